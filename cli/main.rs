@@ -1,0 +1,54 @@
+//! The `streamline` executable: parses the command line, runs one command and turns its
+//! outcome into an exit code — 0 on success, 1 on a runtime failure (after printing
+//! `error: …` with the cause chain), 2 on a usage error (clap's own). Output cut short by a
+//! closed pipe (`streamline … | head`) is not a failure and exits 0 quietly.
+
+mod serve;
+mod signal;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// A Kafka-compatible broker and streaming toolbox in one binary.
+#[derive(Debug, Parser)]
+#[command(name = "streamline", version, about, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the Kafka-compatible broker
+    Serve(serve::ServeArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("streamline")
+        .build()
+        .map_err(anyhow::Error::from)
+        .and_then(|runtime| match cli.command {
+            Command::Serve(args) => runtime.block_on(serve::run(args)),
+        });
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Whether `error` comes from writing to a pipe whose reader has gone away.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

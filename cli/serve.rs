@@ -1,0 +1,97 @@
+//! `streamline serve`: resolves the [`ServerConfig`], sets up logging, runs the broker until a
+//! stop signal and shuts it down cleanly. Every setting is declared once, in
+//! [`ConfigLayer`]; this file only adds the flags that are about `serve` itself.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+use streamline::config::{generate_config, ConfigLayer, ServerConfig};
+use streamline::server::Server;
+use tracing::{info, warn};
+use tracing_subscriber::EnvFilter;
+
+use crate::signal::StopSignals;
+
+/// Flags of `streamline serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Read settings from this TOML file; flags and STREAMLINE_* variables override it
+    #[arg(short = 'c', long, env = "STREAMLINE_CONFIG", value_name = "FILE")]
+    config: Option<PathBuf>,
+
+    /// Print a commented config file with every setting at its default, then exit
+    #[arg(long)]
+    generate_config: bool,
+
+    #[command(flatten)]
+    settings: ConfigLayer,
+}
+
+/// Runs `serve` to completion: until the server stops after a signal, or fails.
+pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
+    if args.generate_config {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(generate_config().as_bytes())?;
+        stdout.flush()?;
+        return Ok(());
+    }
+    let config = ServerConfig::load(args.settings, args.config.as_deref())?;
+    init_logging(&config.log_level)?;
+    let mut signals = StopSignals::install().context("cannot install signal handlers")?;
+
+    let storage = if config.in_memory {
+        "in memory only (nothing is written to disk)".to_owned()
+    } else {
+        let dir = std::path::absolute(&config.data_dir).unwrap_or(config.data_dir.clone());
+        format!("in {}", dir.display())
+    };
+    let advertised = config.advertised_addr.clone();
+    info!("starting streamline {}", env!("CARGO_PKG_VERSION"));
+    if !config.listen_addr.ip().is_loopback() {
+        warn!(
+            "listening on {}, reachable from other machines: there is no authentication, so \
+             anyone who can connect can read, write and delete every topic",
+            config.listen_addr
+        );
+    }
+
+    let listen_addr = config.listen_addr;
+    let server = Server::start(config)
+        .await
+        .with_context(|| format!("cannot start the server on {listen_addr}"))?;
+    match advertised {
+        Some(advertised) => info!(
+            "serving Kafka on {} (advertised as {advertised}), data {storage}",
+            server.local_addr()
+        ),
+        None => info!("serving Kafka on {}, data {storage}", server.local_addr()),
+    }
+
+    let signal = signals.recv().await?;
+    info!("{signal} received, shutting down");
+    // A second request while shutting down means the user will not wait: leave now, since
+    // installing handlers has disabled the default of dying on the signal.
+    tokio::select! {
+        stopped = server.shutdown() => stopped.context("shutdown failed")?,
+        again = signals.recv() => bail!(
+            "{} received during shutdown; exited without finishing it",
+            again?
+        ),
+    }
+    info!("stopped");
+    Ok(())
+}
+
+/// Logs to stderr, one compact line per event, coloured only on a terminal.
+fn init_logging(filter: &str) -> anyhow::Result<()> {
+    let filter = EnvFilter::try_new(filter).context("invalid log level")?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    tracing_subscriber::fmt()
+        .compact()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal() && !no_color)
+        .try_init()
+        .map_err(|e| anyhow::anyhow!("cannot set up logging: {e}"))
+}

@@ -1,0 +1,52 @@
+//! DeleteRecords (API key 21): advance a partition's log start offset. Offset -1 means "up to
+//! the high watermark", as the protocol defines it.
+
+use kafka_protocol::error::ResponseError;
+use kafka_protocol::messages::delete_records_request::DeleteRecordsRequest;
+use kafka_protocol::messages::delete_records_response::{
+    DeleteRecordsPartitionResult, DeleteRecordsResponse, DeleteRecordsTopicResult,
+};
+
+use super::Broker;
+
+/// Handles a DeleteRecords request.
+pub fn handle(broker: &Broker, req: DeleteRecordsRequest) -> DeleteRecordsResponse {
+    let topics = req
+        .topics
+        .into_iter()
+        .map(|t| {
+            let topic = broker.topic(&t.name);
+            let partitions = t
+                .partitions
+                .into_iter()
+                .map(|p| {
+                    let result = DeleteRecordsPartitionResult::default()
+                        .with_partition_index(p.partition_index);
+                    let Some(partition) = topic.as_ref().and_then(|t| t.partition(p.partition_index)) else {
+                        return result
+                            .with_low_watermark(-1)
+                            .with_error_code(ResponseError::UnknownTopicOrPartition.code());
+                    };
+                    let mut log = partition.log();
+                    let target = if p.offset == -1 { log.log_end_offset() } else { p.offset };
+                    if target < 0 || target > log.log_end_offset() {
+                        return result
+                            .with_low_watermark(-1)
+                            .with_error_code(ResponseError::OffsetOutOfRange.code());
+                    }
+                    match log.delete_records_before(target) {
+                        Ok(low) => {
+                            tracing::info!(topic = %t.name.as_str(), partition = p.partition_index, log_start_offset = low, "deleted records");
+                            result.with_low_watermark(low)
+                        }
+                        Err(e) => result.with_low_watermark(-1).with_error_code(e.kafka_code()),
+                    }
+                })
+                .collect();
+            DeleteRecordsTopicResult::default()
+                .with_name(t.name)
+                .with_partitions(partitions)
+        })
+        .collect();
+    DeleteRecordsResponse::default().with_topics(topics)
+}

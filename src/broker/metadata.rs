@@ -1,0 +1,128 @@
+//! Metadata (API key 3): this broker as the only node and the leader of every partition
+//! (leader epoch 0), topics by name or by topic ID, and auto-creation where the request and the
+//! configuration allow it.
+
+use kafka_protocol::error::ResponseError;
+use kafka_protocol::messages::metadata_request::MetadataRequest;
+use kafka_protocol::messages::metadata_response::{
+    MetadataResponse, MetadataResponseBroker, MetadataResponsePartition, MetadataResponseTopic,
+};
+use kafka_protocol::messages::{BrokerId, TopicName};
+use kafka_protocol::protocol::StrBytes;
+
+use super::topic::Topic;
+use super::Broker;
+use crate::Error;
+
+/// "Authorized operations were not requested", as the protocol encodes it.
+pub const OPERATIONS_NOT_REQUESTED: i32 = i32::MIN;
+
+/// Every topic ACL operation (READ, WRITE, CREATE, DELETE, ALTER, DESCRIBE, DESCRIBE_CONFIGS,
+/// ALTER_CONFIGS): without authentication every client may do all of them.
+pub const TOPIC_OPERATIONS: i32 =
+    (1 << 3) | (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7) | (1 << 8) | (1 << 10) | (1 << 11);
+
+/// Every cluster ACL operation (CREATE, ALTER, DESCRIBE, CLUSTER_ACTION, DESCRIBE_CONFIGS,
+/// ALTER_CONFIGS, IDEMPOTENT_WRITE, CREATE_TOKENS, DESCRIBE_TOKENS).
+pub const CLUSTER_OPERATIONS: i32 = (1 << 5)
+    | (1 << 7)
+    | (1 << 8)
+    | (1 << 9)
+    | (1 << 10)
+    | (1 << 11)
+    | (1 << 12)
+    | (1 << 13)
+    | (1 << 14);
+
+/// Handles a Metadata request.
+pub fn handle(broker: &Broker, req: MetadataRequest, version: i16) -> MetadataResponse {
+    let node_id = broker.settings.node_id;
+    let endpoint = &broker.settings.endpoint;
+    let brokers = vec![MetadataResponseBroker::default()
+        .with_node_id(BrokerId(node_id))
+        .with_host(StrBytes::from_string(endpoint.host.clone()))
+        .with_port(endpoint.port)];
+    // v0 has no null: an empty list means every topic. From v1 an empty list means none.
+    let all_topics = match &req.topics {
+        None => true,
+        Some(t) => t.is_empty() && version == 0,
+    };
+    let allow_auto_create = version < 4 || req.allow_auto_topic_creation;
+    let topic_ops = if version >= 8 && req.include_topic_authorized_operations {
+        TOPIC_OPERATIONS
+    } else {
+        OPERATIONS_NOT_REQUESTED
+    };
+    let topics: Vec<MetadataResponseTopic> = if all_topics {
+        broker
+            .topics()
+            .iter()
+            .map(|t| describe(broker, t, topic_ops, version))
+            .collect()
+    } else {
+        req.topics
+            .unwrap_or_default()
+            .into_iter()
+            .map(|requested| match requested.name {
+                Some(name) => match broker.topic_or_auto_create(&name, allow_auto_create) {
+                    Ok(t) => describe(broker, &t, topic_ops, version),
+                    Err(e) => {
+                        let code = match e {
+                            Error::InvalidTopic(_) => ResponseError::InvalidTopicException,
+                            Error::UnknownTopicOrPartition(_) => {
+                                ResponseError::UnknownTopicOrPartition
+                            }
+                            other => other.response_error(),
+                        };
+                        MetadataResponseTopic::default()
+                            .with_name(Some(name))
+                            .with_error_code(code.code())
+                            .with_topic_authorized_operations(topic_ops)
+                    }
+                },
+                None => match broker.topic_by_id(requested.topic_id) {
+                    Some(t) => describe(broker, &t, topic_ops, version),
+                    None => MetadataResponseTopic::default()
+                        .with_topic_id(requested.topic_id)
+                        .with_error_code(ResponseError::UnknownTopicId.code())
+                        .with_topic_authorized_operations(topic_ops),
+                },
+            })
+            .collect()
+    };
+    let cluster_ops = if (8..=10).contains(&version) && req.include_cluster_authorized_operations {
+        CLUSTER_OPERATIONS
+    } else {
+        OPERATIONS_NOT_REQUESTED
+    };
+    MetadataResponse::default()
+        .with_brokers(brokers)
+        .with_cluster_id(Some(StrBytes::from_string(broker.cluster_id.clone())))
+        .with_controller_id(BrokerId(node_id))
+        .with_topics(topics)
+        .with_cluster_authorized_operations(cluster_ops)
+}
+
+fn describe(broker: &Broker, topic: &Topic, topic_ops: i32, version: i16) -> MetadataResponseTopic {
+    let node = BrokerId(broker.settings.node_id);
+    let partitions = topic
+        .partitions()
+        .iter()
+        .map(|p| {
+            MetadataResponsePartition::default()
+                .with_partition_index(p.index)
+                .with_leader_id(node)
+                .with_leader_epoch(0)
+                .with_replica_nodes(vec![node])
+                .with_isr_nodes(vec![node])
+        })
+        .collect();
+    let mut response = MetadataResponseTopic::default()
+        .with_name(Some(TopicName(StrBytes::from_string(topic.name.clone()))))
+        .with_partitions(partitions)
+        .with_topic_authorized_operations(topic_ops);
+    if version >= 10 {
+        response.topic_id = topic.id;
+    }
+    response
+}

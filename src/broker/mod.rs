@@ -1,0 +1,353 @@
+//! The broker: the registry of topics and partitions that every Kafka API handler works on.
+//! One file per Kafka API family lives beside this one; each exposes a `handle` function that
+//! takes the decoded request and returns the response for the negotiated version.
+//!
+//! On disk a broker owns `<data>/meta.json` (cluster id), `<data>/topics/` (one directory per
+//! topic) and `<data>/deleted/` (topics being removed). In memory mode it owns nothing on disk.
+
+pub mod api_versions;
+pub mod cluster;
+pub mod configs;
+pub mod delete_records;
+pub mod fetch;
+pub mod leader_epoch;
+pub mod list_offsets;
+pub mod log_dirs;
+pub mod metadata;
+pub mod names;
+pub mod partition;
+pub mod produce;
+pub mod topic;
+pub mod topic_config;
+pub mod topics;
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::config::{FsyncPolicy, ServerConfig};
+use crate::storage::LogConfig;
+use crate::{Error, Result};
+use partition::Partition;
+use topic::Topic;
+use topic_config::{TopicConfig, TopicDefaults};
+
+/// The most partitions one topic may have; larger requests are refused as absurd.
+pub const MAX_PARTITIONS_PER_TOPIC: i32 = 10_000;
+
+/// Where clients reach this broker, as published in Metadata.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    pub host: String,
+    pub port: i32,
+}
+
+/// Broker-wide settings derived from the server configuration.
+#[derive(Debug, Clone)]
+pub struct BrokerSettings {
+    pub node_id: i32,
+    pub endpoint: Endpoint,
+    pub data_dir: Option<PathBuf>,
+    pub default_partitions: i32,
+    pub auto_create_topics: bool,
+    pub fsync: FsyncPolicy,
+    pub defaults: TopicDefaults,
+}
+
+impl BrokerSettings {
+    /// Settings for `config`, published at `endpoint`.
+    pub fn from_config(config: &ServerConfig, endpoint: Endpoint) -> BrokerSettings {
+        BrokerSettings {
+            node_id: config.node_id,
+            endpoint,
+            data_dir: (!config.in_memory).then(|| config.data_dir.clone()),
+            default_partitions: config.default_partitions,
+            auto_create_topics: config.auto_create_topics,
+            fsync: config.fsync,
+            defaults: TopicDefaults {
+                log: LogConfig {
+                    segment_bytes: config.log_segment_bytes,
+                    segment_ms: config.log_segment_ms,
+                    retention_ms: config.log_retention_ms,
+                    retention_bytes: config.log_retention_bytes,
+                    ..LogConfig::default()
+                },
+                max_message_bytes: config.message_max_bytes,
+            },
+        }
+    }
+}
+
+#[derive(Default)]
+struct Registry {
+    by_name: HashMap<String, Arc<Topic>>,
+    by_id: HashMap<Uuid, Arc<Topic>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct BrokerMeta {
+    cluster_id: String,
+}
+
+/// The broker core shared by every connection.
+pub struct Broker {
+    pub settings: BrokerSettings,
+    pub cluster_id: String,
+    topics: RwLock<Registry>,
+}
+
+/// Milliseconds since the Unix epoch, as Kafka timestamps are.
+pub fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+impl Broker {
+    /// Opens the broker: loads every topic from the data directory (recovering logs) or starts
+    /// empty in memory.
+    pub fn open(settings: BrokerSettings) -> Result<Broker> {
+        let mut registry = Registry::default();
+        let cluster_id = match &settings.data_dir {
+            Some(dir) => {
+                fs::create_dir_all(dir.join("topics"))?;
+                remove_deleted(dir);
+                for topic in load_topics(&dir.join("topics"), &settings.defaults)? {
+                    let topic = Arc::new(topic);
+                    registry.by_id.insert(topic.id, topic.clone());
+                    registry.by_name.insert(topic.name.clone(), topic);
+                }
+                load_cluster_id(dir)?
+            }
+            None => new_cluster_id(),
+        };
+        Ok(Broker {
+            settings,
+            cluster_id,
+            topics: RwLock::new(registry),
+        })
+    }
+
+    fn registry(&self) -> std::sync::RwLockReadGuard<'_, Registry> {
+        self.topics.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// A topic by name.
+    pub fn topic(&self, name: &str) -> Option<Arc<Topic>> {
+        self.registry().by_name.get(name).cloned()
+    }
+
+    /// A topic by its UUID.
+    pub fn topic_by_id(&self, id: Uuid) -> Option<Arc<Topic>> {
+        self.registry().by_id.get(&id).cloned()
+    }
+
+    /// Every topic, sorted by name.
+    pub fn topics(&self) -> Vec<Arc<Topic>> {
+        let mut all: Vec<_> = self.registry().by_name.values().cloned().collect();
+        all.sort_by(|a, b| a.name.cmp(&b.name));
+        all
+    }
+
+    /// A partition by topic name and index.
+    pub fn partition(&self, topic: &str, index: i32) -> Option<Arc<Partition>> {
+        self.topic(topic).and_then(|t| t.partition(index))
+    }
+
+    /// Creates a topic. `partitions` of -1 means the broker default.
+    pub fn create_topic(
+        &self,
+        name: &str,
+        partitions: i32,
+        configs: BTreeMap<String, String>,
+        validate_only: bool,
+    ) -> Result<Arc<Topic>> {
+        names::validate_topic_name(name)?;
+        let partitions = if partitions == -1 {
+            self.settings.default_partitions
+        } else {
+            partitions
+        };
+        check_partition_count(partitions)?;
+        let config = TopicConfig::from_overrides(configs)?;
+        let mut registry = self.topics.write().unwrap_or_else(|e| e.into_inner());
+        if registry.by_name.contains_key(name) {
+            return Err(Error::TopicAlreadyExists(format!(
+                "topic '{name}' already exists"
+            )));
+        }
+        let key = names::collision_key(name);
+        if let Some(other) = registry
+            .by_name
+            .keys()
+            .find(|n| names::collision_key(n) == key)
+        {
+            return Err(Error::InvalidTopic(format!(
+                "topic '{name}' collides with existing topic '{other}' ('.' and '_' are interchangeable)"
+            )));
+        }
+        let topics_dir = self.settings.data_dir.as_ref().map(|d| d.join("topics"));
+        if validate_only {
+            return Ok(Arc::new(Topic::create(
+                None,
+                name,
+                0,
+                config,
+                &self.settings.defaults,
+            )?));
+        }
+        let topic = Arc::new(Topic::create(
+            topics_dir.as_deref(),
+            name,
+            partitions,
+            config,
+            &self.settings.defaults,
+        )?);
+        registry.by_id.insert(topic.id, topic.clone());
+        registry.by_name.insert(name.to_string(), topic.clone());
+        tracing::info!(topic = name, partitions, "created topic");
+        Ok(topic)
+    }
+
+    /// Returns the topic, creating it with the default partition count when auto-creation is
+    /// enabled and `allow` says the request permits it.
+    pub fn topic_or_auto_create(&self, name: &str, allow: bool) -> Result<Arc<Topic>> {
+        if let Some(t) = self.topic(name) {
+            return Ok(t);
+        }
+        if !(allow && self.settings.auto_create_topics) {
+            return Err(Error::UnknownTopicOrPartition(name.to_string()));
+        }
+        match self.create_topic(name, -1, BTreeMap::new(), false) {
+            Ok(t) => Ok(t),
+            // Another connection created it between our lookup and the create.
+            Err(Error::TopicAlreadyExists(_)) => self
+                .topic(name)
+                .ok_or_else(|| Error::UnknownTopicOrPartition(name.to_string())),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Deletes a topic and its data.
+    pub fn delete_topic(&self, topic: &Arc<Topic>) -> Result<()> {
+        {
+            let mut registry = self.topics.write().unwrap_or_else(|e| e.into_inner());
+            registry.by_name.remove(&topic.name);
+            registry.by_id.remove(&topic.id);
+        }
+        for p in topic.partitions() {
+            p.wake_fetchers();
+        }
+        if let (Some(data), Some(dir)) = (&self.settings.data_dir, topic.dir()) {
+            // Renaming first makes the deletion atomic: a crash mid-way leaves a directory
+            // under deleted/ that the next start removes, never a half-deleted topic.
+            let graveyard = data.join("deleted");
+            fs::create_dir_all(&graveyard)?;
+            let target = graveyard.join(format!("{}-{}", topic.name, topic.id));
+            fs::rename(dir, &target)?;
+            if let Err(e) = fs::remove_dir_all(&target) {
+                tracing::warn!(path = %target.display(), error = %e, "could not remove deleted topic data");
+            }
+        }
+        tracing::info!(topic = %topic.name, "deleted topic");
+        Ok(())
+    }
+
+    /// fsyncs every partition (shutdown and `--fsync interval`).
+    pub fn flush_all(&self) -> Result<()> {
+        for t in self.topics() {
+            for p in t.partitions() {
+                p.flush()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies retention to every partition; returns the number of segments deleted.
+    pub fn apply_retention(&self) -> usize {
+        let now = now_ms();
+        let mut deleted = 0;
+        for t in self.topics() {
+            for p in t.partitions() {
+                match p.log().apply_retention(now) {
+                    Ok(n) => deleted += n,
+                    Err(e) => {
+                        tracing::warn!(topic = %t.name, partition = p.index, error = %e, "retention failed")
+                    }
+                }
+            }
+        }
+        deleted
+    }
+}
+
+/// Refuses partition counts below one or above [`MAX_PARTITIONS_PER_TOPIC`].
+pub fn check_partition_count(partitions: i32) -> Result<()> {
+    if !(1..=MAX_PARTITIONS_PER_TOPIC).contains(&partitions) {
+        return Err(Error::InvalidPartitions(format!(
+            "number of partitions must be between 1 and {MAX_PARTITIONS_PER_TOPIC}, got {partitions}"
+        )));
+    }
+    Ok(())
+}
+
+fn load_topics(topics_dir: &Path, defaults: &TopicDefaults) -> Result<Vec<Topic>> {
+    let mut topics = Vec::new();
+    for entry in fs::read_dir(topics_dir)? {
+        let path = entry?.path();
+        if !path.is_dir() {
+            continue;
+        }
+        if !path.join("metadata.json").exists() {
+            // A crash during creation left a directory without metadata: nothing was ever
+            // acknowledged in it.
+            tracing::warn!(path = %path.display(), "ignoring topic directory without metadata.json");
+            continue;
+        }
+        topics.push(Topic::open(&path, defaults)?);
+    }
+    Ok(topics)
+}
+
+fn remove_deleted(data_dir: &Path) {
+    let graveyard = data_dir.join("deleted");
+    if graveyard.exists() {
+        if let Err(e) = fs::remove_dir_all(&graveyard) {
+            tracing::warn!(path = %graveyard.display(), error = %e, "could not remove deleted topics");
+        }
+    }
+}
+
+fn new_cluster_id() -> String {
+    // Kafka cluster ids are 22-character URL-safe base64 UUIDs; a simple UUID string serves
+    // the same purpose for clients, which only compare it.
+    Uuid::new_v4().simple().to_string()
+}
+
+fn load_cluster_id(data_dir: &Path) -> Result<String> {
+    let path = data_dir.join("meta.json");
+    match fs::read(&path) {
+        Ok(raw) => {
+            let meta: BrokerMeta = serde_json::from_slice(&raw).map_err(|e| Error::CorruptLog {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            })?;
+            Ok(meta.cluster_id)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let meta = BrokerMeta {
+                cluster_id: new_cluster_id(),
+            };
+            let json = serde_json::to_vec_pretty(&meta)
+                .map_err(|e| Error::Storage(format!("encoding meta.json: {e}")))?;
+            topic::write_atomically(&path, &json)?;
+            Ok(meta.cluster_id)
+        }
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,116 @@
+//! One partition of a topic: its log behind a lock, the notifier that wakes long-polling
+//! fetches when data arrives, and the group-commit state that makes acks=all durable.
+//!
+//! Group commit: an acks=all producer waits until `durable_end` passes its last offset. The
+//! first waiter takes `sync_lock`, fsyncs the active segment (outside the log lock, so appends
+//! continue), and advances `durable_end` to the end offset the fsync covered; everyone who was
+//! waiting meanwhile finds their offsets already durable and returns without another fsync.
+
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Mutex, MutexGuard};
+
+use bytes::Bytes;
+use tokio::sync::futures::Notified;
+use tokio::sync::Notify;
+
+use crate::storage::{AppendInfo, PartitionLog};
+use crate::{Error, Result};
+
+/// A partition's log and the signals around it.
+pub struct Partition {
+    pub index: i32,
+    log: Mutex<PartitionLog>,
+    appended: Notify,
+    durable_end: AtomicI64,
+    sync_lock: tokio::sync::Mutex<()>,
+}
+
+/// A consistent view of a partition's offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Offsets {
+    pub log_start_offset: i64,
+    pub log_end_offset: i64,
+}
+
+impl Partition {
+    /// Wraps an opened log. Whatever the log holds on open counts as durable.
+    pub fn new(index: i32, log: PartitionLog) -> Partition {
+        let end = log.log_end_offset();
+        Partition {
+            index,
+            log: Mutex::new(log),
+            appended: Notify::new(),
+            durable_end: AtomicI64::new(end),
+            sync_lock: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    /// Locks the log. A panic while holding the lock cannot leave the log half-written in
+    /// memory (appends update state only after the write succeeds), so poisoning is ignored.
+    pub fn log(&self) -> MutexGuard<'_, PartitionLog> {
+        self.log.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Appends one validated batch and wakes fetches waiting for data.
+    pub fn append(&self, batch: &[u8], now_ms: i64) -> Result<AppendInfo> {
+        let info = self.log().append_batch(batch, now_ms)?;
+        self.appended.notify_waiters();
+        Ok(info)
+    }
+
+    /// Whole batches from the one containing `offset`, up to about `max_bytes`.
+    pub fn read(&self, offset: i64, max_bytes: usize) -> Result<Bytes> {
+        self.log().read(offset, max_bytes)
+    }
+
+    /// Log start and end offsets, read under one lock.
+    pub fn offsets(&self) -> Offsets {
+        let log = self.log();
+        Offsets {
+            log_start_offset: log.log_start_offset(),
+            log_end_offset: log.log_end_offset(),
+        }
+    }
+
+    /// A future that completes at the next append. Create (and `enable`) it before checking
+    /// for data so that an append in between is not missed.
+    pub fn appended(&self) -> Notified<'_> {
+        self.appended.notified()
+    }
+
+    /// Wakes every waiting fetch, e.g. when the partition is deleted or truncated.
+    pub fn wake_fetchers(&self) {
+        self.appended.notify_waiters();
+    }
+
+    /// Returns once every offset below `end_offset` is on stable storage (group commit).
+    pub async fn wait_durable(&self, end_offset: i64) -> Result<()> {
+        if self.durable_end.load(Ordering::Acquire) >= end_offset {
+            return Ok(());
+        }
+        let _turn = self.sync_lock.lock().await;
+        if self.durable_end.load(Ordering::Acquire) >= end_offset {
+            return Ok(());
+        }
+        let Some(target) = self.log().sync_target() else {
+            // In-memory logs have nothing to fsync.
+            self.durable_end.fetch_max(end_offset, Ordering::AcqRel);
+            return Ok(());
+        };
+        let covered = target.end_offset;
+        tokio::task::spawn_blocking(move || target.sync())
+            .await
+            .map_err(|e| Error::Storage(format!("fsync task failed: {e}")))??;
+        self.durable_end.fetch_max(covered, Ordering::AcqRel);
+        Ok(())
+    }
+
+    /// fsyncs everything (shutdown, interval flushing) and marks it durable.
+    pub fn flush(&self) -> Result<()> {
+        let mut log = self.log();
+        log.flush()?;
+        self.durable_end
+            .fetch_max(log.log_end_offset(), Ordering::AcqRel);
+        Ok(())
+    }
+}

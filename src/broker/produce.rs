@@ -1,0 +1,211 @@
+//! Produce (API key 0): validate each partition's record batch without decompressing it,
+//! append it verbatim, and acknowledge according to `acks` and the fsync policy.
+//!
+//! Since Produce v3 a partition's records must be exactly one v2 batch (as Kafka requires);
+//! anything else is INVALID_RECORD and nothing is appended for that partition.
+
+use std::sync::Arc;
+
+use bytes::Bytes;
+use kafka_protocol::error::ResponseError;
+use kafka_protocol::messages::produce_request::{PartitionProduceData, ProduceRequest};
+use kafka_protocol::messages::produce_response::{
+    PartitionProduceResponse, ProduceResponse, TopicProduceResponse,
+};
+use kafka_protocol::protocol::StrBytes;
+
+use super::partition::Partition;
+use super::topic::Topic;
+use super::topic_config::TimestampType;
+use super::{now_ms, Broker};
+use crate::config::FsyncPolicy;
+use crate::protocol::batch;
+use crate::Error;
+
+/// Where an appended partition stands before the response is sent.
+struct Appended {
+    partition: Arc<Partition>,
+    end_offset: i64,
+    /// Position of the partition's entry in the response: (topic, partition).
+    slot: (usize, usize),
+}
+
+/// Handles a Produce request. Returns `None` for acks=0, which gets no response at all.
+pub async fn handle(broker: &Broker, req: ProduceRequest, version: i16) -> Option<ProduceResponse> {
+    let acks = req.acks;
+    let mut responses = Vec::with_capacity(req.topic_data.len());
+    let mut appended = Vec::new();
+    for topic_data in req.topic_data {
+        let topic = if version >= 13 {
+            broker
+                .topic_by_id(topic_data.topic_id)
+                .ok_or(ResponseError::UnknownTopicId)
+        } else {
+            broker
+                .topic_or_auto_create(&topic_data.name, true)
+                .map_err(|e| match e {
+                    Error::InvalidTopic(_) => ResponseError::InvalidTopicException,
+                    _ => ResponseError::UnknownTopicOrPartition,
+                })
+        };
+        let topic_slot = responses.len();
+        let partition_responses = topic_data
+            .partition_data
+            .into_iter()
+            .enumerate()
+            .map(|(partition_slot, data)| {
+                let index = data.index;
+                let result = match (&topic, acks) {
+                    (_, a) if !matches!(a, -1..=1) => {
+                        Err((ResponseError::InvalidRequiredAcks, None))
+                    }
+                    (Err(code), _) => Err((*code, None)),
+                    (Ok(topic), _) => append_partition(broker, topic, data, acks),
+                };
+                match result {
+                    Ok((response, mut done)) => {
+                        done.slot = (topic_slot, partition_slot);
+                        appended.push(done);
+                        response
+                    }
+                    Err((code, message)) => error_response(index, code, message, version),
+                }
+            })
+            .collect();
+        let mut response =
+            TopicProduceResponse::default().with_partition_responses(partition_responses);
+        if version >= 13 {
+            response.topic_id = topic_data.topic_id;
+        } else {
+            response.name = topic_data.name;
+        }
+        responses.push(response);
+    }
+
+    let wait_for_fsync = match broker.settings.fsync {
+        FsyncPolicy::Acks => acks == -1,
+        FsyncPolicy::Always => true,
+        FsyncPolicy::Interval | FsyncPolicy::Never => false,
+    };
+    if wait_for_fsync {
+        for done in &appended {
+            if let Err(e) = done.partition.wait_durable(done.end_offset).await {
+                tracing::error!(partition = done.partition.index, error = %e, "fsync failed; failing the produce");
+                let (t, p) = done.slot;
+                if let Some(slot) = responses
+                    .get_mut(t)
+                    .and_then(|t| t.partition_responses.get_mut(p))
+                {
+                    *slot = error_response(
+                        done.partition.index,
+                        e.response_error(),
+                        Some(e.to_string()),
+                        version,
+                    );
+                }
+            }
+        }
+    }
+
+    if acks == 0 {
+        return None;
+    }
+    Some(ProduceResponse::default().with_responses(responses))
+}
+
+type PartitionResult =
+    Result<(PartitionProduceResponse, Appended), (ResponseError, Option<String>)>;
+
+fn append_partition(
+    broker: &Broker,
+    topic: &Topic,
+    data: PartitionProduceData,
+    acks: i16,
+) -> PartitionResult {
+    let partition = topic
+        .partition(data.index)
+        .ok_or((ResponseError::UnknownTopicOrPartition, None))?;
+    let config = topic.config();
+    if acks == -1 && config.min_insync_replicas() > 1 {
+        return Err((
+            ResponseError::NotEnoughReplicas,
+            Some(format!(
+                "min.insync.replicas is {} but this broker holds one replica",
+                config.min_insync_replicas()
+            )),
+        ));
+    }
+    let records: Bytes = data.records.unwrap_or_default();
+    let limit = config.max_message_bytes(&broker.settings.defaults);
+    if records.len() > limit {
+        return Err((
+            ResponseError::MessageTooLarge,
+            Some(format!(
+                "batch of {} bytes exceeds max.message.bytes {limit}",
+                records.len()
+            )),
+        ));
+    }
+    let batches =
+        batch::split_batches(&records).map_err(|e| (e.response_error(), Some(e.to_string())))?;
+    if batches.len() != 1 {
+        return Err((
+            ResponseError::InvalidRecord,
+            Some(format!(
+                "produce requests must carry exactly one record batch per partition, got {}",
+                batches.len()
+            )),
+        ));
+    }
+    if batches.iter().any(|(header, _)| header.records_count == 0) {
+        return Err((
+            ResponseError::InvalidRecord,
+            Some("record batch holds no records".to_string()),
+        ));
+    }
+    let now = now_ms();
+    let log_append_time = config.timestamp_type() == TimestampType::LogAppendTime;
+    let info = if log_append_time {
+        let mut owned = records.to_vec();
+        batch::set_log_append_time(&mut owned, now);
+        partition.append(&owned, now)
+    } else {
+        partition.append(&records, now)
+    }
+    .map_err(|e| {
+        tracing::error!(topic = %topic.name, partition = data.index, error = %e, "append failed");
+        (e.response_error(), Some(e.to_string()))
+    })?;
+    let log_start_offset = partition.offsets().log_start_offset;
+    let response = PartitionProduceResponse::default()
+        .with_index(data.index)
+        .with_base_offset(info.base_offset)
+        .with_log_append_time_ms(if log_append_time { now } else { -1 })
+        .with_log_start_offset(log_start_offset);
+    Ok((
+        response,
+        Appended {
+            partition,
+            end_offset: info.last_offset + 1,
+            slot: (0, 0),
+        },
+    ))
+}
+
+fn error_response(
+    index: i32,
+    code: ResponseError,
+    message: Option<String>,
+    version: i16,
+) -> PartitionProduceResponse {
+    let mut r = PartitionProduceResponse::default()
+        .with_index(index)
+        .with_error_code(code.code())
+        .with_base_offset(-1)
+        .with_log_append_time_ms(-1)
+        .with_log_start_offset(-1);
+    if version >= 8 {
+        r.error_message = message.map(StrBytes::from_string);
+    }
+    r
+}

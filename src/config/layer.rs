@@ -1,0 +1,279 @@
+//! One layer of server settings — what the command line, the environment or a config file
+//! said — with every key optional. [`ServerConfig::resolve`](super::ServerConfig::resolve)
+//! stacks layers into the effective configuration.
+//!
+//! This one type is both the clap argument group of `streamline serve` and the schema of the
+//! TOML file, so each key is declared once for both: its field name is the TOML key, its doc
+//! comment is the `--help` text and the generated file's comment, and its `env` attribute is the
+//! `STREAMLINE_*` variable (clap resolves flag over variable before we ever see the value).
+//! Unit tests in `config/template.rs` check that every key here has a matching
+//! `ServerConfig` field, a `STREAMLINE_<KEY>` variable and an accurate `[default: …]`.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use clap::builder::BoolishValueParser;
+use serde::Deserialize;
+
+use super::FsyncPolicy;
+use crate::{Error, Result};
+
+/// Server settings from one source; `None` means "this source does not set the key".
+#[derive(Debug, Clone, Default, PartialEq, clap::Args, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigLayer {
+    /// Address the Kafka listener binds to; anything but loopback exposes the broker without
+    /// authentication [default: 127.0.0.1:9092]
+    #[arg(
+        long,
+        env = "STREAMLINE_LISTEN_ADDR",
+        value_name = "HOST:PORT",
+        help_heading = "Listener"
+    )]
+    pub listen_addr: Option<SocketAddr>,
+
+    /// Address clients are told to connect to in Metadata responses (Kafka's
+    /// advertised.listeners); unset means the listen address
+    ///
+    /// Unset with a wildcard listen address (0.0.0.0, [::]), this machine's host name is
+    /// advertised. Set it when clients reach the broker through another name or port, e.g.
+    /// from a container.
+    #[arg(
+        long,
+        env = "STREAMLINE_ADVERTISED_ADDR",
+        value_name = "HOST:PORT",
+        help_heading = "Listener"
+    )]
+    pub advertised_addr: Option<String>,
+
+    /// Directory holding the topic logs; one server process owns it at a time
+    /// [default: ./data]
+    #[arg(
+        long,
+        env = "STREAMLINE_DATA_DIR",
+        value_name = "DIR",
+        help_heading = "Storage"
+    )]
+    pub data_dir: Option<PathBuf>,
+
+    /// Keep every log in memory only: nothing is written to disk and all data is lost on exit
+    /// [default: false]
+    #[arg(
+        long,
+        env = "STREAMLINE_IN_MEMORY",
+        value_name = "BOOL",
+        num_args = 0..=1,
+        default_missing_value = "true",
+        value_parser = BoolishValueParser::new(),
+        help_heading = "Storage"
+    )]
+    pub in_memory: Option<bool>,
+
+    /// Log filter: a level (off, error, warn, info, debug, trace) or tracing directives such as
+    /// "info,streamline=debug"; RUST_LOG applies when neither this flag nor
+    /// STREAMLINE_LOG_LEVEL is set [default: info]
+    #[arg(long, env = "STREAMLINE_LOG_LEVEL", value_name = "FILTER")]
+    pub log_level: Option<String>,
+
+    /// When written data is fsynced to disk: acks, always, interval or never [default: acks]
+    ///
+    /// Under the default, a produce with acks=all is answered only after an fsync covering its
+    /// batch (one fsync covers every batch waiting at that moment), and acks=1 is answered once
+    /// the write reaches the operating system's page cache.
+    #[arg(
+        long,
+        env = "STREAMLINE_FSYNC",
+        value_name = "POLICY",
+        help_heading = "Durability"
+    )]
+    pub fsync: Option<FsyncPolicy>,
+
+    /// Period of the background fsync under --fsync interval, in milliseconds [default: 1000]
+    #[arg(
+        long,
+        env = "STREAMLINE_FSYNC_INTERVAL_MS",
+        value_name = "MS",
+        help_heading = "Durability"
+    )]
+    pub fsync_interval_ms: Option<u64>,
+
+    /// Partition count of topics created without an explicit count, including auto-created
+    /// ones (Kafka's num.partitions) [default: 1]
+    #[arg(
+        long,
+        env = "STREAMLINE_DEFAULT_PARTITIONS",
+        value_name = "N",
+        help_heading = "Topics"
+    )]
+    pub default_partitions: Option<i32>,
+
+    /// Create a topic when a client produces to or asks metadata for one that does not exist
+    /// (Kafka's auto.create.topics.enable) [default: true]
+    #[arg(
+        long,
+        env = "STREAMLINE_AUTO_CREATE_TOPICS",
+        value_name = "BOOL",
+        value_parser = BoolishValueParser::new(),
+        help_heading = "Topics"
+    )]
+    pub auto_create_topics: Option<bool>,
+
+    /// Client connections served at once; further connections are refused until one closes
+    /// [default: 1024]
+    #[arg(
+        long,
+        env = "STREAMLINE_MAX_CONNECTIONS",
+        value_name = "N",
+        help_heading = "Limits"
+    )]
+    pub max_connections: Option<usize>,
+
+    /// Largest request frame accepted, in bytes; a larger one closes the connection (Kafka's
+    /// socket.request.max.bytes, 100 MiB) [default: 104857600]
+    #[arg(
+        long,
+        env = "STREAMLINE_MAX_FRAME_BYTES",
+        value_name = "BYTES",
+        help_heading = "Limits"
+    )]
+    pub max_frame_bytes: Option<usize>,
+
+    /// Largest record batch a producer may send, in bytes; larger ones are rejected with
+    /// MESSAGE_TOO_LARGE (Kafka's message.max.bytes) [default: 1048588]
+    #[arg(
+        long,
+        env = "STREAMLINE_MESSAGE_MAX_BYTES",
+        value_name = "BYTES",
+        help_heading = "Limits"
+    )]
+    pub message_max_bytes: Option<usize>,
+
+    /// Size at which a partition's active segment is closed and a new one started (Kafka's
+    /// log.segment.bytes, 1 GiB) [default: 1073741824]
+    #[arg(
+        long,
+        env = "STREAMLINE_LOG_SEGMENT_BYTES",
+        value_name = "BYTES",
+        help_heading = "Retention"
+    )]
+    pub log_segment_bytes: Option<u64>,
+
+    /// Age at which a partition's active segment is rolled even if not full (Kafka's
+    /// log.roll.ms, 7 days) [default: 604800000]
+    #[arg(
+        long,
+        env = "STREAMLINE_LOG_SEGMENT_MS",
+        value_name = "MS",
+        help_heading = "Retention"
+    )]
+    pub log_segment_ms: Option<i64>,
+
+    /// How long closed segments are kept before deletion; -1 keeps them forever (Kafka's
+    /// log.retention.ms, 7 days) [default: 604800000]
+    #[arg(
+        long,
+        env = "STREAMLINE_LOG_RETENTION_MS",
+        value_name = "MS",
+        allow_negative_numbers = true,
+        help_heading = "Retention"
+    )]
+    pub log_retention_ms: Option<i64>,
+
+    /// Size a partition may reach before its oldest closed segments are deleted; -1 means no
+    /// limit (Kafka's log.retention.bytes) [default: -1]
+    #[arg(
+        long,
+        env = "STREAMLINE_LOG_RETENTION_BYTES",
+        value_name = "BYTES",
+        allow_negative_numbers = true,
+        help_heading = "Retention"
+    )]
+    pub log_retention_bytes: Option<i64>,
+
+    /// How often retention limits are checked (Kafka's
+    /// log.retention.check.interval.ms) [default: 300000]
+    #[arg(
+        long,
+        env = "STREAMLINE_LOG_RETENTION_CHECK_INTERVAL_MS",
+        value_name = "MS",
+        help_heading = "Retention"
+    )]
+    pub log_retention_check_interval_ms: Option<u64>,
+
+    /// Broker id reported to clients in Metadata responses (Kafka's node.id) [default: 0]
+    #[arg(long, env = "STREAMLINE_NODE_ID", value_name = "ID")]
+    pub node_id: Option<i32>,
+}
+
+impl ConfigLayer {
+    /// Parses a TOML config file's text. Unknown keys are an error naming the key, so a typo
+    /// never silently leaves a setting at its default.
+    pub fn from_toml(text: &str) -> Result<ConfigLayer> {
+        toml::from_str(text).map_err(|e| Error::InvalidConfig(e.to_string()))
+    }
+
+    /// Reads and parses the TOML config file at `path`; errors name the file.
+    pub fn from_file(path: &Path) -> Result<ConfigLayer> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::InvalidConfig(format!("cannot read config file {}: {e}", path.display()))
+        })?;
+        toml::from_str(&text).map_err(|e| {
+            Error::InvalidConfig(format!(
+                "config file {}: {}",
+                path.display(),
+                e.to_string().trim_end()
+            ))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_is_an_error_naming_the_key() {
+        let err = ConfigLayer::from_toml("listen_adr = \"127.0.0.1:1\"\n").unwrap_err();
+        assert!(err.to_string().contains("listen_adr"), "{err}");
+    }
+
+    #[test]
+    fn wrong_type_is_an_error() {
+        let err = ConfigLayer::from_toml("default_partitions = \"three\"\n").unwrap_err();
+        assert!(err.to_string().contains("default_partitions"), "{err}");
+    }
+
+    #[test]
+    fn parses_every_kind_of_value() {
+        let layer = ConfigLayer::from_toml(
+            "listen_addr = \"0.0.0.0:19092\"\nfsync = \"never\"\nin_memory = true\n\
+             log_retention_ms = -1\ndata_dir = \"/var/lib/streamline\"\n",
+        )
+        .unwrap();
+        assert_eq!(layer.listen_addr, Some("0.0.0.0:19092".parse().unwrap()));
+        assert_eq!(layer.fsync, Some(FsyncPolicy::Never));
+        assert_eq!(layer.in_memory, Some(true));
+        assert_eq!(layer.log_retention_ms, Some(-1));
+        assert_eq!(layer.data_dir, Some(PathBuf::from("/var/lib/streamline")));
+        assert_eq!(layer.node_id, None);
+    }
+
+    #[test]
+    fn missing_file_names_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("absent.toml");
+        let err = ConfigLayer::from_file(&path).unwrap_err();
+        assert!(err.to_string().contains("absent.toml"), "{err}");
+    }
+
+    #[test]
+    fn file_errors_name_the_file_and_the_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("streamline.toml");
+        std::fs::write(&path, "bogus_key = 1\n").unwrap();
+        let message = ConfigLayer::from_file(&path).unwrap_err().to_string();
+        assert!(message.contains("streamline.toml"), "{message}");
+        assert!(message.contains("bogus_key"), "{message}");
+        assert_eq!(message.matches("invalid config").count(), 1, "{message}");
+    }
+}

@@ -1,0 +1,198 @@
+//! The network server: binds the listener, opens the broker on the data directory (holding its
+//! lock), runs the accept loop and the background duties (retention, interval fsync), and shuts
+//! all of it down in order — stop accepting, finish requests, fsync every log, release the lock.
+
+pub mod connection;
+pub mod dispatch;
+pub mod listener;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use crate::broker::{Broker, BrokerSettings, Endpoint};
+use crate::config::{FsyncPolicy, ServerConfig};
+use crate::lock::DataDirLock;
+
+/// A running broker: listening, serving connections.
+pub struct Server {
+    addr: SocketAddr,
+    broker: Arc<Broker>,
+    shutdown: watch::Sender<bool>,
+    tasks: Vec<JoinHandle<()>>,
+    lock: Option<DataDirLock>,
+}
+
+impl Server {
+    /// Opens the data directory (taking its lock), binds the listener and starts serving.
+    pub async fn start(config: ServerConfig) -> anyhow::Result<Server> {
+        let mut lock = if config.in_memory {
+            None
+        } else {
+            Some(DataDirLock::acquire(&config.data_dir)?)
+        };
+        let listener = TcpListener::bind(config.listen_addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", config.listen_addr))?;
+        let addr = listener.local_addr()?;
+        let endpoint = advertised_endpoint(config.advertised_addr.as_deref(), addr)?;
+        let settings = BrokerSettings::from_config(&config, endpoint);
+        let broker = tokio::task::spawn_blocking(move || Broker::open(settings))
+            .await
+            .context("opening the broker")??;
+        let broker = Arc::new(broker);
+        if let Some(lock) = lock.as_mut() {
+            lock.set_serving_addr(addr)?;
+        }
+
+        let (shutdown, shutdown_rx) = watch::channel(false);
+        let mut tasks = vec![tokio::spawn(listener::accept_loop(
+            listener,
+            broker.clone(),
+            config.max_connections,
+            config.max_frame_bytes,
+            shutdown_rx.clone(),
+        ))];
+        tasks.push(tokio::spawn(every(
+            Duration::from_millis(config.log_retention_check_interval_ms.max(1)),
+            shutdown_rx.clone(),
+            {
+                let broker = broker.clone();
+                move || {
+                    let deleted = broker.apply_retention();
+                    if deleted > 0 {
+                        tracing::info!(segments = deleted, "retention deleted segments");
+                    }
+                }
+            },
+        )));
+        if config.fsync == FsyncPolicy::Interval {
+            let broker = broker.clone();
+            tasks.push(tokio::spawn(every(
+                Duration::from_millis(config.fsync_interval_ms.max(1)),
+                shutdown_rx,
+                move || {
+                    if let Err(e) = broker.flush_all() {
+                        tracing::error!(error = %e, "interval fsync failed");
+                    }
+                },
+            )));
+        }
+        Ok(Server {
+            addr,
+            broker,
+            shutdown,
+            tasks,
+            lock,
+        })
+    }
+
+    /// The address the listener is bound to (useful when port 0 was asked for).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The broker core this server serves.
+    pub fn broker(&self) -> &Arc<Broker> {
+        &self.broker
+    }
+
+    /// Stops accepting, closes connections, flushes every log to disk and releases the lock.
+    pub async fn shutdown(self) -> anyhow::Result<()> {
+        let _ = self.shutdown.send(true);
+        for task in self.tasks {
+            let _ = task.await;
+        }
+        let broker = self.broker.clone();
+        tokio::task::spawn_blocking(move || broker.flush_all())
+            .await
+            .context("flushing logs")??;
+        drop(self.lock);
+        Ok(())
+    }
+}
+
+/// Runs `duty` every `period` (on a blocking thread, since it does file I/O) until shutdown.
+async fn every<F>(period: Duration, mut shutdown: watch::Receiver<bool>, duty: F)
+where
+    F: Fn() + Send + Sync + Clone + 'static,
+{
+    let mut ticker = tokio::time::interval(period);
+    ticker.tick().await;
+    loop {
+        tokio::select! {
+            _ = ticker.tick() => {
+                let duty = duty.clone();
+                let _ = tokio::task::spawn_blocking(duty).await;
+            }
+            _ = shutdown.changed() => return,
+        }
+    }
+}
+
+/// Where clients are told to connect: `--advertised-addr` if given, else the bound address,
+/// with an unspecified IP (0.0.0.0 / ::) replaced by this machine's host name.
+fn advertised_endpoint(advertised: Option<&str>, bound: SocketAddr) -> anyhow::Result<Endpoint> {
+    if let Some(a) = advertised {
+        let (host, port) = a
+            .rsplit_once(':')
+            .with_context(|| format!("advertised address '{a}' must be host:port"))?;
+        let port: u16 = port
+            .parse()
+            .with_context(|| format!("advertised address '{a}' has an invalid port"))?;
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        anyhow::ensure!(!host.is_empty(), "advertised address '{a}' has no host");
+        return Ok(Endpoint {
+            host: host.to_string(),
+            port: i32::from(port),
+        });
+    }
+    let host = if bound.ip().is_unspecified() {
+        std::fs::read_to_string("/proc/sys/kernel/hostname")
+            .map(|h| h.trim().to_string())
+            .ok()
+            .filter(|h| !h.is_empty())
+            .unwrap_or_else(|| "localhost".to_string())
+    } else {
+        bound.ip().to_string()
+    };
+    Ok(Endpoint {
+        host,
+        port: i32::from(bound.port()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn advertised_endpoint_prefers_the_flag() {
+        let bound: SocketAddr = "127.0.0.1:9092".parse().unwrap();
+        let e = advertised_endpoint(Some("kafka.example:19092"), bound).unwrap();
+        assert_eq!(
+            e,
+            Endpoint {
+                host: "kafka.example".into(),
+                port: 19092
+            }
+        );
+        let e = advertised_endpoint(Some("[::1]:9093"), bound).unwrap();
+        assert_eq!(e.host, "::1");
+        assert!(advertised_endpoint(Some("nohost"), bound).is_err());
+        assert!(advertised_endpoint(Some("h:99999"), bound).is_err());
+        let e = advertised_endpoint(None, bound).unwrap();
+        assert_eq!(
+            e,
+            Endpoint {
+                host: "127.0.0.1".into(),
+                port: 9092
+            }
+        );
+    }
+}

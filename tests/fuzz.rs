@@ -1,0 +1,182 @@
+//! Property tests standing in for a fuzzer: arbitrary bytes and mutated valid requests fed to
+//! the request dispatcher, and mutated record batches fed to the batch validator, must never
+//! panic — they either decode or are refused.
+
+use std::sync::Arc;
+
+use bytes::{Bytes, BytesMut};
+use kafka_protocol::messages::create_topics_request::CreatableTopic;
+use kafka_protocol::messages::fetch_request::{FetchPartition, FetchTopic};
+use kafka_protocol::messages::produce_request::{PartitionProduceData, TopicProduceData};
+use kafka_protocol::messages::{
+    ApiKey, CreateTopicsRequest, FetchRequest, MetadataRequest, ProduceRequest, RequestHeader,
+    TopicName,
+};
+use kafka_protocol::protocol::{Encodable, StrBytes};
+use kafka_protocol::records::{
+    Compression, Record, RecordBatchEncoder, RecordEncodeOptions, TimestampType,
+};
+use proptest::prelude::*;
+use streamline::broker::{Broker, BrokerSettings, Endpoint};
+use streamline::config::ServerConfig;
+use streamline::protocol::batch;
+use streamline::server::dispatch::dispatch;
+
+fn broker() -> Arc<Broker> {
+    let config = ServerConfig {
+        in_memory: true,
+        ..ServerConfig::default()
+    };
+    let endpoint = Endpoint {
+        host: "127.0.0.1".into(),
+        port: 9092,
+    };
+    Arc::new(Broker::open(BrokerSettings::from_config(&config, endpoint)).expect("broker"))
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    // Paused time: a mutated Fetch asking to wait a minute completes instantly.
+    tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .start_paused(true)
+        .build()
+        .expect("runtime")
+}
+
+fn batch_bytes(values: &[Vec<u8>], compression: Compression) -> BytesMut {
+    let records: Vec<Record> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| Record {
+            transactional: false,
+            control: false,
+            delete_horizon: false,
+            partition_leader_epoch: -1,
+            producer_id: -1,
+            producer_epoch: -1,
+            timestamp_type: TimestampType::Creation,
+            offset: i as i64,
+            sequence: -1,
+            timestamp: 1_700_000_000_000 + i as i64,
+            key: Some(Bytes::from_static(b"k")),
+            value: Some(Bytes::copy_from_slice(v)),
+            headers: Default::default(),
+        })
+        .collect();
+    let mut buf = BytesMut::new();
+    RecordBatchEncoder::encode(
+        &mut buf,
+        records.iter(),
+        &RecordEncodeOptions {
+            version: 2,
+            compression,
+        },
+    )
+    .expect("encode batch");
+    buf
+}
+
+fn request<R: Encodable>(key: ApiKey, version: i16, body: &R) -> Vec<u8> {
+    let header = RequestHeader::default()
+        .with_request_api_key(key as i16)
+        .with_request_api_version(version)
+        .with_correlation_id(1)
+        .with_client_id(Some(StrBytes::from_static_str("fuzz")));
+    let mut buf = BytesMut::new();
+    header
+        .encode(&mut buf, key.request_header_version(version))
+        .expect("header");
+    body.encode(&mut buf, version).expect("body");
+    buf.to_vec()
+}
+
+fn seed_requests() -> Vec<Vec<u8>> {
+    let name = TopicName(StrBytes::from_static_str("fuzz"));
+    let produce = ProduceRequest::default()
+        .with_acks(1)
+        .with_timeout_ms(1000)
+        .with_topic_data(vec![TopicProduceData::default()
+            .with_name(name.clone())
+            .with_partition_data(vec![PartitionProduceData::default()
+                .with_index(0)
+                .with_records(Some(
+                    batch_bytes(&[b"hello".to_vec()], Compression::None).freeze(),
+                ))])]);
+    let fetch = FetchRequest::default()
+        .with_max_wait_ms(500)
+        .with_min_bytes(1)
+        .with_max_bytes(1 << 20)
+        .with_topics(vec![FetchTopic::default()
+            .with_topic(name.clone())
+            .with_partitions(vec![FetchPartition::default()
+                .with_partition(0)
+                .with_fetch_offset(0)
+                .with_partition_max_bytes(1 << 20)])]);
+    let create = CreateTopicsRequest::default().with_topics(vec![CreatableTopic::default()
+        .with_name(TopicName(StrBytes::from_static_str("made")))
+        .with_num_partitions(2)
+        .with_replication_factor(1)]);
+    vec![
+        request(ApiKey::Produce, 9, &produce),
+        request(ApiKey::Produce, 3, &produce),
+        request(ApiKey::Fetch, 12, &fetch),
+        request(ApiKey::Fetch, 4, &fetch),
+        request(ApiKey::Metadata, 12, &MetadataRequest::default()),
+        request(ApiKey::Metadata, 1, &MetadataRequest::default()),
+        request(ApiKey::CreateTopics, 7, &create),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_frames_never_panic_the_dispatcher(frame in proptest::collection::vec(any::<u8>(), 0..256)) {
+        let rt = runtime();
+        let broker = broker();
+        rt.block_on(dispatch(&broker, Bytes::from(frame)));
+    }
+
+    #[test]
+    fn mutated_valid_requests_never_panic_the_dispatcher(
+        which in 0usize..7,
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8),
+        cut in any::<prop::sample::Index>(),
+        truncate in any::<bool>(),
+    ) {
+        let rt = runtime();
+        let broker = broker();
+        let mut frame = seed_requests().swap_remove(which);
+        for (at, byte) in flips {
+            let i = at.index(frame.len());
+            frame[i] ^= byte;
+        }
+        if truncate {
+            frame.truncate(cut.index(frame.len() + 1));
+        }
+        rt.block_on(dispatch(&broker, Bytes::from(frame)));
+    }
+
+    #[test]
+    fn mutated_batches_never_panic_the_validator(
+        values in proptest::collection::vec(proptest::collection::vec(any::<u8>(), 0..64), 1..5),
+        gzip in any::<bool>(),
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..6),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let compression = if gzip { Compression::Gzip } else { Compression::None };
+        let mut bytes = batch_bytes(&values, compression).to_vec();
+        // The encoder may emit several batches; the unmutated bytes must split cleanly.
+        let verdict = batch::split_batches(&bytes);
+        prop_assert!(verdict.is_ok(), "{:?}", verdict);
+        for (at, byte) in &flips {
+            let i = at.index(bytes.len());
+            bytes[i] ^= byte;
+        }
+        let _ = batch::validate(&bytes);
+        let _ = batch::split_batches(&bytes);
+        bytes.truncate(cut.index(bytes.len() + 1));
+        let _ = batch::validate(&bytes);
+        let _ = batch::split_batches(&bytes);
+    }
+}
