@@ -3,6 +3,7 @@
 //! `error: …` with the cause chain), 2 on a usage error (clap's own). Output cut short by a
 //! closed pipe (`streamline … | head`) is not a failure and exits 0 quietly.
 
+mod completions;
 mod serve;
 mod signal;
 
@@ -21,7 +22,9 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Run the Kafka-compatible broker
-    Serve(serve::ServeArgs),
+    Serve(Box<serve::ServeArgs>),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(completions::CompletionsArgs),
 }
 
 fn main() -> ExitCode {
@@ -32,7 +35,8 @@ fn main() -> ExitCode {
         .build()
         .map_err(anyhow::Error::from)
         .and_then(|runtime| match cli.command {
-            Command::Serve(args) => runtime.block_on(serve::run(args)),
+            Command::Serve(args) => runtime.block_on(serve::run(*args)),
+            Command::Completions(args) => completions::run(args),
         });
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

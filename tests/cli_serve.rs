@@ -188,5 +188,5 @@ fn root_help_offers_only_working_commands() {
         .lines()
         .filter_map(|line| line.split_whitespace().next())
         .collect();
-    assert_eq!(commands, ["serve", "help"]);
+    assert_eq!(commands, ["serve", "completions", "help"]);
 }
