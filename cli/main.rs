@@ -4,8 +4,15 @@
 //! closed pipe (`streamline … | head`) is not a failure and exits 0 quietly.
 
 mod completions;
+mod connect;
+mod consume;
+mod output;
+mod produce;
 mod serve;
 mod signal;
+mod template;
+mod timespec;
+mod topics;
 
 use std::process::ExitCode;
 
@@ -23,6 +30,12 @@ struct Cli {
 enum Command {
     /// Run the Kafka-compatible broker
     Serve(Box<serve::ServeArgs>),
+    /// Send messages: from -m, a file, standard input or a template
+    Produce(Box<produce::ProduceArgs>),
+    /// Read records: from any offset or time, as text, JSON or raw bytes
+    Consume(Box<consume::ConsumeArgs>),
+    /// List, create, describe, alter and delete topics
+    Topics(topics::TopicsArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions(completions::CompletionsArgs),
 }
@@ -36,6 +49,9 @@ fn main() -> ExitCode {
         .map_err(anyhow::Error::from)
         .and_then(|runtime| match cli.command {
             Command::Serve(args) => runtime.block_on(serve::run(*args)),
+            Command::Produce(args) => runtime.block_on(produce::run(*args)),
+            Command::Consume(args) => runtime.block_on(consume::run(*args)),
+            Command::Topics(args) => runtime.block_on(topics::run(args)),
             Command::Completions(args) => completions::run(args),
         });
     match outcome {
@@ -51,8 +67,13 @@ fn main() -> ExitCode {
 /// Whether `error` comes from writing to a pipe whose reader has gone away.
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
-        cause
+        let io = cause
             .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            .map(std::io::Error::kind);
+        // serde_json wraps the writer's error without exposing it as a source.
+        let json = cause
+            .downcast_ref::<serde_json::Error>()
+            .and_then(serde_json::Error::io_error_kind);
+        io.or(json) == Some(std::io::ErrorKind::BrokenPipe)
     })
 }

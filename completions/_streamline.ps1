@@ -26,6 +26,9 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the Kafka-compatible broker')
+            [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Send messages: from -m, a file, standard input or a template')
+            [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Read records: from any offset or time, as text, JSON or raw bytes')
+            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'List, create, describe, alter and delete topics')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -56,6 +59,163 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'streamline;produce' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'A message to send (repeatable); without -m, --file or --template, lines are read from standard input')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'A message to send (repeatable); without -m, --file or --template, lines are read from standard input')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Send each line of this file as a message')
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'Render each message from this template, e.g. ''{"id":"{{uuid}}","n":{{i}}}''')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Key for every message')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Key for every message')
+            [CompletionResult]::new('--key-template', '--key-template', [CompletionResultType]::ParameterName, 'Render each message''s key from this template')
+            [CompletionResult]::new('-K', '-K ', [CompletionResultType]::ParameterName, 'Split each input line at the first DELIM into key and value')
+            [CompletionResult]::new('--key-delimiter', '--key-delimiter', [CompletionResultType]::ParameterName, 'Split each input line at the first DELIM into key and value')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Header for every message, KEY=VALUE (repeatable)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Header for every message, KEY=VALUE (repeatable)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Send every message to this partition (default: by key hash, or spread when unkeyed)')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Send every message to this partition (default: by key hash, or spread when unkeyed)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Number of messages: renders of --template (default 1), repetitions of the -m list, or at most this many input lines')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Number of messages: renders of --template (default 1), repetitions of the -m list, or at most this many input lines')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements to wait for: 0 (none), 1 (leader) or all')
+            [CompletionResult]::new('--compression', '--compression', [CompletionResultType]::ParameterName, 'Compression codec for the batches')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Send at most this many messages per second')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for every random template value, for reproducible data')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Summary format (text goes to the terminal only; json always prints)')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'streamline;consume' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Read only this partition (repeatable; default: every partition)')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Read only this partition (repeatable; default: every partition)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to start: beginning, end, an offset N, -N for the last N records of each partition, or @TIMESTAMP (epoch ms)')
+            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Where to start: beginning, end, an offset N, -N for the last N records of each partition, or @TIMESTAMP (epoch ms)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Start at a moment: ''2024-01-15 14:30:00'', RFC 3339, epoch ms, ''yesterday'', ''today 09:00'', ''2 hours ago''')
+            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'Start this long ago: 30s, 5m, 2h, 1d')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Stop at a moment (same forms as --at): records from then on are not read')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Stop after this many records')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after this many records')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text (value per line), json (pretty on a terminal, one line per record when piped), ndjson (always one line per record) or raw (value bytes verbatim, one per line)')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--from-beginning', '--from-beginning', [CompletionResultType]::ParameterName, 'Start at the earliest offset (the default unless -o says otherwise)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep waiting for new records instead of stopping at the end')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep waiting for new records instead of stopping at the end')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Stop once every partition is read to the end offset seen at start (the default)')
+            [CompletionResult]::new('--exit', '--exit', [CompletionResultType]::ParameterName, 'Stop once every partition is read to the end offset seen at start (the default)')
+            [CompletionResult]::new('--show-keys', '--show-keys', [CompletionResultType]::ParameterName, 'Print each record''s key (text format)')
+            [CompletionResult]::new('--show-timestamps', '--show-timestamps', [CompletionResultType]::ParameterName, 'Print each record''s timestamp (text format)')
+            [CompletionResult]::new('--show-offsets', '--show-offsets', [CompletionResultType]::ParameterName, 'Print each record''s partition and offset (text format)')
+            [CompletionResult]::new('--show-headers', '--show-headers', [CompletionResultType]::ParameterName, 'Print each record''s headers (text format)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'streamline;topics' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics with their partition counts')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show partitions (start and end offsets, sizes) and configs of a topic')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs or grow its partition count')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its records')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'streamline;topics;list' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'streamline;topics;create' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Number of partitions (broker default when omitted)')
+            [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'Number of partitions (broker default when omitted)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Replication factor (broker default when omitted)')
+            [CompletionResult]::new('--replication-factor', '--replication-factor', [CompletionResultType]::ParameterName, 'Replication factor (broker default when omitted)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Topic config override, KEY=VALUE (repeatable), e.g. retention.ms=86400000')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Topic config override, KEY=VALUE (repeatable), e.g. retention.ms=86400000')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'streamline;topics;describe' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'streamline;topics;alter' {
+            [CompletionResult]::new('--retention-ms', '--retention-ms', [CompletionResultType]::ParameterName, 'Set retention.ms (milliseconds; -1 keeps records forever)')
+            [CompletionResult]::new('--retention-bytes', '--retention-bytes', [CompletionResultType]::ParameterName, 'Set retention.bytes (per partition; -1 for no limit)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Set a config, KEY=VALUE (repeatable)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Set a config, KEY=VALUE (repeatable)')
+            [CompletionResult]::new('--delete-config', '--delete-config', [CompletionResultType]::ParameterName, 'Return a config to its default (repeatable)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Grow the topic to this many partitions')
+            [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'Grow the topic to this many partitions')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'streamline;topics;delete' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'streamline;topics;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics with their partition counts')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show partitions (start and end offsets, sizes) and configs of a topic')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs or grow its partition count')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its records')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'streamline;topics;help;list' {
+            break
+        }
+        'streamline;topics;help;create' {
+            break
+        }
+        'streamline;topics;help;describe' {
+            break
+        }
+        'streamline;topics;help;alter' {
+            break
+        }
+        'streamline;topics;help;delete' {
+            break
+        }
+        'streamline;topics;help;help' {
+            break
+        }
         'streamline;completions' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -63,11 +223,43 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
         }
         'streamline;help' {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the Kafka-compatible broker')
+            [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Send messages: from -m, a file, standard input or a template')
+            [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Read records: from any offset or time, as text, JSON or raw bytes')
+            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'List, create, describe, alter and delete topics')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'streamline;help;serve' {
+            break
+        }
+        'streamline;help;produce' {
+            break
+        }
+        'streamline;help;consume' {
+            break
+        }
+        'streamline;help;topics' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics with their partition counts')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show partitions (start and end offsets, sizes) and configs of a topic')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs or grow its partition count')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its records')
+            break
+        }
+        'streamline;help;topics;list' {
+            break
+        }
+        'streamline;help;topics;create' {
+            break
+        }
+        'streamline;help;topics;describe' {
+            break
+        }
+        'streamline;help;topics;alter' {
+            break
+        }
+        'streamline;help;topics;delete' {
             break
         }
         'streamline;help;completions' {

@@ -23,6 +23,9 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand serve 'Run the Kafka-compatible broker'
+            cand produce 'Send messages: from -m, a file, standard input or a template'
+            cand consume 'Read records: from any offset or time, as text, JSON or raw bytes'
+            cand topics 'List, create, describe, alter and delete topics'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -51,16 +54,182 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'streamline;produce'= {
+            cand -m 'A message to send (repeatable); without -m, --file or --template, lines are read from standard input'
+            cand --message 'A message to send (repeatable); without -m, --file or --template, lines are read from standard input'
+            cand --file 'Send each line of this file as a message'
+            cand --template 'Render each message from this template, e.g. ''{"id":"{{uuid}}","n":{{i}}}'''
+            cand -k 'Key for every message'
+            cand --key 'Key for every message'
+            cand --key-template 'Render each message''s key from this template'
+            cand -K 'Split each input line at the first DELIM into key and value'
+            cand --key-delimiter 'Split each input line at the first DELIM into key and value'
+            cand -H 'Header for every message, KEY=VALUE (repeatable)'
+            cand --header 'Header for every message, KEY=VALUE (repeatable)'
+            cand -p 'Send every message to this partition (default: by key hash, or spread when unkeyed)'
+            cand --partition 'Send every message to this partition (default: by key hash, or spread when unkeyed)'
+            cand -n 'Number of messages: renders of --template (default 1), repetitions of the -m list, or at most this many input lines'
+            cand --count 'Number of messages: renders of --template (default 1), repetitions of the -m list, or at most this many input lines'
+            cand --acks 'Acknowledgements to wait for: 0 (none), 1 (leader) or all'
+            cand --compression 'Compression codec for the batches'
+            cand --rate 'Send at most this many messages per second'
+            cand --seed 'Seed for every random template value, for reproducible data'
+            cand --format 'Summary format (text goes to the terminal only; json always prints)'
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;consume'= {
+            cand -p 'Read only this partition (repeatable; default: every partition)'
+            cand --partition 'Read only this partition (repeatable; default: every partition)'
+            cand -o 'Where to start: beginning, end, an offset N, -N for the last N records of each partition, or @TIMESTAMP (epoch ms)'
+            cand --offset 'Where to start: beginning, end, an offset N, -N for the last N records of each partition, or @TIMESTAMP (epoch ms)'
+            cand --at 'Start at a moment: ''2024-01-15 14:30:00'', RFC 3339, epoch ms, ''yesterday'', ''today 09:00'', ''2 hours ago'''
+            cand --last 'Start this long ago: 30s, 5m, 2h, 1d'
+            cand --until 'Stop at a moment (same forms as --at): records from then on are not read'
+            cand -n 'Stop after this many records'
+            cand --count 'Stop after this many records'
+            cand --format 'Output format: text (value per line), json (pretty on a terminal, one line per record when piped), ndjson (always one line per record) or raw (value bytes verbatim, one per line)'
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --from-beginning 'Start at the earliest offset (the default unless -o says otherwise)'
+            cand -f 'Keep waiting for new records instead of stopping at the end'
+            cand --follow 'Keep waiting for new records instead of stopping at the end'
+            cand -e 'Stop once every partition is read to the end offset seen at start (the default)'
+            cand --exit 'Stop once every partition is read to the end offset seen at start (the default)'
+            cand --show-keys 'Print each record''s key (text format)'
+            cand --show-timestamps 'Print each record''s timestamp (text format)'
+            cand --show-offsets 'Print each record''s partition and offset (text format)'
+            cand --show-headers 'Print each record''s headers (text format)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'streamline;topics'= {
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --format 'Output format'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List topics with their partition counts'
+            cand create 'Create a topic'
+            cand describe 'Show partitions (start and end offsets, sizes) and configs of a topic'
+            cand alter 'Change a topic''s configs or grow its partition count'
+            cand delete 'Delete a topic and all its records'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'streamline;topics;list'= {
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --format 'Output format'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;topics;create'= {
+            cand -p 'Number of partitions (broker default when omitted)'
+            cand --partitions 'Number of partitions (broker default when omitted)'
+            cand -r 'Replication factor (broker default when omitted)'
+            cand --replication-factor 'Replication factor (broker default when omitted)'
+            cand -c 'Topic config override, KEY=VALUE (repeatable), e.g. retention.ms=86400000'
+            cand --config 'Topic config override, KEY=VALUE (repeatable), e.g. retention.ms=86400000'
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --format 'Output format'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;topics;describe'= {
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --format 'Output format'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;topics;alter'= {
+            cand --retention-ms 'Set retention.ms (milliseconds; -1 keeps records forever)'
+            cand --retention-bytes 'Set retention.bytes (per partition; -1 for no limit)'
+            cand -c 'Set a config, KEY=VALUE (repeatable)'
+            cand --config 'Set a config, KEY=VALUE (repeatable)'
+            cand --delete-config 'Return a config to its default (repeatable)'
+            cand -p 'Grow the topic to this many partitions'
+            cand --partitions 'Grow the topic to this many partitions'
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --format 'Output format'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;topics;delete'= {
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --format 'Output format'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;topics;help'= {
+            cand list 'List topics with their partition counts'
+            cand create 'Create a topic'
+            cand describe 'Show partitions (start and end offsets, sizes) and configs of a topic'
+            cand alter 'Change a topic''s configs or grow its partition count'
+            cand delete 'Delete a topic and all its records'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'streamline;topics;help;list'= {
+        }
+        &'streamline;topics;help;create'= {
+        }
+        &'streamline;topics;help;describe'= {
+        }
+        &'streamline;topics;help;alter'= {
+        }
+        &'streamline;topics;help;delete'= {
+        }
+        &'streamline;topics;help;help'= {
+        }
         &'streamline;completions'= {
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'streamline;help'= {
             cand serve 'Run the Kafka-compatible broker'
+            cand produce 'Send messages: from -m, a file, standard input or a template'
+            cand consume 'Read records: from any offset or time, as text, JSON or raw bytes'
+            cand topics 'List, create, describe, alter and delete topics'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'streamline;help;serve'= {
+        }
+        &'streamline;help;produce'= {
+        }
+        &'streamline;help;consume'= {
+        }
+        &'streamline;help;topics'= {
+            cand list 'List topics with their partition counts'
+            cand create 'Create a topic'
+            cand describe 'Show partitions (start and end offsets, sizes) and configs of a topic'
+            cand alter 'Change a topic''s configs or grow its partition count'
+            cand delete 'Delete a topic and all its records'
+        }
+        &'streamline;help;topics;list'= {
+        }
+        &'streamline;help;topics;create'= {
+        }
+        &'streamline;help;topics;describe'= {
+        }
+        &'streamline;help;topics;alter'= {
+        }
+        &'streamline;help;topics;delete'= {
         }
         &'streamline;help;completions'= {
         }

@@ -27,6 +27,9 @@ end
 complete -c streamline -n "__fish_streamline_needs_command" -s h -l help -d 'Print help'
 complete -c streamline -n "__fish_streamline_needs_command" -s V -l version -d 'Print version'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "serve" -d 'Run the Kafka-compatible broker'
+complete -c streamline -n "__fish_streamline_needs_command" -f -a "produce" -d 'Send messages: from -m, a file, standard input or a template'
+complete -c streamline -n "__fish_streamline_needs_command" -f -a "consume" -d 'Read records: from any offset or time, as text, JSON or raw bytes'
+complete -c streamline -n "__fish_streamline_needs_command" -f -a "topics" -d 'List, create, describe, alter and delete topics'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -s c -l config -d 'Read settings from this TOML file; flags and STREAMLINE_* variables override it' -r -F
@@ -55,7 +58,108 @@ complete -c streamline -n "__fish_streamline_using_subcommand serve" -l log-rete
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l node-id -d 'Broker id reported to clients in Metadata responses (Kafka\'s node.id) [default: 0]' -r
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l generate-config -d 'Print a commented config file with every setting at its default, then exit'
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -s m -l message -d 'A message to send (repeatable); without -m, --file or --template, lines are read from standard input' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l file -d 'Send each line of this file as a message' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l template -d 'Render each message from this template, e.g. \'{"id":"{{uuid}}","n":{{i}}}\'' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -s k -l key -d 'Key for every message' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l key-template -d 'Render each message\'s key from this template' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -s K -l key-delimiter -d 'Split each input line at the first DELIM into key and value' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -s H -l header -d 'Header for every message, KEY=VALUE (repeatable)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -s p -l partition -d 'Send every message to this partition (default: by key hash, or spread when unkeyed)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -s n -l count -d 'Number of messages: renders of --template (default 1), repetitions of the -m list, or at most this many input lines' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l acks -d 'Acknowledgements to wait for: 0 (none), 1 (leader) or all' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l compression -d 'Compression codec for the batches' -r -f -a "none\t''
+gzip\t''
+snappy\t''
+lz4\t''
+zstd\t''"
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l rate -d 'Send at most this many messages per second' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l seed -d 'Seed for every random template value, for reproducible data' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l format -d 'Summary format (text goes to the terminal only; json always prints)' -r -f -a "text\t'Aligned, human-readable text'
+json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -s p -l partition -d 'Read only this partition (repeatable; default: every partition)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -s o -l offset -d 'Where to start: beginning, end, an offset N, -N for the last N records of each partition, or @TIMESTAMP (epoch ms)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l at -d 'Start at a moment: \'2024-01-15 14:30:00\', RFC 3339, epoch ms, \'yesterday\', \'today 09:00\', \'2 hours ago\'' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l last -d 'Start this long ago: 30s, 5m, 2h, 1d' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l until -d 'Stop at a moment (same forms as --at): records from then on are not read' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -s n -l count -d 'Stop after this many records' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l format -d 'Output format: text (value per line), json (pretty on a terminal, one line per record when piped), ndjson (always one line per record) or raw (value bytes verbatim, one per line)' -r -f -a "text\t''
+json\t''
+ndjson\t''
+raw\t''"
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l from-beginning -d 'Start at the earliest offset (the default unless -o says otherwise)'
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -s f -l follow -d 'Keep waiting for new records instead of stopping at the end'
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -s e -l exit -d 'Stop once every partition is read to the end offset seen at start (the default)'
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-keys -d 'Print each record\'s key (text format)'
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-timestamps -d 'Print each record\'s timestamp (text format)'
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-offsets -d 'Print each record\'s partition and offset (text format)'
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-headers -d 'Print each record\'s headers (text format)'
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -s h -l help -d 'Print help'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -f -a "list" -d 'List topics with their partition counts'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -f -a "create" -d 'Create a topic'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -f -a "describe" -d 'Show partitions (start and end offsets, sizes) and configs of a topic'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -f -a "alter" -d 'Change a topic\'s configs or grow its partition count'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -f -a "delete" -d 'Delete a topic and all its records'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s p -l partitions -d 'Number of partitions (broker default when omitted)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s r -l replication-factor -d 'Replication factor (broker default when omitted)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s c -l config -d 'Topic config override, KEY=VALUE (repeatable), e.g. retention.ms=86400000' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l retention-ms -d 'Set retention.ms (milliseconds; -1 keeps records forever)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l retention-bytes -d 'Set retention.bytes (per partition; -1 for no limit)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -s c -l config -d 'Set a config, KEY=VALUE (repeatable)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l delete-config -d 'Return a config to its default (repeatable)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -s p -l partitions -d 'Grow the topic to this many partitions' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "list" -d 'List topics with their partition counts'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show partitions (start and end offsets, sizes) and configs of a topic'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "alter" -d 'Change a topic\'s configs or grow its partition count'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a topic and all its records'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve completions help" -f -a "serve" -d 'Run the Kafka-compatible broker'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics completions help" -f -a "serve" -d 'Run the Kafka-compatible broker'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics completions help" -f -a "produce" -d 'Send messages: from -m, a file, standard input or a template'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics completions help" -f -a "consume" -d 'Read records: from any offset or time, as text, JSON or raw bytes'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics completions help" -f -a "topics" -d 'List, create, describe, alter and delete topics'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics with their partition counts'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show partitions (start and end offsets, sizes) and configs of a topic'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "alter" -d 'Change a topic\'s configs or grow its partition count'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "delete" -d 'Delete a topic and all its records'

@@ -45,6 +45,13 @@ pub enum Error {
     DataDirLocked { path: String, holder: String },
     #[error("storage is full or failing: {0}")]
     Storage(String),
+    #[error("{0}")]
+    Client(String),
+    #[error("{context} ({error:?})")]
+    Kafka {
+        error: ResponseError,
+        context: String,
+    },
 }
 
 /// Shorthand for results carrying [`Error`].
@@ -75,6 +82,8 @@ impl Error {
             Error::InvalidRequest(_) => ResponseError::InvalidRequest,
             Error::InvalidTimestamp(_) => ResponseError::InvalidTimestamp,
             Error::DataDirLocked { .. } => ResponseError::KafkaStorageError,
+            Error::Client(_) => ResponseError::UnknownServerError,
+            Error::Kafka { error, .. } => *error,
         }
     }
 }

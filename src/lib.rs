@@ -17,6 +17,7 @@
 #[cfg(target_os = "linux")]
 pub mod alloc;
 pub mod broker;
+pub mod client;
 pub mod config;
 pub mod error;
 pub mod lock;

@@ -188,5 +188,15 @@ fn root_help_offers_only_working_commands() {
         .lines()
         .filter_map(|line| line.split_whitespace().next())
         .collect();
-    assert_eq!(commands, ["serve", "completions", "help"]);
+    assert_eq!(
+        commands,
+        [
+            "serve",
+            "produce",
+            "consume",
+            "topics",
+            "completions",
+            "help"
+        ]
+    );
 }

@@ -1,0 +1,467 @@
+//! `streamline consume TOPIC`: reads records from chosen offsets of chosen partitions, prints
+//! them as text, JSON or raw bytes, and stops at the end of the data (`-e`, the default), after
+//! a count (`-n`), or never (`-f`, like `tail -f`).
+
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+
+use anyhow::{bail, Context};
+use base64::Engine;
+use bytes::Bytes;
+use kafka_protocol::error::ResponseError;
+use kafka_protocol::records::Record;
+use serde::Serialize;
+use streamline::client::fetch::FetchPosition;
+use streamline::client::offsets::OffsetSpec;
+use streamline::client::records::decode;
+use streamline::client::Client;
+
+use crate::connect::ConnectArgs;
+use crate::timespec::{parse_duration, parse_when};
+
+/// How long one fetch waits for new data while following.
+const FOLLOW_WAIT_MS: i32 = 500;
+/// How long one fetch waits when reading up to the end.
+const CATCH_UP_WAIT_MS: i32 = 100;
+
+/// Flags of `streamline consume`.
+#[derive(Debug, clap::Args)]
+pub struct ConsumeArgs {
+    /// Topic to read
+    topic: String,
+
+    /// Read only this partition (repeatable; default: every partition)
+    #[arg(short, long = "partition", value_name = "N")]
+    partitions: Vec<i32>,
+
+    /// Start at the earliest offset (the default unless -o says otherwise)
+    #[arg(long, conflicts_with = "offset")]
+    from_beginning: bool,
+
+    /// Where to start: beginning, end, an offset N, -N for the last N records of each
+    /// partition, or @TIMESTAMP (epoch ms)
+    #[arg(short, long, value_name = "OFFSET", allow_hyphen_values = true, value_parser = parse_start)]
+    offset: Option<Start>,
+
+    /// Start at a moment: '2024-01-15 14:30:00', RFC 3339, epoch ms, 'yesterday',
+    /// 'today 09:00', '2 hours ago'
+    #[arg(long, value_name = "WHEN", conflicts_with_all = ["offset", "from_beginning", "last"])]
+    at: Option<String>,
+
+    /// Start this long ago: 30s, 5m, 2h, 1d
+    #[arg(long, value_name = "DURATION", conflicts_with_all = ["offset", "from_beginning"])]
+    last: Option<String>,
+
+    /// Stop at a moment (same forms as --at): records from then on are not read
+    #[arg(long, value_name = "WHEN")]
+    until: Option<String>,
+
+    /// Stop after this many records
+    #[arg(short = 'n', long, value_name = "COUNT")]
+    count: Option<u64>,
+
+    /// Keep waiting for new records instead of stopping at the end
+    #[arg(short, long, conflicts_with = "exit_at_end")]
+    follow: bool,
+
+    /// Stop once every partition is read to the end offset seen at start (the default)
+    #[arg(short = 'e', long = "exit")]
+    exit_at_end: bool,
+
+    /// Print each record's key (text format)
+    #[arg(long)]
+    show_keys: bool,
+
+    /// Print each record's timestamp (text format)
+    #[arg(long)]
+    show_timestamps: bool,
+
+    /// Print each record's partition and offset (text format)
+    #[arg(long)]
+    show_offsets: bool,
+
+    /// Print each record's headers (text format)
+    #[arg(long)]
+    show_headers: bool,
+
+    /// Output format: text (value per line), json (pretty on a terminal, one line per record
+    /// when piped), ndjson (always one line per record) or raw (value bytes verbatim, one per
+    /// line)
+    #[arg(long, value_enum, default_value = "text")]
+    format: RecordFormat,
+
+    #[command(flatten)]
+    connect: ConnectArgs,
+}
+
+/// How records are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RecordFormat {
+    Text,
+    Json,
+    Ndjson,
+    Raw,
+}
+
+/// A starting position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    Beginning,
+    End,
+    Offset(i64),
+    Last(i64),
+    Timestamp(i64),
+}
+
+fn parse_start(s: &str) -> Result<Start, String> {
+    match s {
+        "beginning" | "earliest" | "start" => return Ok(Start::Beginning),
+        "end" | "latest" => return Ok(Start::End),
+        _ => {}
+    }
+    if let Some(ts) = s.strip_prefix('@') {
+        return ts
+            .parse::<i64>()
+            .ok()
+            .filter(|t| *t >= 0)
+            .map(Start::Timestamp)
+            .ok_or_else(|| format!("'{s}': @ must be followed by an epoch-ms timestamp"));
+    }
+    match s.parse::<i64>() {
+        Ok(n) if n < 0 => Ok(Start::Last(-n)),
+        Ok(n) => Ok(Start::Offset(n)),
+        Err(_) => Err(format!(
+            "'{s}' is not beginning, end, an offset, -N or @TIMESTAMP"
+        )),
+    }
+}
+
+/// A byte string in JSON: text when it is UTF-8, otherwise base64 marked as such, so that
+/// the output is lossless.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum JsonBytes {
+    Text(String),
+    Binary { base64: String },
+}
+
+fn json_bytes(b: &Bytes) -> JsonBytes {
+    match std::str::from_utf8(b) {
+        Ok(s) => JsonBytes::Text(s.to_string()),
+        Err(_) => JsonBytes::Binary {
+            base64: base64::engine::general_purpose::STANDARD.encode(b),
+        },
+    }
+}
+
+#[derive(Serialize)]
+struct JsonHeader {
+    key: String,
+    value: Option<JsonBytes>,
+}
+
+#[derive(Serialize)]
+struct JsonRecord<'a> {
+    topic: &'a str,
+    partition: i32,
+    offset: i64,
+    timestamp: i64,
+    key: Option<JsonBytes>,
+    value: Option<JsonBytes>,
+    headers: Vec<JsonHeader>,
+}
+
+/// Runs `consume`.
+pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
+    let client = args.connect.connect().await?;
+    let all = client.partitions(&args.topic, false).await?;
+    let partitions = if args.partitions.is_empty() {
+        all.clone()
+    } else {
+        for p in &args.partitions {
+            if !all.contains(p) {
+                bail!("topic '{}' has no partition {p}", args.topic);
+            }
+        }
+        args.partitions.clone()
+    };
+    let now = chrono::Local::now();
+    let start = if let Some(when) = &args.at {
+        Start::Timestamp(parse_when(when, now).context("--at")?)
+    } else if let Some(span) = &args.last {
+        let span = parse_duration(span).context("--last")?;
+        Start::Timestamp(
+            now.timestamp_millis() - i64::try_from(span.as_millis()).unwrap_or(i64::MAX),
+        )
+    } else if args.from_beginning {
+        Start::Beginning
+    } else {
+        args.offset.unwrap_or(Start::Beginning)
+    };
+    let until = args
+        .until
+        .as_deref()
+        .map(|w| parse_when(w, now).context("--until"))
+        .transpose()?;
+    let mut positions = start_positions(&client, &args.topic, &partitions, start).await?;
+
+    // Where each partition stops (exclusive): the end offset seen now unless following; with
+    // --until, the first offset at or after that moment, resolved by the broker's time index.
+    // A partition with no stop is followed until --until's moment shows up in its records.
+    let mut stops: HashMap<i32, i64> = HashMap::new();
+    if !args.follow {
+        for o in client
+            .list_offsets(&args.topic, &partitions, OffsetSpec::Latest)
+            .await?
+        {
+            stops.insert(o.partition, o.offset);
+        }
+    }
+    if let Some(ts) = until {
+        for o in client
+            .list_offsets(&args.topic, &partitions, OffsetSpec::Timestamp(ts))
+            .await?
+        {
+            if o.offset >= 0 {
+                stops.insert(o.partition, o.offset);
+            }
+        }
+    }
+    let done = |pos: &FetchPosition, stops: &HashMap<i32, i64>| {
+        stops
+            .get(&pos.partition)
+            .is_some_and(|stop| pos.offset >= *stop)
+    };
+
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let pretty = args.format == RecordFormat::Json && std::io::stdout().is_terminal();
+    let mut printed = 0u64;
+    loop {
+        let active: Vec<FetchPosition> = positions
+            .iter()
+            .filter(|p| !done(p, &stops))
+            .cloned()
+            .collect();
+        if active.is_empty() || args.count.is_some_and(|c| printed >= c) {
+            break;
+        }
+        let wait = if args.follow {
+            FOLLOW_WAIT_MS
+        } else {
+            CATCH_UP_WAIT_MS
+        };
+        let fetched = client.fetch(&active, wait).await?;
+        for part in fetched {
+            let Some(pos) = positions.iter_mut().find(|p| p.partition == part.partition) else {
+                continue;
+            };
+            match part.error {
+                None => {}
+                Some(ResponseError::OffsetOutOfRange) => {
+                    // Retention moved the start (or the log was truncated): resume at the
+                    // nearest valid offset, as Kafka's auto.offset.reset=earliest would.
+                    let spec = if pos.offset < part.log_start_offset.max(0) {
+                        OffsetSpec::Earliest
+                    } else {
+                        OffsetSpec::Latest
+                    };
+                    let reset = client
+                        .list_offsets(&args.topic, &[pos.partition], spec)
+                        .await?;
+                    if let Some(r) = reset.first() {
+                        pos.offset = r.offset;
+                    }
+                    continue;
+                }
+                Some(e) => bail!("reading {}/{}: {e:?}", args.topic, part.partition),
+            }
+            let decoded = decode(&part.records, pos.offset)
+                .with_context(|| format!("decoding {}/{}", args.topic, part.partition))?;
+            for record in &decoded.records {
+                if args.count.is_some_and(|c| printed >= c) {
+                    break;
+                }
+                if until.is_some_and(|ts| record.timestamp >= ts)
+                    && !stops.contains_key(&part.partition)
+                {
+                    // Following towards a future --until: this record is the first past it.
+                    stops.insert(part.partition, record.offset);
+                }
+                if stops
+                    .get(&part.partition)
+                    .is_some_and(|stop| record.offset >= *stop)
+                {
+                    break;
+                }
+                print_record(&mut out, &args, part.partition, record, pretty)?;
+                printed += 1;
+            }
+            if let Some(next) = decoded.next_offset {
+                pos.offset = pos.offset.max(next);
+            }
+        }
+        out.flush()?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+async fn start_positions(
+    client: &Client,
+    topic: &str,
+    partitions: &[i32],
+    start: Start,
+) -> anyhow::Result<Vec<FetchPosition>> {
+    let earliest = client
+        .list_offsets(topic, partitions, OffsetSpec::Earliest)
+        .await?;
+    let latest = client
+        .list_offsets(topic, partitions, OffsetSpec::Latest)
+        .await?;
+    let by_time = match start {
+        Start::Timestamp(ts) => Some(
+            client
+                .list_offsets(topic, partitions, OffsetSpec::Timestamp(ts))
+                .await?,
+        ),
+        _ => None,
+    };
+    let find = |list: &[streamline::client::offsets::PartitionOffset], p: i32| {
+        list.iter()
+            .find(|o| o.partition == p)
+            .map_or(0, |o| o.offset)
+    };
+    Ok(partitions
+        .iter()
+        .map(|&p| {
+            let (lo, hi) = (find(&earliest, p), find(&latest, p));
+            let offset = match start {
+                Start::Beginning => lo,
+                Start::End => hi,
+                Start::Offset(n) => n.clamp(lo, hi),
+                Start::Last(n) => (hi - n).max(lo),
+                Start::Timestamp(_) => {
+                    let o = by_time.as_deref().map_or(-1, |l| find(l, p));
+                    if o < 0 {
+                        hi
+                    } else {
+                        o
+                    }
+                }
+            };
+            FetchPosition {
+                topic: topic.to_string(),
+                partition: p,
+                offset,
+            }
+        })
+        .collect())
+}
+
+fn print_record(
+    out: &mut impl Write,
+    args: &ConsumeArgs,
+    partition: i32,
+    r: &Record,
+    pretty: bool,
+) -> anyhow::Result<()> {
+    match args.format {
+        RecordFormat::Raw => {
+            if let Some(v) = &r.value {
+                out.write_all(v)?;
+            }
+            out.write_all(b"\n")?;
+        }
+        RecordFormat::Json | RecordFormat::Ndjson => {
+            let record = JsonRecord {
+                topic: &args.topic,
+                partition,
+                offset: r.offset,
+                timestamp: r.timestamp,
+                key: r.key.as_ref().map(json_bytes),
+                value: r.value.as_ref().map(json_bytes),
+                headers: r
+                    .headers
+                    .iter()
+                    .map(|(k, v)| JsonHeader {
+                        key: k.to_string(),
+                        value: v.as_ref().map(json_bytes),
+                    })
+                    .collect(),
+            };
+            if pretty {
+                serde_json::to_writer_pretty(&mut *out, &record)?;
+            } else {
+                serde_json::to_writer(&mut *out, &record)?;
+            }
+            out.write_all(b"\n")?;
+        }
+        RecordFormat::Text => {
+            let mut fields: Vec<String> = Vec::new();
+            if args.show_offsets {
+                fields.push(format!("{partition}:{}", r.offset));
+            }
+            if args.show_timestamps {
+                fields.push(format_timestamp(r.timestamp));
+            }
+            if args.show_keys {
+                fields.push(r.key.as_ref().map_or_else(
+                    || "(null)".into(),
+                    |k| String::from_utf8_lossy(k).into_owned(),
+                ));
+            }
+            if args.show_headers {
+                let headers: Vec<String> = r
+                    .headers
+                    .iter()
+                    .map(|(k, v)| match v {
+                        Some(v) => format!("{}={}", k.as_str(), String::from_utf8_lossy(v)),
+                        None => k.to_string(),
+                    })
+                    .collect();
+                fields.push(headers.join(","));
+            }
+            fields.push(r.value.as_ref().map_or_else(
+                || "(null)".into(),
+                |v| String::from_utf8_lossy(v).into_owned(),
+            ));
+            writeln!(out, "{}", fields.join("\t"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Epoch ms as RFC 3339 in UTC with milliseconds.
+fn format_timestamp(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms).map_or_else(
+        || ms.to_string(),
+        |t| t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn start_positions_parse() {
+        assert_eq!(parse_start("beginning"), Ok(Start::Beginning));
+        assert_eq!(parse_start("end"), Ok(Start::End));
+        assert_eq!(parse_start("42"), Ok(Start::Offset(42)));
+        assert_eq!(parse_start("-10"), Ok(Start::Last(10)));
+        assert_eq!(
+            parse_start("@1700000000000"),
+            Ok(Start::Timestamp(1_700_000_000_000))
+        );
+        assert!(parse_start("soon").is_err());
+        assert!(parse_start("@x").is_err());
+    }
+
+    #[test]
+    fn json_bytes_are_lossless() {
+        let text = serde_json::to_string(&json_bytes(&Bytes::from_static(b"hi"))).unwrap();
+        assert_eq!(text, "\"hi\"");
+        let bin = serde_json::to_string(&json_bytes(&Bytes::from_static(&[0xff, 0x00]))).unwrap();
+        assert_eq!(bin, "{\"base64\":\"/wA=\"}");
+    }
+}

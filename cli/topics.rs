@@ -1,0 +1,334 @@
+//! `streamline topics`: list, create, describe, alter and delete topics, in-process or on any
+//! Kafka-compatible cluster.
+
+use std::io::Write;
+
+use anyhow::{bail, Context};
+use serde::Serialize;
+use streamline::client::offsets::OffsetSpec;
+use streamline::client::Client;
+
+use crate::connect::ConnectArgs;
+use crate::output::{confirm, human_bytes, write_json, write_table, Format};
+
+/// Flags of `streamline topics`.
+#[derive(Debug, clap::Args)]
+pub struct TopicsArgs {
+    #[command(subcommand)]
+    command: TopicsCommand,
+
+    #[command(flatten)]
+    connect: ConnectArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value = "text", global = true)]
+    format: Format,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum TopicsCommand {
+    /// List topics with their partition counts
+    List,
+    /// Create a topic
+    Create {
+        /// Topic name
+        name: String,
+        /// Number of partitions (broker default when omitted)
+        #[arg(short, long)]
+        partitions: Option<i32>,
+        /// Replication factor (broker default when omitted)
+        #[arg(short, long)]
+        replication_factor: Option<i16>,
+        /// Topic config override, KEY=VALUE (repeatable), e.g. retention.ms=86400000
+        #[arg(short, long = "config", value_name = "KEY=VALUE", value_parser = parse_key_value)]
+        configs: Vec<(String, String)>,
+    },
+    /// Show partitions (start and end offsets, sizes) and configs of a topic
+    Describe {
+        /// Topic name
+        name: String,
+    },
+    /// Change a topic's configs or grow its partition count
+    Alter {
+        /// Topic name
+        name: String,
+        /// Set retention.ms (milliseconds; -1 keeps records forever)
+        #[arg(long, value_name = "MS", allow_hyphen_values = true)]
+        retention_ms: Option<i64>,
+        /// Set retention.bytes (per partition; -1 for no limit)
+        #[arg(long, value_name = "BYTES", allow_hyphen_values = true)]
+        retention_bytes: Option<i64>,
+        /// Set a config, KEY=VALUE (repeatable)
+        #[arg(short, long = "config", value_name = "KEY=VALUE", value_parser = parse_key_value)]
+        configs: Vec<(String, String)>,
+        /// Return a config to its default (repeatable)
+        #[arg(long = "delete-config", value_name = "KEY")]
+        delete_configs: Vec<String>,
+        /// Grow the topic to this many partitions
+        #[arg(short, long)]
+        partitions: Option<i32>,
+    },
+    /// Delete a topic and all its records
+    Delete {
+        /// Topic name
+        name: String,
+        /// Do not ask for confirmation
+        #[arg(short, long)]
+        yes: bool,
+    },
+}
+
+/// Parses `KEY=VALUE`.
+pub fn parse_key_value(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+        _ => Err(format!("'{s}' is not KEY=VALUE")),
+    }
+}
+
+#[derive(Serialize)]
+struct TopicSummary {
+    name: String,
+    partitions: usize,
+}
+
+#[derive(Serialize)]
+struct PartitionDetail {
+    partition: i32,
+    leader: i32,
+    start_offset: i64,
+    end_offset: i64,
+    messages: i64,
+    size_bytes: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct ConfigDetail {
+    name: String,
+    value: Option<String>,
+    is_default: bool,
+}
+
+#[derive(Serialize)]
+struct TopicDetail {
+    name: String,
+    id: String,
+    partitions: Vec<PartitionDetail>,
+    configs: Vec<ConfigDetail>,
+}
+
+/// Runs a `topics` subcommand.
+pub async fn run(args: TopicsArgs) -> anyhow::Result<()> {
+    let client = args.connect.connect().await?;
+    let mut out = std::io::stdout().lock();
+    match args.command {
+        TopicsCommand::List => {
+            let topics = list(&client).await?;
+            match args.format {
+                Format::Json => write_json(&mut out, &topics)?,
+                Format::Text => {
+                    let rows: Vec<Vec<String>> = topics
+                        .iter()
+                        .map(|t| vec![t.name.clone(), t.partitions.to_string()])
+                        .collect();
+                    write_table(&mut out, &["TOPIC", "PARTITIONS"], &rows)?;
+                }
+            }
+        }
+        TopicsCommand::Create {
+            name,
+            partitions,
+            replication_factor,
+            configs,
+        } => {
+            client
+                .create_topic(
+                    &name,
+                    partitions.unwrap_or(-1),
+                    replication_factor.unwrap_or(-1),
+                    &configs,
+                )
+                .await?;
+            let count = partition_count(&client, &name).await?;
+            match args.format {
+                Format::Json => write_json(
+                    &mut out,
+                    &TopicSummary {
+                        name,
+                        partitions: count,
+                    },
+                )?,
+                Format::Text => writeln!(out, "Created topic {name} with {count} partition(s)")?,
+            }
+        }
+        TopicsCommand::Describe { name } => {
+            let detail = describe(&client, &name).await?;
+            match args.format {
+                Format::Json => write_json(&mut out, &detail)?,
+                Format::Text => print_detail(&mut out, &detail)?,
+            }
+        }
+        TopicsCommand::Alter {
+            name,
+            retention_ms,
+            retention_bytes,
+            mut configs,
+            delete_configs,
+            partitions,
+        } => {
+            if let Some(ms) = retention_ms {
+                configs.push(("retention.ms".into(), ms.to_string()));
+            }
+            if let Some(bytes) = retention_bytes {
+                configs.push(("retention.bytes".into(), bytes.to_string()));
+            }
+            if configs.is_empty() && delete_configs.is_empty() && partitions.is_none() {
+                bail!("nothing to change: pass --config, --delete-config, --retention-ms, --retention-bytes or --partitions");
+            }
+            if !configs.is_empty() || !delete_configs.is_empty() {
+                client
+                    .alter_topic_configs(&name, &configs, &delete_configs)
+                    .await?;
+            }
+            if let Some(total) = partitions {
+                client.create_partitions(&name, total).await?;
+            }
+            if args.format == Format::Text {
+                writeln!(out, "Altered topic {name}")?;
+            } else {
+                write_json(&mut out, &describe(&client, &name).await?)?;
+            }
+        }
+        TopicsCommand::Delete { name, yes } => {
+            if !yes && !confirm(&format!("Delete topic '{name}' and all its records?"))? {
+                bail!("not deleted");
+            }
+            client.delete_topic(&name).await?;
+            if args.format == Format::Text {
+                writeln!(out, "Deleted topic {name}")?;
+            } else {
+                write_json(&mut out, &serde_json::json!({ "deleted": name }))?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+async fn list(client: &Client) -> anyhow::Result<Vec<TopicSummary>> {
+    let metadata = client.metadata(None).await?;
+    let mut topics: Vec<TopicSummary> = metadata
+        .topics
+        .iter()
+        .filter_map(|t| {
+            Some(TopicSummary {
+                name: t.name.as_ref()?.to_string(),
+                partitions: t.partitions.len(),
+            })
+        })
+        .collect();
+    topics.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(topics)
+}
+
+async fn partition_count(client: &Client, name: &str) -> anyhow::Result<usize> {
+    let metadata = client.metadata(Some(&[name.to_string()])).await?;
+    Ok(metadata.topics.first().map_or(0, |t| t.partitions.len()))
+}
+
+async fn describe(client: &Client, name: &str) -> anyhow::Result<TopicDetail> {
+    let metadata = client.metadata(Some(&[name.to_string()])).await?;
+    let topic = metadata
+        .topics
+        .first()
+        .with_context(|| format!("no metadata for topic '{name}'"))?;
+    streamline::client::admin::check(topic.error_code, None, &format!("topic '{name}'"))?;
+    let mut ids: Vec<(i32, i32)> = topic
+        .partitions
+        .iter()
+        .map(|p| (p.partition_index, p.leader_id.0))
+        .collect();
+    ids.sort_unstable();
+    let indexes: Vec<i32> = ids.iter().map(|(p, _)| *p).collect();
+    let starts = client
+        .list_offsets(name, &indexes, OffsetSpec::Earliest)
+        .await?;
+    let ends = client
+        .list_offsets(name, &indexes, OffsetSpec::Latest)
+        .await?;
+    let sizes = client
+        .partition_sizes(name, &indexes)
+        .await
+        .unwrap_or_default();
+    let partitions = ids
+        .iter()
+        .map(|&(partition, leader)| {
+            let start = starts
+                .iter()
+                .find(|o| o.partition == partition)
+                .map_or(-1, |o| o.offset);
+            let end = ends
+                .iter()
+                .find(|o| o.partition == partition)
+                .map_or(-1, |o| o.offset);
+            PartitionDetail {
+                partition,
+                leader,
+                start_offset: start,
+                end_offset: end,
+                messages: (end - start).max(0),
+                size_bytes: sizes.get(&partition).copied(),
+            }
+        })
+        .collect();
+    let configs = client
+        .describe_topic_configs(name)
+        .await?
+        .into_iter()
+        .map(|c| ConfigDetail {
+            name: c.name,
+            value: c.value,
+            is_default: c.is_default,
+        })
+        .collect();
+    Ok(TopicDetail {
+        name: name.to_string(),
+        id: topic.topic_id.to_string(),
+        partitions,
+        configs,
+    })
+}
+
+fn print_detail(out: &mut impl Write, d: &TopicDetail) -> anyhow::Result<()> {
+    writeln!(out, "Topic:      {}", d.name)?;
+    writeln!(out, "Topic ID:   {}", d.id)?;
+    writeln!(out, "Partitions: {}", d.partitions.len())?;
+    writeln!(out)?;
+    let rows: Vec<Vec<String>> = d
+        .partitions
+        .iter()
+        .map(|p| {
+            vec![
+                p.partition.to_string(),
+                p.leader.to_string(),
+                p.start_offset.to_string(),
+                p.end_offset.to_string(),
+                p.messages.to_string(),
+                p.size_bytes.map_or_else(|| "-".to_string(), human_bytes),
+            ]
+        })
+        .collect();
+    write_table(
+        out,
+        &["PARTITION", "LEADER", "START", "END", "MESSAGES", "SIZE"],
+        &rows,
+    )?;
+    writeln!(out)?;
+    writeln!(out, "Configs:")?;
+    for c in &d.configs {
+        let value = c.value.as_deref().unwrap_or("(null)");
+        let note = if c.is_default { "  (default)" } else { "" };
+        writeln!(out, "  {} = {value}{note}", c.name)?;
+    }
+    Ok(())
+}

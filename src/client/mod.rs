@@ -1,0 +1,431 @@
+//! The client layer every `streamline` command uses: one interface, two backends.
+//!
+//! - **Local** opens the data directory in-process (under its lock) and hands request frames
+//!   straight to the broker core's dispatcher — no TCP, no server.
+//! - **Remote** speaks the Kafka protocol over TCP to any Kafka-compatible cluster: bootstrap,
+//!   ApiVersions negotiation per broker, metadata, and routing of every partition request to
+//!   that partition's leader.
+//!
+//! Both go through [`Client::send`], which picks the highest version both sides support, so
+//! the higher-level operations (admin, produce, fetch, offsets) are written once.
+
+pub mod admin;
+pub mod fetch;
+pub mod offsets;
+pub mod partitioner;
+pub mod produce;
+pub mod records;
+pub mod transport;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::{BufMut, Bytes, BytesMut};
+use kafka_protocol::error::ResponseError;
+use kafka_protocol::messages::metadata_request::MetadataRequestTopic;
+use kafka_protocol::messages::{
+    ApiKey, ApiVersionsRequest, MetadataRequest, MetadataResponse, RequestHeader, ResponseHeader,
+    TopicName,
+};
+use kafka_protocol::protocol::{Decodable, Encodable, Request, StrBytes};
+use tokio::sync::Mutex;
+
+use crate::broker::{Broker, BrokerSettings, Endpoint};
+use crate::config::ServerConfig;
+use crate::lock::{read_holder, DataDirLock};
+use crate::protocol::versions::SUPPORTED_APIS;
+use crate::{Error, Result};
+use transport::{ApiRanges, RemoteConnection, Transport};
+
+/// The client id sent with every request.
+pub const CLIENT_ID: &str = "streamline";
+
+/// Where a command should connect.
+#[derive(Debug, Clone, Default)]
+pub struct Target {
+    /// `-b/--bootstrap-server`: a comma-separated list of host:port.
+    pub bootstrap: Option<String>,
+    /// `--data-dir`: the directory a Local client opens (or whose server it finds).
+    pub data_dir: PathBuf,
+}
+
+/// One broker the client talks to, with the API versions it supports.
+pub struct Node {
+    transport: Transport,
+    apis: ApiRanges,
+}
+
+/// Which backend a client ended up with, for messages to the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Local { data_dir: PathBuf },
+    Remote { bootstrap: String },
+}
+
+/// A connected client. Cheap to share behind an `Arc`.
+pub struct Client {
+    mode: Mode,
+    bootstrap: Arc<Node>,
+    /// Broker addresses by node id, from the latest metadata.
+    brokers: Mutex<HashMap<i32, String>>,
+    /// Open connections by node id.
+    nodes: Mutex<HashMap<i32, Arc<Node>>>,
+    /// Leaders by (topic, partition), from the latest metadata.
+    leaders: Mutex<HashMap<(String, i32), i32>>,
+    correlation: AtomicI32,
+    /// Held for a Local client: the data directory is ours until the client is dropped.
+    _lock: Option<DataDirLock>,
+    local: Option<Arc<Broker>>,
+}
+
+impl Client {
+    /// Connects as the target says: `bootstrap` → Remote; a server running on the data
+    /// directory → Remote to it; otherwise → Local on the data directory.
+    pub async fn connect(target: &Target) -> Result<Client> {
+        if let Some(bootstrap) = &target.bootstrap {
+            return Client::remote(bootstrap).await;
+        }
+        if let Some(holder) = read_holder(&target.data_dir) {
+            return match holder.serving_addr {
+                Some(addr) => Client::remote(&addr.to_string()).await,
+                None => Err(Error::DataDirLocked {
+                    path: target.data_dir.display().to_string(),
+                    holder: format!(
+                        "process {} (not serving; wait for it to finish, or pass -b to reach a broker)",
+                        holder.pid
+                    ),
+                }),
+            };
+        }
+        Client::local(&target.data_dir).await
+    }
+
+    /// Opens the data directory in-process.
+    pub async fn local(data_dir: &std::path::Path) -> Result<Client> {
+        let lock = DataDirLock::acquire(data_dir)?;
+        let config = ServerConfig {
+            data_dir: data_dir.to_path_buf(),
+            ..ServerConfig::default()
+        };
+        let settings = BrokerSettings::from_config(
+            &config,
+            Endpoint {
+                host: "local".into(),
+                port: 0,
+            },
+        );
+        let broker = tokio::task::spawn_blocking(move || Broker::open(settings))
+            .await
+            .map_err(|e| Error::Client(format!("opening the data directory: {e}")))??;
+        let broker = Arc::new(broker);
+        let apis = SUPPORTED_APIS
+            .iter()
+            .map(|a| (a.key as i16, (a.min_version, a.max_version)))
+            .collect();
+        let node = Arc::new(Node {
+            transport: Transport::Local(broker.clone()),
+            apis,
+        });
+        Ok(Client {
+            mode: Mode::Local {
+                data_dir: data_dir.to_path_buf(),
+            },
+            bootstrap: node,
+            brokers: Mutex::new(HashMap::new()),
+            nodes: Mutex::new(HashMap::new()),
+            leaders: Mutex::new(HashMap::new()),
+            correlation: AtomicI32::new(1),
+            _lock: Some(lock),
+            local: Some(broker),
+        })
+    }
+
+    /// Connects to the first reachable broker of a comma-separated bootstrap list.
+    pub async fn remote(bootstrap: &str) -> Result<Client> {
+        let mut failures = Vec::new();
+        for addr in bootstrap
+            .split(',')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+        {
+            match open_node(addr).await {
+                Ok(node) => {
+                    return Ok(Client {
+                        mode: Mode::Remote {
+                            bootstrap: bootstrap.to_string(),
+                        },
+                        bootstrap: Arc::new(node),
+                        brokers: Mutex::new(HashMap::new()),
+                        nodes: Mutex::new(HashMap::new()),
+                        leaders: Mutex::new(HashMap::new()),
+                        correlation: AtomicI32::new(1),
+                        _lock: None,
+                        local: None,
+                    })
+                }
+                Err(e) => failures.push(e.to_string()),
+            }
+        }
+        if failures.is_empty() {
+            return Err(Error::Client(format!("no broker address in '{bootstrap}'")));
+        }
+        Err(Error::Client(format!(
+            "no broker reachable: {}",
+            failures.join("; ")
+        )))
+    }
+
+    /// Which backend this client uses.
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// Sends `req` to the bootstrap broker (or the in-process core).
+    pub async fn send<R>(&self, req: &R, max_version: Option<i16>) -> Result<R::Response>
+    where
+        R: Request + Encodable,
+    {
+        self.send_to(&self.bootstrap, req, max_version, Duration::ZERO, true)
+            .await?
+            .ok_or_else(|| Error::Client("the broker sent no response".into()))
+    }
+
+    /// Sends `req` to `node` at the highest version both sides support (capped at
+    /// `max_version`). With `expect_response` false (Produce with acks=0, which the broker
+    /// never answers) it returns `Ok(None)` once the request is written.
+    pub async fn send_to<R>(
+        &self,
+        node: &Node,
+        req: &R,
+        max_version: Option<i16>,
+        extra_wait: Duration,
+        expect_response: bool,
+    ) -> Result<Option<R::Response>>
+    where
+        R: Request + Encodable,
+    {
+        let key = ApiKey::try_from(R::KEY)
+            .map_err(|_| Error::Client(format!("unknown api key {}", R::KEY)))?;
+        let version = negotiate(
+            &node.apis,
+            key,
+            R::VERSIONS.min,
+            R::VERSIONS.max.min(max_version.unwrap_or(i16::MAX)),
+        )?;
+        let correlation_id = self.correlation.fetch_add(1, Ordering::Relaxed);
+        let frame = encode_request(key, version, correlation_id, req)?;
+        let Some(mut body) = node
+            .transport
+            .round_trip(frame, expect_response, extra_wait)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let header = ResponseHeader::decode(&mut body, key.response_header_version(version))
+            .map_err(|e| Error::Client(format!("malformed {key:?} response header: {e}")))?;
+        if header.correlation_id != correlation_id {
+            return Err(Error::Client(format!(
+                "response correlation id {} does not match request {correlation_id}",
+                header.correlation_id
+            )));
+        }
+        R::Response::decode(&mut body, version)
+            .map(Some)
+            .map_err(|e| Error::Client(format!("malformed {key:?} v{version} response: {e}")))
+    }
+
+    /// The in-process broker core, for Local clients.
+    pub fn local_broker(&self) -> Option<&Arc<Broker>> {
+        self.local.as_ref()
+    }
+
+    /// Fetches metadata for `topics` (all topics when `None`) and refreshes the routing
+    /// tables. Topics are never auto-created by this call.
+    pub async fn metadata(&self, topics: Option<&[String]>) -> Result<MetadataResponse> {
+        self.metadata_with(topics, false).await
+    }
+
+    /// The partitions of `topic`, sorted; the broker may create the topic when `auto_create`
+    /// is set and its configuration allows it (as producers expect).
+    pub async fn partitions(&self, topic: &str, auto_create: bool) -> Result<Vec<i32>> {
+        let metadata = self
+            .metadata_with(Some(&[topic.to_string()]), auto_create)
+            .await?;
+        let t = metadata
+            .topics
+            .first()
+            .ok_or_else(|| Error::Client(format!("no metadata for topic '{topic}'")))?;
+        admin::check(t.error_code, None, &format!("topic '{topic}'"))?;
+        let mut partitions: Vec<i32> = t.partitions.iter().map(|p| p.partition_index).collect();
+        partitions.sort_unstable();
+        Ok(partitions)
+    }
+
+    async fn metadata_with(
+        &self,
+        topics: Option<&[String]>,
+        auto_create: bool,
+    ) -> Result<MetadataResponse> {
+        let req = MetadataRequest::default()
+            .with_topics(topics.map(|names| {
+                names
+                    .iter()
+                    .map(|n| {
+                        MetadataRequestTopic::default()
+                            .with_name(Some(TopicName(StrBytes::from_string(n.clone()))))
+                    })
+                    .collect()
+            }))
+            .with_allow_auto_topic_creation(auto_create);
+        let response = self.send(&req, Some(12)).await?;
+        {
+            let mut brokers = self.brokers.lock().await;
+            for b in &response.brokers {
+                brokers.insert(b.node_id.0, format!("{}:{}", b.host.as_str(), b.port));
+            }
+        }
+        {
+            let mut leaders = self.leaders.lock().await;
+            for t in &response.topics {
+                let Some(name) = &t.name else { continue };
+                for p in &t.partitions {
+                    leaders.insert((name.to_string(), p.partition_index), p.leader_id.0);
+                }
+            }
+        }
+        Ok(response)
+    }
+
+    /// The connection to the leader of `topic`/`partition`, refreshing metadata if needed.
+    pub async fn leader(&self, topic: &str, partition: i32) -> Result<Arc<Node>> {
+        if self.local.is_some() {
+            return Ok(self.bootstrap.clone());
+        }
+        let key = (topic.to_string(), partition);
+        let mut leader = self.leaders.lock().await.get(&key).copied();
+        if leader.is_none() {
+            self.metadata(Some(&[topic.to_string()])).await?;
+            leader = self.leaders.lock().await.get(&key).copied();
+        }
+        let leader = leader.filter(|id| *id >= 0).ok_or_else(|| Error::Kafka {
+            error: ResponseError::UnknownTopicOrPartition,
+            context: format!("{topic}/{partition}"),
+        })?;
+        self.node(leader).await
+    }
+
+    /// Forgets cached leaders, so the next request re-reads metadata (after NOT_LEADER errors).
+    pub async fn invalidate_leaders(&self) {
+        self.leaders.lock().await.clear();
+    }
+
+    async fn node(&self, id: i32) -> Result<Arc<Node>> {
+        if let Some(node) = self.nodes.lock().await.get(&id) {
+            return Ok(node.clone());
+        }
+        let addr = self
+            .brokers
+            .lock()
+            .await
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| Error::Client(format!("broker {id} is not in the metadata")))?;
+        let node = Arc::new(open_node(&addr).await?);
+        self.nodes.lock().await.insert(id, node.clone());
+        Ok(node)
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        if let Some(broker) = &self.local {
+            if let Err(e) = broker.flush_all() {
+                tracing::error!(error = %e, "flushing the data directory failed");
+            }
+        }
+    }
+}
+
+/// Opens a TCP connection and learns the broker's API versions (KIP-511 aware).
+async fn open_node(addr: &str) -> Result<Node> {
+    let conn = RemoteConnection::connect(addr).await?;
+    let transport = Transport::Remote(conn);
+    let mut apis = ApiRanges::new();
+    for version in [3i16, 0] {
+        let req = ApiVersionsRequest::default()
+            .with_client_software_name(StrBytes::from_static_str(CLIENT_ID))
+            .with_client_software_version(StrBytes::from_static_str(env!("CARGO_PKG_VERSION")));
+        let frame = encode_request(ApiKey::ApiVersions, version, 0, &req)?;
+        let Some(mut body) = transport.round_trip(frame, true, Duration::ZERO).await? else {
+            continue;
+        };
+        // ApiVersions responses always use header v0.
+        ResponseHeader::decode(&mut body, 0)
+            .map_err(|e| Error::Client(format!("{addr}: malformed ApiVersions header: {e}")))?;
+        let response = kafka_protocol::messages::ApiVersionsResponse::decode(&mut body, version)
+            .map_err(|e| Error::Client(format!("{addr}: malformed ApiVersions response: {e}")))?;
+        if response.error_code == ResponseError::UnsupportedVersion.code() && version > 0 {
+            continue;
+        }
+        if response.error_code != 0 {
+            return Err(Error::Client(format!(
+                "{addr}: ApiVersions failed with error {}",
+                response.error_code
+            )));
+        }
+        apis = response
+            .api_keys
+            .iter()
+            .map(|k| (k.api_key, (k.min_version, k.max_version)))
+            .collect();
+        break;
+    }
+    if apis.is_empty() {
+        return Err(Error::Client(format!(
+            "{addr}: the broker reported no APIs"
+        )));
+    }
+    Ok(Node { transport, apis })
+}
+
+/// The highest version in both our range and the broker's.
+fn negotiate(apis: &ApiRanges, key: ApiKey, ours_min: i16, ours_max: i16) -> Result<i16> {
+    let (theirs_min, theirs_max) = apis
+        .get(&(key as i16))
+        .copied()
+        .ok_or_else(|| Error::Client(format!("the broker does not support {key:?}")))?;
+    let version = ours_max.min(theirs_max);
+    if version < ours_min.max(theirs_min) {
+        return Err(Error::Client(format!(
+            "no common {key:?} version: we speak {ours_min}..={ours_max}, the broker {theirs_min}..={theirs_max}"
+        )));
+    }
+    Ok(version)
+}
+
+/// A whole request frame, length prefix included.
+fn encode_request<R: Encodable>(
+    key: ApiKey,
+    version: i16,
+    correlation_id: i32,
+    req: &R,
+) -> Result<Bytes> {
+    let header = RequestHeader::default()
+        .with_request_api_key(key as i16)
+        .with_request_api_version(version)
+        .with_correlation_id(correlation_id)
+        .with_client_id(Some(StrBytes::from_static_str(CLIENT_ID)));
+    let mut buf = BytesMut::new();
+    buf.put_i32(0);
+    header
+        .encode(&mut buf, key.request_header_version(version))
+        .and_then(|()| req.encode(&mut buf, version))
+        .map_err(|e| Error::Client(format!("cannot encode {key:?} v{version}: {e}")))?;
+    let len = i32::try_from(buf.len() - 4)
+        .map_err(|_| Error::Client(format!("{key:?} request is too large")))?;
+    buf[..4].copy_from_slice(&len.to_be_bytes());
+    Ok(buf.freeze())
+}

@@ -1,0 +1,117 @@
+//! How a request reaches a broker: over TCP to a remote Kafka-compatible broker, or straight
+//! into the in-process broker core through the same dispatcher the server uses — so Local mode
+//! answers exactly as `streamline serve` would, byte for byte.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::{Bytes, BytesMut};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+use tokio::sync::Mutex;
+
+use crate::broker::Broker;
+use crate::protocol::frame::LENGTH_PREFIX_BYTES;
+use crate::server::dispatch::{dispatch, Outcome};
+use crate::{Error, Result};
+
+/// Largest response frame the client accepts (fetches are bounded well below this).
+pub const MAX_RESPONSE_BYTES: usize = 256 * 1024 * 1024;
+
+/// How long to wait for a TCP connection.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long to wait for one response, beyond any wait the request itself asks for.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The supported API version ranges a broker reported: api key → (min, max).
+pub type ApiRanges = HashMap<i16, (i16, i16)>;
+
+/// One broker connection.
+pub enum Transport {
+    /// The in-process broker core.
+    Local(Arc<Broker>),
+    /// A TCP connection; requests on it are serialised.
+    Remote(RemoteConnection),
+}
+
+/// A TCP connection to one broker.
+pub struct RemoteConnection {
+    pub addr: String,
+    stream: Mutex<TcpStream>,
+}
+
+impl RemoteConnection {
+    /// Connects to `addr` (host:port).
+    pub async fn connect(addr: &str) -> Result<RemoteConnection> {
+        let stream = tokio::time::timeout(CONNECT_TIMEOUT, TcpStream::connect(addr))
+            .await
+            .map_err(|_| Error::Client(format!("timed out connecting to {addr}")))?
+            .map_err(|e| Error::Client(format!("cannot connect to {addr}: {e}")))?;
+        stream.set_nodelay(true)?;
+        Ok(RemoteConnection {
+            addr: addr.to_string(),
+            stream: Mutex::new(stream),
+        })
+    }
+}
+
+impl Transport {
+    /// Sends one request frame (length prefix included) and returns the response body
+    /// (after the length prefix), or `None` when `expect_response` is false (acks=0).
+    pub async fn round_trip(
+        &self,
+        frame: Bytes,
+        expect_response: bool,
+        extra_wait: Duration,
+    ) -> Result<Option<Bytes>> {
+        match self {
+            Transport::Local(broker) => {
+                let request = frame.slice(LENGTH_PREFIX_BYTES.min(frame.len())..);
+                match dispatch(broker, request).await {
+                    Outcome::Respond(response) => Ok(Some(
+                        response.slice(LENGTH_PREFIX_BYTES.min(response.len())..),
+                    )),
+                    Outcome::Silent => Ok(None),
+                    Outcome::Close(reason) => Err(Error::Client(format!(
+                        "the broker refused the request: {reason}"
+                    ))),
+                }
+            }
+            Transport::Remote(conn) => {
+                let mut stream = conn.stream.lock().await;
+                let exchange = async {
+                    stream.write_all(&frame).await?;
+                    if !expect_response {
+                        return Ok(None);
+                    }
+                    let mut len = [0u8; LENGTH_PREFIX_BYTES];
+                    stream.read_exact(&mut len).await?;
+                    let len = i32::from_be_bytes(len);
+                    let len = usize::try_from(len)
+                        .ok()
+                        .filter(|l| *l <= MAX_RESPONSE_BYTES)
+                        .ok_or_else(|| {
+                            std::io::Error::new(
+                                std::io::ErrorKind::InvalidData,
+                                format!("response frame length {len} is out of range"),
+                            )
+                        })?;
+                    let mut body = BytesMut::zeroed(len);
+                    stream.read_exact(&mut body).await?;
+                    Ok::<_, std::io::Error>(Some(body.freeze()))
+                };
+                match tokio::time::timeout(REQUEST_TIMEOUT + extra_wait, exchange).await {
+                    Ok(Ok(r)) => Ok(r),
+                    Ok(Err(e)) => Err(Error::Client(format!("{}: {e}", conn.addr))),
+                    Err(_) => Err(Error::Client(format!(
+                        "{}: no response within {:?}",
+                        conn.addr,
+                        REQUEST_TIMEOUT + extra_wait
+                    ))),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,378 @@
+//! The toolbox end to end: `topics`, `produce` and `consume` run as the real binary, both
+//! in-process on a data directory (Local) and against a running server (Remote, via -b and via
+//! the server found on the data directory).
+
+mod common;
+
+use std::path::Path;
+use std::process::Output;
+
+use assert_cmd::Command;
+use common::TestServer;
+use serde_json::Value;
+
+fn streamline() -> Command {
+    let mut cmd = Command::cargo_bin("streamline").expect("binary");
+    cmd.env_remove("STREAMLINE_BROKERS")
+        .env_remove("STREAMLINE_DATA_DIR");
+    cmd
+}
+
+fn run(args: &[&str], target: &[&str]) -> Output {
+    streamline()
+        .args(args)
+        .args(target)
+        .output()
+        .expect("run streamline")
+}
+
+fn ok(args: &[&str], target: &[&str]) -> String {
+    let out = run(args, target);
+    assert!(
+        out.status.success(),
+        "streamline {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+fn ndjson(text: &str) -> Vec<Value> {
+    text.lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON record per line"))
+        .collect()
+}
+
+/// The whole produce/consume/topics story against one target.
+fn exercise(target: &[&str]) {
+    let created = ok(
+        &[
+            "topics",
+            "create",
+            "orders",
+            "-p",
+            "3",
+            "-c",
+            "retention.ms=3600000",
+        ],
+        target,
+    );
+    assert!(
+        created.contains("Created topic orders with 3 partition(s)"),
+        "{created}"
+    );
+    let listed = ok(&["topics", "list", "--format", "json"], target);
+    let listed: Value = serde_json::from_str(&listed).expect("json list");
+    assert_eq!(
+        listed,
+        serde_json::json!([{"name": "orders", "partitions": 3}])
+    );
+
+    ok(
+        &[
+            "produce",
+            "orders",
+            "-p",
+            "1",
+            "-k",
+            "customer-1",
+            "-H",
+            "source=test",
+            "-m",
+            "first",
+            "-m",
+            "second",
+        ],
+        target,
+    );
+    let summary = ok(
+        &[
+            "produce", "orders", "-p", "1", "-m", "third", "--format", "json",
+        ],
+        target,
+    );
+    let summary: Value = serde_json::from_str(&summary).expect("json summary");
+    assert_eq!(summary["messages"], 1);
+    assert_eq!(summary["partitions"]["1"]["first_offset"], 2);
+
+    let records = ndjson(&ok(
+        &["consume", "orders", "-p", "1", "--format", "ndjson"],
+        target,
+    ));
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[0]["key"], "customer-1");
+    assert_eq!(records[0]["value"], "first");
+    assert_eq!(records[0]["offset"], 0);
+    assert_eq!(records[0]["headers"][0]["key"], "source");
+    assert_eq!(records[0]["headers"][0]["value"], "test");
+    assert_eq!(records[2]["value"], "third");
+    assert_eq!(records[2]["key"], Value::Null);
+
+    let last = ok(&["consume", "orders", "-p", "1", "-o", "-1"], target);
+    assert_eq!(last, "third\n");
+    let from = ok(
+        &[
+            "consume",
+            "orders",
+            "-p",
+            "1",
+            "-o",
+            "1",
+            "-n",
+            "1",
+            "--show-offsets",
+            "--show-keys",
+        ],
+        target,
+    );
+    assert_eq!(from, "1:1\tcustomer-1\tsecond\n");
+
+    let described: Value = serde_json::from_str(&ok(
+        &["topics", "describe", "orders", "--format", "json"],
+        target,
+    ))
+    .expect("json");
+    assert_eq!(described["partitions"][1]["end_offset"], 3);
+    assert_eq!(described["partitions"][1]["messages"], 3);
+    let retention = described["configs"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["name"] == "retention.ms"))
+        .expect("retention.ms described");
+    assert_eq!(retention["value"], "3600000");
+
+    ok(
+        &[
+            "topics",
+            "alter",
+            "orders",
+            "--retention-ms",
+            "1000",
+            "--partitions",
+            "4",
+        ],
+        target,
+    );
+    let described: Value = serde_json::from_str(&ok(
+        &["topics", "describe", "orders", "--format", "json"],
+        target,
+    ))
+    .expect("json");
+    assert_eq!(described["partitions"].as_array().map(Vec::len), Some(4));
+
+    let refused = run(&["topics", "delete", "orders"], target);
+    assert_eq!(
+        refused.status.code(),
+        Some(1),
+        "deleting without -y on a pipe is refused"
+    );
+    ok(&["topics", "delete", "orders", "-y"], target);
+    let listed: Value =
+        serde_json::from_str(&ok(&["topics", "list", "--format", "json"], target)).expect("json");
+    assert_eq!(listed, serde_json::json!([]));
+}
+
+#[test]
+fn local_mode_works_on_a_data_directory() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let dir = dir.to_str().expect("utf-8 path");
+    exercise(&["--data-dir", dir]);
+    assert!(Path::new(dir).join("topics").exists());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn remote_mode_works_against_a_server() {
+    let server = TestServer::start().await;
+    let bootstrap = server.bootstrap();
+    tokio::task::spawn_blocking(move || exercise(&["-b", &bootstrap]))
+        .await
+        .expect("cli run");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_running_server_on_the_data_directory_is_used_automatically() {
+    let server = TestServer::start().await;
+    let dir = server.data_dir.to_str().expect("utf-8").to_string();
+    let listed = tokio::task::spawn_blocking({
+        let dir = dir.clone();
+        move || {
+            ok(
+                &["produce", "auto", "-m", "via the server"],
+                &["--data-dir", &dir],
+            );
+            ok(&["consume", "auto"], &["--data-dir", &dir])
+        }
+    })
+    .await
+    .expect("cli run");
+    assert_eq!(listed, "via the server\n");
+    assert!(
+        server.server.broker().topic("auto").is_some(),
+        "the server itself holds the topic"
+    );
+    server.stop().await;
+}
+
+#[test]
+fn templates_are_reproducible_with_a_seed_and_checked_before_sending() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let dir = dir.to_str().expect("utf-8 path");
+    let target = ["--data-dir", dir];
+    let template = r#"{"id":"{{uuid}}","n":{{i}},"qty":{{random:1:100}},"sku":"{{choice:a,b,c}}"}"#;
+    for topic in ["seeded-1", "seeded-2"] {
+        ok(
+            &[
+                "produce",
+                topic,
+                "--template",
+                template,
+                "-n",
+                "20",
+                "--seed",
+                "7",
+                "-p",
+                "0",
+            ],
+            &target,
+        );
+    }
+    let a = ok(&["consume", "seeded-1"], &target);
+    let b = ok(&["consume", "seeded-2"], &target);
+    assert_eq!(a.lines().count(), 20);
+    assert_eq!(a, b, "the same seed renders the same messages");
+    let first: Value =
+        serde_json::from_str(a.lines().next().expect("a line")).expect("template renders JSON");
+    assert_eq!(first["n"], 0);
+
+    let bad = run(&["produce", "never", "--template", "x {{nope}}"], &target);
+    assert_eq!(bad.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        stderr.contains("column"),
+        "the error names the position: {stderr}"
+    );
+    let listed: Value =
+        serde_json::from_str(&ok(&["topics", "list", "--format", "json"], &target)).expect("json");
+    assert!(
+        listed
+            .as_array()
+            .is_some_and(|t| t.iter().all(|t| t["name"] != "never")),
+        "nothing was sent for an invalid template"
+    );
+}
+
+#[test]
+fn keyed_messages_follow_the_java_partitioner_and_stdin_lines_are_messages() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let dir = dir.to_str().expect("utf-8 path");
+    let target = ["--data-dir", dir];
+    ok(&["topics", "create", "keyed", "-p", "4"], &target);
+    streamline()
+        .args(["produce", "keyed", "-K", ":"])
+        .args(target)
+        .write_stdin("foobar:one\nfoobar:two\n21:three\n")
+        .assert()
+        .success();
+    // murmur2("foobar") = -790332482 → partition 2 of 4; murmur2("21") = -973932308 → 0.
+    let p2 = ndjson(&ok(
+        &["consume", "keyed", "-p", "2", "--format", "ndjson"],
+        &target,
+    ));
+    let values: Vec<&str> = p2.iter().filter_map(|r| r["value"].as_str()).collect();
+    assert_eq!(values, ["one", "two"]);
+    let p0 = ndjson(&ok(
+        &["consume", "keyed", "-p", "0", "--format", "ndjson"],
+        &target,
+    ));
+    assert_eq!(p0.len(), 1);
+    assert_eq!(p0[0]["key"], "21");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn time_travel_resolves_moments_through_the_time_index() {
+    use rdkafka::producer::FutureRecord;
+    let server = TestServer::start().await;
+    let bootstrap = server.bootstrap();
+    let p = common::producer(&bootstrap, &[("linger.ms", "0")]);
+    for i in 0..10i64 {
+        let value = format!("minute-{i}");
+        p.send(
+            FutureRecord::<str, str>::to("timed")
+                .partition(0)
+                .payload(&value)
+                .timestamp(1_700_000_000_000 + i * 60_000),
+            std::time::Duration::from_secs(15),
+        )
+        .await
+        .expect("delivered");
+    }
+    let (window, from_rfc3339, recent) = tokio::task::spawn_blocking(move || {
+        let target = ["-b", bootstrap.as_str()];
+        (
+            ok(
+                &[
+                    "consume",
+                    "timed",
+                    "--at",
+                    "1700000180000",
+                    "--until",
+                    "1700000360000",
+                ],
+                &target,
+            ),
+            ok(
+                &["consume", "timed", "--at", "2023-11-14T22:16:20Z"],
+                &target,
+            ),
+            ok(&["consume", "timed", "--last", "1h"], &target),
+        )
+    })
+    .await
+    .expect("cli run");
+    assert_eq!(window, "minute-3\nminute-4\nminute-5\n");
+    assert_eq!(from_rfc3339.lines().count(), 7);
+    assert!(from_rfc3339.starts_with("minute-3\n"));
+    assert_eq!(recent, "", "nothing was written in the last hour");
+    server.stop().await;
+}
+
+#[test]
+fn a_closed_pipe_ends_consume_quietly() {
+    use std::io::Read;
+    use std::process::{Command as StdCommand, Stdio};
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let dir = dir.to_str().expect("utf-8 path");
+    ok(
+        &[
+            "produce",
+            "many",
+            "--template",
+            "{{string:200}}",
+            "-n",
+            "20000",
+            "-p",
+            "0",
+        ],
+        &["--data-dir", dir],
+    );
+    let mut child = StdCommand::new(env!("CARGO_BIN_EXE_streamline"))
+        .args(["consume", "many", "--format", "json", "--data-dir", dir])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("some output");
+    // Dropping our end of the pipe is what `| head -1` does.
+    let out = child.wait_with_output().expect("exit");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
