@@ -6,17 +6,16 @@ use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 
 use anyhow::{bail, Context};
-use base64::Engine;
-use bytes::Bytes;
 use kafka_protocol::error::ResponseError;
 use kafka_protocol::records::Record;
-use serde::Serialize;
 use streamline::client::fetch::FetchPosition;
 use streamline::client::offsets::OffsetSpec;
 use streamline::client::records::decode;
 use streamline::client::Client;
 
 use crate::connect::ConnectArgs;
+use crate::filter::{parse_sample, FilterSpec, RecordFilter, SampleSpec, Sampler, Verdict};
+use crate::jsonl::JsonRecord;
 use crate::timespec::{parse_duration, parse_when};
 
 /// How long one fetch waits for new data while following.
@@ -67,6 +66,33 @@ pub struct ConsumeArgs {
     /// Stop once every partition is read to the end offset seen at start (the default)
     #[arg(short = 'e', long = "exit")]
     exit_at_end: bool,
+
+    /// Keep only records whose value matches this regular expression
+    #[arg(long, value_name = "REGEX")]
+    grep: Option<String>,
+
+    /// Make --grep and --grep-key case-insensitive
+    #[arg(short = 'i', long)]
+    ignore_case: bool,
+
+    /// Keep only records whose value does NOT match --grep
+    #[arg(short = 'v', long = "invert-match", requires = "grep")]
+    invert: bool,
+
+    /// Keep only records whose key matches this regular expression
+    #[arg(long, value_name = "REGEX")]
+    grep_key: Option<String>,
+
+    /// Transform and filter JSON values: a jq filter (e.g. 'select(.qty > 5) | .id'), or a
+    /// JSONPath expression when it starts with $ (e.g. '$.items[*].sku'); values that are not
+    /// JSON are skipped
+    #[arg(long, value_name = "EXPR")]
+    jq: Option<String>,
+
+    /// Print a sample: a percentage ('10%', each record kept at random) or a count ('100',
+    /// exactly that many chosen uniformly, printed at the end)
+    #[arg(long, value_name = "SPEC", value_parser = parse_sample)]
+    sample: Option<SampleSpec>,
 
     /// Print each record's key (text format)
     #[arg(long)]
@@ -136,43 +162,21 @@ fn parse_start(s: &str) -> Result<Start, String> {
     }
 }
 
-/// A byte string in JSON: text when it is UTF-8, otherwise base64 marked as such, so that
-/// the output is lossless.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum JsonBytes {
-    Text(String),
-    Binary { base64: String },
-}
-
-fn json_bytes(b: &Bytes) -> JsonBytes {
-    match std::str::from_utf8(b) {
-        Ok(s) => JsonBytes::Text(s.to_string()),
-        Err(_) => JsonBytes::Binary {
-            base64: base64::engine::general_purpose::STANDARD.encode(b),
-        },
-    }
-}
-
-#[derive(Serialize)]
-struct JsonHeader {
-    key: String,
-    value: Option<JsonBytes>,
-}
-
-#[derive(Serialize)]
-struct JsonRecord<'a> {
-    topic: &'a str,
-    partition: i32,
-    offset: i64,
-    timestamp: i64,
-    key: Option<JsonBytes>,
-    value: Option<JsonBytes>,
-    headers: Vec<JsonHeader>,
-}
-
 /// Runs `consume`.
 pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
+    // Expressions are compiled before anything is read, so a typo fails at once.
+    let filter = RecordFilter::new(&FilterSpec {
+        grep: args.grep.as_deref(),
+        ignore_case: args.ignore_case,
+        invert: args.invert,
+        grep_key: args.grep_key.as_deref(),
+        jq: args.jq.as_deref(),
+    })?;
+    if args.follow && matches!(args.sample, Some(SampleSpec::Count(_))) {
+        bail!("--sample COUNT picks from all records up to the end, so it cannot be used with -f; use a percentage such as --sample 10%");
+    }
+    let mut sampler = args.sample.map(|spec| Sampler::new(spec, None));
+    let mut warned = false;
     let client = args.connect.connect().await?;
     let all = client.partitions(&args.topic, false).await?;
     let partitions = if args.partitions.is_empty() {
@@ -293,14 +297,61 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
                 {
                     break;
                 }
-                print_record(&mut out, &args, part.partition, record, pretty)?;
-                printed += 1;
+                let verdict = if filter.is_pass_through() {
+                    Verdict::Keep
+                } else {
+                    filter.apply(record.key.as_deref(), record.value.as_deref())
+                };
+                let output = match verdict {
+                    Verdict::Drop => continue,
+                    Verdict::Keep => vec![record.clone()],
+                    Verdict::Replace(values) => values
+                        .into_iter()
+                        .map(|v| Record {
+                            value: Some(bytes::Bytes::from(v)),
+                            ..record.clone()
+                        })
+                        .collect(),
+                    Verdict::Error(e) => {
+                        if !warned {
+                            eprintln!(
+                                "warning: {e} (at offset {}; such records are skipped)",
+                                record.offset
+                            );
+                            warned = true;
+                        }
+                        continue;
+                    }
+                };
+                for r in output {
+                    let r = match &mut sampler {
+                        Some(s) => match s.offer((part.partition, r)) {
+                            Some((_, r)) => r,
+                            None => continue,
+                        },
+                        None => r,
+                    };
+                    if args.count.is_some_and(|c| printed >= c) {
+                        break;
+                    }
+                    print_record(&mut out, &args, part.partition, &r, pretty)?;
+                    printed += 1;
+                }
             }
             if let Some(next) = decoded.next_offset {
                 pos.offset = pos.offset.max(next);
             }
         }
         out.flush()?;
+    }
+    if let Some(sampler) = sampler {
+        for (partition, r) in sampler.finish() {
+            if args.count.is_some_and(|c| printed >= c) {
+                break;
+            }
+            print_record(&mut out, &args, partition, &r, pretty)?;
+            printed += 1;
+        }
     }
     out.flush()?;
     Ok(())
@@ -373,22 +424,7 @@ fn print_record(
             out.write_all(b"\n")?;
         }
         RecordFormat::Json | RecordFormat::Ndjson => {
-            let record = JsonRecord {
-                topic: &args.topic,
-                partition,
-                offset: r.offset,
-                timestamp: r.timestamp,
-                key: r.key.as_ref().map(json_bytes),
-                value: r.value.as_ref().map(json_bytes),
-                headers: r
-                    .headers
-                    .iter()
-                    .map(|(k, v)| JsonHeader {
-                        key: k.to_string(),
-                        value: v.as_ref().map(json_bytes),
-                    })
-                    .collect(),
-            };
+            let record = JsonRecord::from_record(&args.topic, partition, r);
             if pretty {
                 serde_json::to_writer_pretty(&mut *out, &record)?;
             } else {
@@ -455,13 +491,5 @@ mod tests {
         );
         assert!(parse_start("soon").is_err());
         assert!(parse_start("@x").is_err());
-    }
-
-    #[test]
-    fn json_bytes_are_lossless() {
-        let text = serde_json::to_string(&json_bytes(&Bytes::from_static(b"hi"))).unwrap();
-        assert_eq!(text, "\"hi\"");
-        let bin = serde_json::to_string(&json_bytes(&Bytes::from_static(&[0xff, 0x00]))).unwrap();
-        assert_eq!(bin, "{\"base64\":\"/wA=\"}");
     }
 }

@@ -6,6 +6,8 @@
 mod completions;
 mod connect;
 mod consume;
+mod filter;
+mod jsonl;
 mod output;
 mod produce;
 mod serve;
@@ -13,6 +15,7 @@ mod signal;
 mod template;
 mod timespec;
 mod topics;
+mod transfer;
 
 use std::process::ExitCode;
 

@@ -1,7 +1,8 @@
 //! `streamline topics`: list, create, describe, alter and delete topics, in-process or on any
 //! Kafka-compatible cluster.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 
 use anyhow::{bail, Context};
 use serde::Serialize;
@@ -10,6 +11,7 @@ use streamline::client::Client;
 
 use crate::connect::ConnectArgs;
 use crate::output::{confirm, human_bytes, write_json, write_table, Format};
+use crate::transfer;
 
 /// Flags of `streamline topics`.
 #[derive(Debug, clap::Args)]
@@ -67,6 +69,23 @@ enum TopicsCommand {
         /// Grow the topic to this many partitions
         #[arg(short, long)]
         partitions: Option<i32>,
+    },
+    /// Write every record (partition, timestamp, key, value, headers) to a JSON Lines file
+    Export {
+        /// Topic name
+        name: String,
+        /// File to write
+        #[arg(short, long = "output", value_name = "FILE.jsonl")]
+        output: PathBuf,
+    },
+    /// Produce the records of a JSON Lines file (from export or consume --format ndjson),
+    /// each to the partition it names; creates the topic if needed
+    Import {
+        /// Topic name
+        name: String,
+        /// File to read
+        #[arg(short, long = "input", value_name = "FILE.jsonl")]
+        input: PathBuf,
     },
     /// Delete a topic and all its records
     Delete {
@@ -199,6 +218,14 @@ pub async fn run(args: TopicsArgs) -> anyhow::Result<()> {
                 write_json(&mut out, &describe(&client, &name).await?)?;
             }
         }
+        TopicsCommand::Export { name, output } => {
+            let n = transfer::export(&client, &name, &output).await?;
+            report_transfer(&mut out, args.format, "exported", n, &name, &output)?;
+        }
+        TopicsCommand::Import { name, input } => {
+            let n = transfer::import(&client, &name, &input).await?;
+            report_transfer(&mut out, args.format, "imported", n, &name, &input)?;
+        }
         TopicsCommand::Delete { name, yes } => {
             if !yes && !confirm(&format!("Delete topic '{name}' and all its records?"))? {
                 bail!("not deleted");
@@ -213,6 +240,37 @@ pub async fn run(args: TopicsArgs) -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+fn report_transfer(
+    out: &mut impl Write,
+    format: Format,
+    verb: &str,
+    records: u64,
+    topic: &str,
+    file: &std::path::Path,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Json => write_json(
+            out,
+            &serde_json::json!({ verb: records, "topic": topic, "file": file.display().to_string() }),
+        ),
+        Format::Text if std::io::stderr().is_terminal() => {
+            eprintln!(
+                "{} {records} record(s) of {topic} ({})",
+                capitalize(verb),
+                file.display()
+            );
+            Ok(())
+        }
+        Format::Text => Ok(()),
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 async fn list(client: &Client) -> anyhow::Result<Vec<TopicSummary>> {

@@ -97,6 +97,10 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Stop at a moment (same forms as --at): records from then on are not read')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Stop after this many records')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after this many records')
+            [CompletionResult]::new('--grep', '--grep', [CompletionResultType]::ParameterName, 'Keep only records whose value matches this regular expression')
+            [CompletionResult]::new('--grep-key', '--grep-key', [CompletionResultType]::ParameterName, 'Keep only records whose key matches this regular expression')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Transform and filter JSON values: a jq filter (e.g. ''select(.qty > 5) | .id''), or a JSONPath expression when it starts with $ (e.g. ''$.items[*].sku''); values that are not JSON are skipped')
+            [CompletionResult]::new('--sample', '--sample', [CompletionResultType]::ParameterName, 'Print a sample: a percentage (''10%'', each record kept at random) or a count (''100'', exactly that many chosen uniformly, printed at the end)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text (value per line), json (pretty on a terminal, one line per record when piped), ndjson (always one line per record) or raw (value bytes verbatim, one per line)')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
             [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
@@ -106,6 +110,10 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep waiting for new records instead of stopping at the end')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Stop once every partition is read to the end offset seen at start (the default)')
             [CompletionResult]::new('--exit', '--exit', [CompletionResultType]::ParameterName, 'Stop once every partition is read to the end offset seen at start (the default)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Make --grep and --grep-key case-insensitive')
+            [CompletionResult]::new('--ignore-case', '--ignore-case', [CompletionResultType]::ParameterName, 'Make --grep and --grep-key case-insensitive')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Keep only records whose value does NOT match --grep')
+            [CompletionResult]::new('--invert-match', '--invert-match', [CompletionResultType]::ParameterName, 'Keep only records whose value does NOT match --grep')
             [CompletionResult]::new('--show-keys', '--show-keys', [CompletionResultType]::ParameterName, 'Print each record''s key (text format)')
             [CompletionResult]::new('--show-timestamps', '--show-timestamps', [CompletionResultType]::ParameterName, 'Print each record''s timestamp (text format)')
             [CompletionResult]::new('--show-offsets', '--show-offsets', [CompletionResultType]::ParameterName, 'Print each record''s partition and offset (text format)')
@@ -125,6 +133,8 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show partitions (start and end offsets, sizes) and configs of a topic')
             [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs or grow its partition count')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its records')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -178,6 +188,28 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'streamline;topics;export' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'File to write')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'File to write')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'streamline;topics;import' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'File to read')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'File to read')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'streamline;topics;delete' {
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
             [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
@@ -194,6 +226,8 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show partitions (start and end offsets, sizes) and configs of a topic')
             [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs or grow its partition count')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its records')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -208,6 +242,12 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             break
         }
         'streamline;topics;help;alter' {
+            break
+        }
+        'streamline;topics;help;export' {
+            break
+        }
+        'streamline;topics;help;import' {
             break
         }
         'streamline;topics;help;delete' {
@@ -244,6 +284,8 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show partitions (start and end offsets, sizes) and configs of a topic')
             [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs or grow its partition count')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its records')
             break
         }
@@ -257,6 +299,12 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             break
         }
         'streamline;help;topics;alter' {
+            break
+        }
+        'streamline;help;topics;export' {
+            break
+        }
+        'streamline;help;topics;import' {
             break
         }
         'streamline;help;topics;delete' {

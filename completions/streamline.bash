@@ -64,6 +64,12 @@ _streamline() {
             streamline__subcmd__help__subcmd__topics,describe)
                 cmd="streamline__subcmd__help__subcmd__topics__subcmd__describe"
                 ;;
+            streamline__subcmd__help__subcmd__topics,export)
+                cmd="streamline__subcmd__help__subcmd__topics__subcmd__export"
+                ;;
+            streamline__subcmd__help__subcmd__topics,import)
+                cmd="streamline__subcmd__help__subcmd__topics__subcmd__import"
+                ;;
             streamline__subcmd__help__subcmd__topics,list)
                 cmd="streamline__subcmd__help__subcmd__topics__subcmd__list"
                 ;;
@@ -79,8 +85,14 @@ _streamline() {
             streamline__subcmd__topics,describe)
                 cmd="streamline__subcmd__topics__subcmd__describe"
                 ;;
+            streamline__subcmd__topics,export)
+                cmd="streamline__subcmd__topics__subcmd__export"
+                ;;
             streamline__subcmd__topics,help)
                 cmd="streamline__subcmd__topics__subcmd__help"
+                ;;
+            streamline__subcmd__topics,import)
+                cmd="streamline__subcmd__topics__subcmd__import"
                 ;;
             streamline__subcmd__topics,list)
                 cmd="streamline__subcmd__topics__subcmd__list"
@@ -97,8 +109,14 @@ _streamline() {
             streamline__subcmd__topics__subcmd__help,describe)
                 cmd="streamline__subcmd__topics__subcmd__help__subcmd__describe"
                 ;;
+            streamline__subcmd__topics__subcmd__help,export)
+                cmd="streamline__subcmd__topics__subcmd__help__subcmd__export"
+                ;;
             streamline__subcmd__topics__subcmd__help,help)
                 cmd="streamline__subcmd__topics__subcmd__help__subcmd__help"
+                ;;
+            streamline__subcmd__topics__subcmd__help,import)
+                cmd="streamline__subcmd__topics__subcmd__help__subcmd__import"
                 ;;
             streamline__subcmd__topics__subcmd__help,list)
                 cmd="streamline__subcmd__topics__subcmd__help__subcmd__list"
@@ -138,7 +156,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__consume)
-            opts="-p -o -n -f -e -b -h --partition --from-beginning --offset --at --last --until --count --follow --exit --show-keys --show-timestamps --show-offsets --show-headers --format --bootstrap-server --data-dir --help"
+            opts="-p -o -n -f -e -i -v -b -h --partition --from-beginning --offset --at --last --until --count --follow --exit --grep --ignore-case --invert-match --grep-key --jq --sample --show-keys --show-timestamps --show-offsets --show-headers --format --bootstrap-server --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -177,6 +195,22 @@ _streamline() {
                     return 0
                     ;;
                 -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grep-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sample)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -288,7 +322,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__help__subcmd__topics)
-            opts="list create describe alter delete"
+            opts="list create describe alter export import delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -344,6 +378,34 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__help__subcmd__topics__subcmd__describe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__help__subcmd__topics__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__help__subcmd__topics__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -572,7 +634,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics)
-            opts="-b -h --bootstrap-server --data-dir --format --help list create describe alter delete help"
+            opts="-b -h --bootstrap-server --data-dir --format --help list create describe alter export import delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -773,8 +835,46 @@ _streamline() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        streamline__subcmd__topics__subcmd__export)
+            opts="-o -b -h --output --bootstrap-server --data-dir --format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         streamline__subcmd__topics__subcmd__help)
-            opts="list create describe alter delete help"
+            opts="list create describe alter export import delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -843,7 +943,35 @@ _streamline() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        streamline__subcmd__topics__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         streamline__subcmd__topics__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__topics__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -864,6 +992,44 @@ _streamline() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__topics__subcmd__import)
+            opts="-i -b -h --input --bootstrap-server --data-dir --format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -91,6 +91,10 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --until 'Stop at a moment (same forms as --at): records from then on are not read'
             cand -n 'Stop after this many records'
             cand --count 'Stop after this many records'
+            cand --grep 'Keep only records whose value matches this regular expression'
+            cand --grep-key 'Keep only records whose key matches this regular expression'
+            cand --jq 'Transform and filter JSON values: a jq filter (e.g. ''select(.qty > 5) | .id''), or a JSONPath expression when it starts with $ (e.g. ''$.items[*].sku''); values that are not JSON are skipped'
+            cand --sample 'Print a sample: a percentage (''10%'', each record kept at random) or a count (''100'', exactly that many chosen uniformly, printed at the end)'
             cand --format 'Output format: text (value per line), json (pretty on a terminal, one line per record when piped), ndjson (always one line per record) or raw (value bytes verbatim, one per line)'
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
@@ -100,6 +104,10 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --follow 'Keep waiting for new records instead of stopping at the end'
             cand -e 'Stop once every partition is read to the end offset seen at start (the default)'
             cand --exit 'Stop once every partition is read to the end offset seen at start (the default)'
+            cand -i 'Make --grep and --grep-key case-insensitive'
+            cand --ignore-case 'Make --grep and --grep-key case-insensitive'
+            cand -v 'Keep only records whose value does NOT match --grep'
+            cand --invert-match 'Keep only records whose value does NOT match --grep'
             cand --show-keys 'Print each record''s key (text format)'
             cand --show-timestamps 'Print each record''s timestamp (text format)'
             cand --show-offsets 'Print each record''s partition and offset (text format)'
@@ -118,6 +126,8 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand create 'Create a topic'
             cand describe 'Show partitions (start and end offsets, sizes) and configs of a topic'
             cand alter 'Change a topic''s configs or grow its partition count'
+            cand export 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file'
+            cand import 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed'
             cand delete 'Delete a topic and all its records'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -166,6 +176,26 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'streamline;topics;export'= {
+            cand -o 'File to write'
+            cand --output 'File to write'
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --format 'Output format'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;topics;import'= {
+            cand -i 'File to read'
+            cand --input 'File to read'
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --format 'Output format'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'streamline;topics;delete'= {
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
@@ -181,6 +211,8 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand create 'Create a topic'
             cand describe 'Show partitions (start and end offsets, sizes) and configs of a topic'
             cand alter 'Change a topic''s configs or grow its partition count'
+            cand export 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file'
+            cand import 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed'
             cand delete 'Delete a topic and all its records'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -191,6 +223,10 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;topics;help;describe'= {
         }
         &'streamline;topics;help;alter'= {
+        }
+        &'streamline;topics;help;export'= {
+        }
+        &'streamline;topics;help;import'= {
         }
         &'streamline;topics;help;delete'= {
         }
@@ -219,6 +255,8 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand create 'Create a topic'
             cand describe 'Show partitions (start and end offsets, sizes) and configs of a topic'
             cand alter 'Change a topic''s configs or grow its partition count'
+            cand export 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file'
+            cand import 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed'
             cand delete 'Delete a topic and all its records'
         }
         &'streamline;help;topics;list'= {
@@ -228,6 +266,10 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;help;topics;describe'= {
         }
         &'streamline;help;topics;alter'= {
+        }
+        &'streamline;help;topics;export'= {
+        }
+        &'streamline;help;topics;import'= {
         }
         &'streamline;help;topics;delete'= {
         }

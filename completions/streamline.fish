@@ -86,6 +86,10 @@ complete -c streamline -n "__fish_streamline_using_subcommand consume" -l at -d 
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l last -d 'Start this long ago: 30s, 5m, 2h, 1d' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l until -d 'Stop at a moment (same forms as --at): records from then on are not read' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s n -l count -d 'Stop after this many records' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l grep -d 'Keep only records whose value matches this regular expression' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l grep-key -d 'Keep only records whose key matches this regular expression' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l jq -d 'Transform and filter JSON values: a jq filter (e.g. \'select(.qty > 5) | .id\'), or a JSONPath expression when it starts with $ (e.g. \'$.items[*].sku\'); values that are not JSON are skipped' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l sample -d 'Print a sample: a percentage (\'10%\', each record kept at random) or a count (\'100\', exactly that many chosen uniformly, printed at the end)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l format -d 'Output format: text (value per line), json (pretty on a terminal, one line per record when piped), ndjson (always one line per record) or raw (value bytes verbatim, one per line)' -r -f -a "text\t''
 json\t''
 ndjson\t''
@@ -95,22 +99,26 @@ complete -c streamline -n "__fish_streamline_using_subcommand consume" -l data-d
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l from-beginning -d 'Start at the earliest offset (the default unless -o says otherwise)'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s f -l follow -d 'Keep waiting for new records instead of stopping at the end'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s e -l exit -d 'Stop once every partition is read to the end offset seen at start (the default)'
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -s i -l ignore-case -d 'Make --grep and --grep-key case-insensitive'
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -s v -l invert-match -d 'Keep only records whose value does NOT match --grep'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-keys -d 'Print each record\'s key (text format)'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-timestamps -d 'Print each record\'s timestamp (text format)'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-offsets -d 'Print each record\'s partition and offset (text format)'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-headers -d 'Print each record\'s headers (text format)'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s h -l help -d 'Print help'
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -f -a "list" -d 'List topics with their partition counts'
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -f -a "create" -d 'Create a topic'
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -f -a "describe" -d 'Show partitions (start and end offsets, sizes) and configs of a topic'
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -f -a "alter" -d 'Change a topic\'s configs or grow its partition count'
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -f -a "delete" -d 'Delete a topic and all its records'
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -f -a "list" -d 'List topics with their partition counts'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -f -a "create" -d 'Create a topic'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -f -a "describe" -d 'Show partitions (start and end offsets, sizes) and configs of a topic'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -f -a "alter" -d 'Change a topic\'s configs or grow its partition count'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -f -a "export" -d 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -f -a "import" -d 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -f -a "delete" -d 'Delete a topic and all its records'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
@@ -139,6 +147,18 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s o -l output -d 'File to write' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s i -l input -d 'File to read' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
@@ -149,6 +169,8 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show partitions (start and end offsets, sizes) and configs of a topic'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "alter" -d 'Change a topic\'s configs or grow its partition count'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "import" -d 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a topic and all its records'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand completions" -s h -l help -d 'Print help'
@@ -162,4 +184,6 @@ complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_s
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show partitions (start and end offsets, sizes) and configs of a topic'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "alter" -d 'Change a topic\'s configs or grow its partition count'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "export" -d 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "import" -d 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "delete" -d 'Delete a topic and all its records'

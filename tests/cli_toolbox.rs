@@ -376,3 +376,154 @@ fn a_closed_pipe_ends_consume_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn filters_and_samples_select_records() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let dir = dir.to_str().expect("utf-8 path");
+    let target = ["--data-dir", dir];
+    ok(
+        &[
+            "produce",
+            "events",
+            "-p",
+            "0",
+            "-n",
+            "100",
+            "--key-template",
+            "user-{{i}}",
+            "--template",
+            r#"{"n":{{i}},"kind":"{{choice:Click,view}}"}"#,
+            "--seed",
+            "3",
+        ],
+        &target,
+    );
+    ok(&["produce", "events", "-p", "0", "-m", "not json"], &target);
+    let all = ok(&["consume", "events"], &target);
+    let clicks = all.lines().filter(|l| l.contains("Click")).count();
+    assert!(clicks > 0 && clicks < 100);
+
+    let grep = ok(&["consume", "events", "--grep", "click", "-i"], &target);
+    assert_eq!(grep.lines().count(), clicks);
+    let inverted = ok(&["consume", "events", "--grep", "Click", "-v"], &target);
+    assert_eq!(
+        inverted.lines().count(),
+        101 - clicks,
+        "-v keeps the rest, non-JSON included"
+    );
+    let by_key = ok(
+        &["consume", "events", "--grep-key", "^user-9[0-9]$"],
+        &target,
+    );
+    assert_eq!(by_key.lines().count(), 10);
+
+    let jq = ok(
+        &["consume", "events", "--jq", "select(.n >= 97) | .n"],
+        &target,
+    );
+    assert_eq!(
+        jq, "97\n98\n99\n",
+        "jq transforms, filters, and skips the non-JSON value"
+    );
+    let path = ok(&["consume", "events", "--jq", "$.n", "-n", "2"], &target);
+    assert_eq!(path, "0\n1\n");
+    let bad = run(&["consume", "events", "--jq", ".["], &target);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("jq"));
+
+    let sample = ok(
+        &["consume", "events", "--sample", "7", "--format", "ndjson"],
+        &target,
+    );
+    let offsets: Vec<i64> = ndjson(&sample)
+        .iter()
+        .filter_map(|r| r["offset"].as_i64())
+        .collect();
+    assert_eq!(offsets.len(), 7, "exactly the requested count");
+    assert!(
+        offsets.windows(2).all(|w| w[0] < w[1]),
+        "in offset order, without repeats"
+    );
+    let refused = run(&["consume", "events", "--sample", "7", "-f"], &target);
+    assert_eq!(refused.status.code(), Some(1));
+}
+
+#[test]
+fn export_and_import_round_trip_losslessly() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let dir = dir.to_str().expect("utf-8 path");
+    let target = ["--data-dir", dir];
+    let source = tmp.path().join("source.jsonl");
+    let lines = [
+        r#"{"partition":0,"timestamp":1000,"key":"k0","value":"text","headers":[{"key":"h","value":"v"},{"key":"nul","value":null}]}"#,
+        r#"{"partition":0,"timestamp":2000,"key":null,"value":null,"headers":[]}"#,
+        r#"{"partition":1,"timestamp":3000,"key":{"base64":"/wA="},"value":"","headers":[]}"#,
+        r#"{"partition":2,"timestamp":4000,"key":"k2","value":{"base64":"AAEC/w=="},"headers":[{"key":"bin","value":{"base64":"gA=="}}]}"#,
+    ];
+    std::fs::write(&source, lines.join("\n") + "\n").expect("write source");
+    ok(
+        &[
+            "topics",
+            "import",
+            "copied",
+            "-i",
+            source.to_str().expect("utf-8"),
+        ],
+        &target,
+    );
+    let exported = tmp.path().join("exported.jsonl");
+    ok(
+        &[
+            "topics",
+            "export",
+            "copied",
+            "-o",
+            exported.to_str().expect("utf-8"),
+        ],
+        &target,
+    );
+
+    let strip = |v: Value| {
+        let mut v = v;
+        if let Some(o) = v.as_object_mut() {
+            o.remove("topic");
+            o.remove("offset");
+        }
+        v
+    };
+    let expected: Vec<Value> = lines
+        .iter()
+        .map(|l| strip(serde_json::from_str(l).expect("json")))
+        .collect();
+    let got: Vec<Value> = ndjson(&std::fs::read_to_string(&exported).expect("read export"))
+        .into_iter()
+        .map(strip)
+        .collect();
+    assert_eq!(got, expected, "every field survives the round trip");
+
+    let broken = tmp.path().join("broken.jsonl");
+    std::fs::write(&broken, format!("{}\nnot json\n", lines[0])).expect("write");
+    let refused = run(
+        &[
+            "topics",
+            "import",
+            "never",
+            "-i",
+            broken.to_str().expect("utf-8"),
+        ],
+        &target,
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("line 2"));
+    let listed: Value =
+        serde_json::from_str(&ok(&["topics", "list", "--format", "json"], &target)).expect("json");
+    assert!(
+        listed
+            .as_array()
+            .is_some_and(|t| t.iter().all(|t| t["name"] != "never")),
+        "a bad file sends nothing"
+    );
+}
