@@ -21,29 +21,43 @@ pub struct ConnectArgs {
     )]
     pub bootstrap: Option<String>,
 
-    /// Data directory to open in-process when no -b is given
+    /// Data directory to open in-process when no -b is given [default: ./data]
+    #[arg(long, env = "STREAMLINE_DATA_DIR", value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+
+    /// Use a saved connection profile (see `streamline profile`); -b and --data-dir override it
     #[arg(
+        short = 'P',
         long,
-        env = "STREAMLINE_DATA_DIR",
-        value_name = "DIR",
-        default_value = "./data",
+        env = "STREAMLINE_PROFILE",
+        value_name = "NAME",
         global = true
     )]
-    pub data_dir: PathBuf,
+    pub profile: Option<String>,
 }
 
 impl ConnectArgs {
-    /// Connects as the flags say.
+    /// Connects as the flags (and the profile, if any) say.
     pub async fn connect(&self) -> anyhow::Result<Client> {
+        let profile = match &self.profile {
+            Some(name) => crate::profile::get(name)?,
+            None => crate::profile::Profile::default(),
+        };
+        let bootstrap = self.bootstrap.clone().or(profile.bootstrap);
+        let data_dir = self
+            .data_dir
+            .clone()
+            .or(profile.data_dir)
+            .unwrap_or_else(|| PathBuf::from("./data"));
         let target = Target {
-            bootstrap: self.bootstrap.clone(),
-            data_dir: self.data_dir.clone(),
+            bootstrap: bootstrap.clone(),
+            data_dir: data_dir.clone(),
         };
         Client::connect(&target)
             .await
-            .with_context(|| match &self.bootstrap {
+            .with_context(|| match &bootstrap {
                 Some(b) => format!("cannot reach the Kafka cluster at {b}"),
-                None => format!("cannot open the data directory {}", self.data_dir.display()),
+                None => format!("cannot open the data directory {}", data_dir.display()),
             })
     }
 }

@@ -10,6 +10,7 @@ mod filter;
 mod jsonl;
 mod output;
 mod produce;
+mod profile;
 mod serve;
 mod signal;
 mod template;
@@ -39,6 +40,8 @@ enum Command {
     Consume(Box<consume::ConsumeArgs>),
     /// List, create, describe, alter and delete topics
     Topics(topics::TopicsArgs),
+    /// Save, list and remove connection profiles (used with -P NAME)
+    Profile(profile::ProfileArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions(completions::CompletionsArgs),
 }
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
             Command::Produce(args) => runtime.block_on(produce::run(*args)),
             Command::Consume(args) => runtime.block_on(consume::run(*args)),
             Command::Topics(args) => runtime.block_on(topics::run(args)),
+            Command::Profile(args) => profile::run(args),
             Command::Completions(args) => completions::run(args),
         });
     match outcome {

@@ -29,6 +29,7 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Send messages: from -m, a file, standard input or a template')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Read records: from any offset or time, as text, JSON or raw bytes')
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'List, create, describe, alter and delete topics')
+            [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Save, list and remove connection profiles (used with -P NAME)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -82,7 +83,9 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Summary format (text goes to the terminal only; json always prints)')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
             [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
-            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given [default: ./data]')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -104,7 +107,9 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: text (value per line), json (pretty on a terminal, one line per record when piped), ndjson (always one line per record) or raw (value bytes verbatim, one per line)')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
             [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
-            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given [default: ./data]')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
             [CompletionResult]::new('--from-beginning', '--from-beginning', [CompletionResultType]::ParameterName, 'Start at the earliest offset (the default unless -o says otherwise)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep waiting for new records instead of stopping at the end')
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep waiting for new records instead of stopping at the end')
@@ -125,7 +130,9 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
         'streamline;topics' {
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
             [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
-            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given [default: ./data]')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -142,7 +149,9 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
         'streamline;topics;list' {
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
             [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
-            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given [default: ./data]')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -157,7 +166,9 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Topic config override, KEY=VALUE (repeatable), e.g. retention.ms=86400000')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
             [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
-            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given [default: ./data]')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -166,7 +177,9 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
         'streamline;topics;describe' {
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
             [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
-            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given [default: ./data]')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -182,7 +195,9 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'Grow the topic to this many partitions')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
             [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
-            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given [default: ./data]')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -193,7 +208,9 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'File to write')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
             [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
-            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given [default: ./data]')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -204,7 +221,9 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'File to read')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
             [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
-            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given [default: ./data]')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -213,7 +232,9 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
         'streamline;topics;delete' {
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
             [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
-            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given [default: ./data]')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
@@ -256,6 +277,56 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
         'streamline;topics;help;help' {
             break
         }
+        'streamline;profile' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List saved profiles')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Save (or replace) a profile')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete a profile')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'streamline;profile;list' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'streamline;profile;add' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...])')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...])')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory for in-process access')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'streamline;profile;remove' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'streamline;profile;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List saved profiles')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Save (or replace) a profile')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete a profile')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'streamline;profile;help;list' {
+            break
+        }
+        'streamline;profile;help;add' {
+            break
+        }
+        'streamline;profile;help;remove' {
+            break
+        }
+        'streamline;profile;help;help' {
+            break
+        }
         'streamline;completions' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -266,6 +337,7 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Send messages: from -m, a file, standard input or a template')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Read records: from any offset or time, as text, JSON or raw bytes')
             [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'List, create, describe, alter and delete topics')
+            [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Save, list and remove connection profiles (used with -P NAME)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -308,6 +380,21 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             break
         }
         'streamline;help;topics;delete' {
+            break
+        }
+        'streamline;help;profile' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List saved profiles')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Save (or replace) a profile')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete a profile')
+            break
+        }
+        'streamline;help;profile;list' {
+            break
+        }
+        'streamline;help;profile;add' {
+            break
+        }
+        'streamline;help;profile;remove' {
             break
         }
         'streamline;help;completions' {

@@ -28,6 +28,9 @@ _streamline() {
             streamline,produce)
                 cmd="streamline__subcmd__produce"
                 ;;
+            streamline,profile)
+                cmd="streamline__subcmd__profile"
+                ;;
             streamline,serve)
                 cmd="streamline__subcmd__serve"
                 ;;
@@ -46,11 +49,23 @@ _streamline() {
             streamline__subcmd__help,produce)
                 cmd="streamline__subcmd__help__subcmd__produce"
                 ;;
+            streamline__subcmd__help,profile)
+                cmd="streamline__subcmd__help__subcmd__profile"
+                ;;
             streamline__subcmd__help,serve)
                 cmd="streamline__subcmd__help__subcmd__serve"
                 ;;
             streamline__subcmd__help,topics)
                 cmd="streamline__subcmd__help__subcmd__topics"
+                ;;
+            streamline__subcmd__help__subcmd__profile,add)
+                cmd="streamline__subcmd__help__subcmd__profile__subcmd__add"
+                ;;
+            streamline__subcmd__help__subcmd__profile,list)
+                cmd="streamline__subcmd__help__subcmd__profile__subcmd__list"
+                ;;
+            streamline__subcmd__help__subcmd__profile,remove)
+                cmd="streamline__subcmd__help__subcmd__profile__subcmd__remove"
                 ;;
             streamline__subcmd__help__subcmd__topics,alter)
                 cmd="streamline__subcmd__help__subcmd__topics__subcmd__alter"
@@ -72,6 +87,30 @@ _streamline() {
                 ;;
             streamline__subcmd__help__subcmd__topics,list)
                 cmd="streamline__subcmd__help__subcmd__topics__subcmd__list"
+                ;;
+            streamline__subcmd__profile,add)
+                cmd="streamline__subcmd__profile__subcmd__add"
+                ;;
+            streamline__subcmd__profile,help)
+                cmd="streamline__subcmd__profile__subcmd__help"
+                ;;
+            streamline__subcmd__profile,list)
+                cmd="streamline__subcmd__profile__subcmd__list"
+                ;;
+            streamline__subcmd__profile,remove)
+                cmd="streamline__subcmd__profile__subcmd__remove"
+                ;;
+            streamline__subcmd__profile__subcmd__help,add)
+                cmd="streamline__subcmd__profile__subcmd__help__subcmd__add"
+                ;;
+            streamline__subcmd__profile__subcmd__help,help)
+                cmd="streamline__subcmd__profile__subcmd__help__subcmd__help"
+                ;;
+            streamline__subcmd__profile__subcmd__help,list)
+                cmd="streamline__subcmd__profile__subcmd__help__subcmd__list"
+                ;;
+            streamline__subcmd__profile__subcmd__help,remove)
+                cmd="streamline__subcmd__profile__subcmd__help__subcmd__remove"
                 ;;
             streamline__subcmd__topics,alter)
                 cmd="streamline__subcmd__topics__subcmd__alter"
@@ -128,7 +167,7 @@ _streamline() {
 
     case "${cmd}" in
         streamline)
-            opts="-h -V --help --version serve produce consume topics completions help"
+            opts="-h -V --help --version serve produce consume topics profile completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -156,7 +195,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__consume)
-            opts="-p -o -n -f -e -i -v -b -h --partition --from-beginning --offset --at --last --until --count --follow --exit --grep --ignore-case --invert-match --grep-key --jq --sample --show-keys --show-timestamps --show-offsets --show-headers --format --bootstrap-server --data-dir --help"
+            opts="-p -o -n -f -e -i -v -b -P -h --partition --from-beginning --offset --at --last --until --count --follow --exit --grep --ignore-case --invert-match --grep-key --jq --sample --show-keys --show-timestamps --show-offsets --show-headers --format --bootstrap-server --data-dir --profile --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -230,6 +269,14 @@ _streamline() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -238,7 +285,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__help)
-            opts="serve produce consume topics completions help"
+            opts="serve produce consume topics profile completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -296,6 +343,62 @@ _streamline() {
         streamline__subcmd__help__subcmd__produce)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__help__subcmd__profile)
+            opts="list add remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__help__subcmd__profile__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__help__subcmd__profile__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__help__subcmd__profile__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -434,7 +537,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__produce)
-            opts="-m -k -K -H -p -n -b -h --message --file --template --key --key-template --key-delimiter --header --partition --count --acks --compression --rate --seed --format --bootstrap-server --data-dir --help"
+            opts="-m -k -K -H -p -n -b -P -h --message --file --template --key --key-template --key-delimiter --header --partition --count --acks --compression --rate --seed --format --bootstrap-server --data-dir --profile --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -530,6 +633,168 @@ _streamline() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__profile)
+            opts="-h --format --help list add remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__profile__subcmd__add)
+            opts="-b -h --bootstrap-server --data-dir --format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__profile__subcmd__help)
+            opts="list add remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__profile__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__profile__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__profile__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__profile__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__profile__subcmd__list)
+            opts="-h --format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__profile__subcmd__remove)
+            opts="-h --format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -634,7 +899,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics)
-            opts="-b -h --bootstrap-server --data-dir --format --help list create describe alter export import delete help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --help list create describe alter export import delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -652,6 +917,14 @@ _streamline() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -664,7 +937,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__alter)
-            opts="-c -p -b -h --retention-ms --retention-bytes --config --delete-config --partitions --bootstrap-server --data-dir --format --help"
+            opts="-c -p -b -P -h --retention-ms --retention-bytes --config --delete-config --partitions --bootstrap-server --data-dir --profile --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -710,6 +983,14 @@ _streamline() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -722,7 +1003,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__create)
-            opts="-p -r -c -b -h --partitions --replication-factor --config --bootstrap-server --data-dir --format --help"
+            opts="-p -r -c -b -P -h --partitions --replication-factor --config --bootstrap-server --data-dir --profile --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -764,6 +1045,14 @@ _streamline() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -776,7 +1065,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__delete)
-            opts="-y -b -h --yes --bootstrap-server --data-dir --format --help"
+            opts="-y -b -P -h --yes --bootstrap-server --data-dir --profile --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -791,6 +1080,14 @@ _streamline() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -806,7 +1103,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__describe)
-            opts="-b -h --bootstrap-server --data-dir --format --help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -824,6 +1121,14 @@ _streamline() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -836,7 +1141,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__export)
-            opts="-o -b -h --output --bootstrap-server --data-dir --format --help"
+            opts="-o -b -P -h --output --bootstrap-server --data-dir --profile --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -859,6 +1164,14 @@ _streamline() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1000,7 +1313,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__import)
-            opts="-i -b -h --input --bootstrap-server --data-dir --format --help"
+            opts="-i -b -P -h --input --bootstrap-server --data-dir --profile --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1026,6 +1339,14 @@ _streamline() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -1038,7 +1359,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__list)
-            opts="-b -h --bootstrap-server --data-dir --format --help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1053,6 +1374,14 @@ _streamline() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -26,6 +26,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand produce 'Send messages: from -m, a file, standard input or a template'
             cand consume 'Read records: from any offset or time, as text, JSON or raw bytes'
             cand topics 'List, create, describe, alter and delete topics'
+            cand profile 'Save, list and remove connection profiles (used with -P NAME)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -77,7 +78,9 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Summary format (text goes to the terminal only; json always prints)'
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
-            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -98,7 +101,9 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format: text (value per line), json (pretty on a terminal, one line per record when piped), ndjson (always one line per record) or raw (value bytes verbatim, one per line)'
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
-            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --from-beginning 'Start at the earliest offset (the default unless -o says otherwise)'
             cand -f 'Keep waiting for new records instead of stopping at the end'
             cand --follow 'Keep waiting for new records instead of stopping at the end'
@@ -118,7 +123,9 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;topics'= {
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
-            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -134,7 +141,9 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;topics;list'= {
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
-            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -148,7 +157,9 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --config 'Topic config override, KEY=VALUE (repeatable), e.g. retention.ms=86400000'
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
-            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -156,7 +167,9 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;topics;describe'= {
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
-            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -171,7 +184,9 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --partitions 'Grow the topic to this many partitions'
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
-            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -181,7 +196,9 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --output 'File to write'
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
-            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -191,7 +208,9 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --input 'File to read'
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
-            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -199,7 +218,9 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;topics;delete'= {
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
-            cand --data-dir 'Data directory to open in-process when no -b is given'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
@@ -232,6 +253,47 @@ set edit:completion:arg-completer[streamline] = {|@words|
         }
         &'streamline;topics;help;help'= {
         }
+        &'streamline;profile'= {
+            cand --format 'Output format'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List saved profiles'
+            cand add 'Save (or replace) a profile'
+            cand remove 'Delete a profile'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'streamline;profile;list'= {
+            cand --format 'Output format'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;profile;add'= {
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...])'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...])'
+            cand --data-dir 'Data directory for in-process access'
+            cand --format 'Output format'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;profile;remove'= {
+            cand --format 'Output format'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;profile;help'= {
+            cand list 'List saved profiles'
+            cand add 'Save (or replace) a profile'
+            cand remove 'Delete a profile'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'streamline;profile;help;list'= {
+        }
+        &'streamline;profile;help;add'= {
+        }
+        &'streamline;profile;help;remove'= {
+        }
+        &'streamline;profile;help;help'= {
+        }
         &'streamline;completions'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -241,6 +303,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand produce 'Send messages: from -m, a file, standard input or a template'
             cand consume 'Read records: from any offset or time, as text, JSON or raw bytes'
             cand topics 'List, create, describe, alter and delete topics'
+            cand profile 'Save, list and remove connection profiles (used with -P NAME)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -272,6 +335,17 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;help;topics;import'= {
         }
         &'streamline;help;topics;delete'= {
+        }
+        &'streamline;help;profile'= {
+            cand list 'List saved profiles'
+            cand add 'Save (or replace) a profile'
+            cand remove 'Delete a profile'
+        }
+        &'streamline;help;profile;list'= {
+        }
+        &'streamline;help;profile;add'= {
+        }
+        &'streamline;help;profile;remove'= {
         }
         &'streamline;help;completions'= {
         }

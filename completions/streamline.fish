@@ -30,6 +30,7 @@ complete -c streamline -n "__fish_streamline_needs_command" -f -a "serve" -d 'Ru
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "produce" -d 'Send messages: from -m, a file, standard input or a template'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "consume" -d 'Read records: from any offset or time, as text, JSON or raw bytes'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "topics" -d 'List, create, describe, alter and delete topics'
+complete -c streamline -n "__fish_streamline_needs_command" -f -a "profile" -d 'Save, list and remove connection profiles (used with -P NAME)'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -s c -l config -d 'Read settings from this TOML file; flags and STREAMLINE_* variables override it' -r -F
@@ -78,7 +79,8 @@ complete -c streamline -n "__fish_streamline_using_subcommand produce" -l seed -
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -l format -d 'Summary format (text goes to the terminal only; json always prints)' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
-complete -c streamline -n "__fish_streamline_using_subcommand produce" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s p -l partition -d 'Read only this partition (repeatable; default: every partition)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s o -l offset -d 'Where to start: beginning, end, an offset N, -N for the last N records of each partition, or @TIMESTAMP (epoch ms)' -r
@@ -95,7 +97,8 @@ json\t''
 ndjson\t''
 raw\t''"
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
-complete -c streamline -n "__fish_streamline_using_subcommand consume" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l from-beginning -d 'Start at the earliest offset (the default unless -o says otherwise)'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s f -l follow -d 'Keep waiting for new records instead of stopping at the end'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s e -l exit -d 'Stop once every partition is read to the end offset seen at start (the default)'
@@ -107,7 +110,8 @@ complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-o
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-headers -d 'Print each record\'s headers (text format)'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s h -l help -d 'Print help'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -120,7 +124,8 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -f -a "delete" -d 'Delete a topic and all its records'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -128,12 +133,14 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s r -l replication-factor -d 'Replication factor (broker default when omitted)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s c -l config -d 'Topic config override, KEY=VALUE (repeatable), e.g. retention.ms=86400000' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -143,24 +150,28 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l delete-config -d 'Return a config to its default (repeatable)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -s p -l partitions -d 'Grow the topic to this many partitions' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s o -l output -d 'File to write' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s i -l input -d 'File to read' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l data-dir -d 'Data directory to open in-process when no -b is given' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
@@ -173,13 +184,36 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "import" -d 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a topic and all its records'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -f -a "list" -d 'List saved profiles'
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -f -a "add" -d 'Save (or replace) a profile'
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -f -a "remove" -d 'Delete a profile'
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...])' -r
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -l data-dir -d 'Data directory for in-process access' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from remove" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List saved profiles'
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "add" -d 'Save (or replace) a profile'
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Delete a profile'
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics completions help" -f -a "serve" -d 'Run the Kafka-compatible broker'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics completions help" -f -a "produce" -d 'Send messages: from -m, a file, standard input or a template'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics completions help" -f -a "consume" -d 'Read records: from any offset or time, as text, JSON or raw bytes'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics completions help" -f -a "topics" -d 'List, create, describe, alter and delete topics'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics profile completions help" -f -a "serve" -d 'Run the Kafka-compatible broker'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics profile completions help" -f -a "produce" -d 'Send messages: from -m, a file, standard input or a template'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics profile completions help" -f -a "consume" -d 'Read records: from any offset or time, as text, JSON or raw bytes'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics profile completions help" -f -a "topics" -d 'List, create, describe, alter and delete topics'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics profile completions help" -f -a "profile" -d 'Save, list and remove connection profiles (used with -P NAME)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics profile completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics profile completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics with their partition counts'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show partitions (start and end offsets, sizes) and configs of a topic'
@@ -187,3 +221,6 @@ complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_s
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "export" -d 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "import" -d 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "delete" -d 'Delete a topic and all its records'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List saved profiles'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "add" -d 'Save (or replace) a profile'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "remove" -d 'Delete a profile'

@@ -527,3 +527,53 @@ fn export_and_import_round_trip_losslessly() {
         "a bad file sends nothing"
     );
 }
+
+#[test]
+fn profiles_save_connection_flags() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let config = tmp.path().join("config");
+    let dir = tmp.path().join("data");
+    let with_config = |args: &[&str]| {
+        streamline()
+            .env("XDG_CONFIG_HOME", &config)
+            .env_remove("STREAMLINE_PROFILE")
+            .args(args)
+            .output()
+            .expect("run")
+    };
+    let saved = with_config(&[
+        "profile",
+        "add",
+        "dev",
+        "--data-dir",
+        dir.to_str().expect("utf-8"),
+    ]);
+    assert!(
+        saved.status.success(),
+        "{}",
+        String::from_utf8_lossy(&saved.stderr)
+    );
+    assert!(config.join("streamline").join("profiles.toml").exists());
+    assert!(
+        with_config(&["topics", "create", "via-profile", "-P", "dev"])
+            .status
+            .success()
+    );
+    let listed = with_config(&["topics", "list", "-P", "dev", "--format", "json"]);
+    let listed: Value = serde_json::from_slice(&listed.stdout).expect("json");
+    assert_eq!(listed[0]["name"], "via-profile");
+    let profiles: Value =
+        serde_json::from_slice(&with_config(&["profile", "list", "--format", "json"]).stdout)
+            .expect("json");
+    assert!(profiles["dev"]["data_dir"]
+        .as_str()
+        .is_some_and(|d| d.ends_with("data")));
+    let unknown = with_config(&["topics", "list", "-P", "nope"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no profile named 'nope'"));
+    assert!(with_config(&["profile", "remove", "dev"]).status.success());
+    assert_eq!(
+        with_config(&["profile", "remove", "dev"]).status.code(),
+        Some(1)
+    );
+}
