@@ -16,6 +16,7 @@ use streamline::client::Client;
 use crate::connect::ConnectArgs;
 use crate::filter::{parse_sample, FilterSpec, RecordFilter, SampleSpec, Sampler, Verdict};
 use crate::jsonl::JsonRecord;
+use crate::style::{paint, DIM, KEY, TIME, WARNING};
 use crate::timespec::{parse_duration, parse_when};
 
 /// How long one fetch waits for new data while following.
@@ -237,7 +238,14 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
             .is_some_and(|stop| pos.offset >= *stop)
     };
 
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    // Text goes through anstream (colour, stripped when off); JSON and raw bytes go out as
+    // they are.
+    let mut out: Box<dyn Write> = match args.format {
+        RecordFormat::Text => Box::new(std::io::BufWriter::new(anstream::AutoStream::auto(
+            std::io::stdout().lock(),
+        ))),
+        _ => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
     let pretty = args.format == RecordFormat::Json && std::io::stdout().is_terminal();
     let mut printed = 0u64;
     loop {
@@ -314,8 +322,9 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
                         .collect(),
                     Verdict::Error(e) => {
                         if !warned {
-                            eprintln!(
-                                "warning: {e} (at offset {}; such records are skipped)",
+                            anstream::eprintln!(
+                                "{} {e} (at offset {}; such records are skipped)",
+                                paint(WARNING, "warning:"),
                                 record.offset
                             );
                             warned = true;
@@ -410,7 +419,7 @@ async fn start_positions(
 }
 
 fn print_record(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     args: &ConsumeArgs,
     partition: i32,
     r: &Record,
@@ -435,16 +444,17 @@ fn print_record(
         RecordFormat::Text => {
             let mut fields: Vec<String> = Vec::new();
             if args.show_offsets {
-                fields.push(format!("{partition}:{}", r.offset));
+                fields.push(paint(DIM, &format!("{partition}:{}", r.offset)));
             }
             if args.show_timestamps {
-                fields.push(format_timestamp(r.timestamp));
+                fields.push(paint(TIME, &format_timestamp(r.timestamp)));
             }
             if args.show_keys {
-                fields.push(r.key.as_ref().map_or_else(
+                let key = r.key.as_ref().map_or_else(
                     || "(null)".into(),
                     |k| String::from_utf8_lossy(k).into_owned(),
-                ));
+                );
+                fields.push(paint(KEY, &key));
             }
             if args.show_headers {
                 let headers: Vec<String> = r
@@ -455,7 +465,7 @@ fn print_record(
                         None => k.to_string(),
                     })
                     .collect();
-                fields.push(headers.join(","));
+                fields.push(paint(DIM, &headers.join(",")));
             }
             fields.push(r.value.as_ref().map_or_else(
                 || "(null)".into(),

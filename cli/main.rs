@@ -13,6 +13,7 @@ mod produce;
 mod profile;
 mod serve;
 mod signal;
+mod style;
 mod template;
 mod timespec;
 mod topics;
@@ -28,6 +29,10 @@ use clap::{Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+
+    /// When to use colour in human-readable output
+    #[arg(long, value_enum, default_value = "auto", global = true)]
+    color: style::ColorWhen,
 }
 
 #[derive(Debug, Subcommand)]
@@ -48,6 +53,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    style::apply(cli.color);
     let outcome = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("streamline")
@@ -65,7 +71,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            anstream::eprintln!("{} {e:#}", style::paint(style::ERROR, "error:"));
             ExitCode::FAILURE
         }
     }

@@ -5,6 +5,8 @@ use std::io::{IsTerminal, Write};
 
 use serde::Serialize;
 
+use crate::style::{paint, HEADING};
+
 /// `--format` for commands that print structured results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -73,7 +75,7 @@ pub fn write_table(
             .collect::<Vec<_>>()
             .join("  ")
     };
-    writeln!(out, "{}", line(header.to_vec()))?;
+    writeln!(out, "{}", paint(HEADING, &line(header.to_vec())))?;
     for row in rows {
         writeln!(out, "{}", line(row.iter().map(String::as_str).collect()))?;
     }
@@ -117,9 +119,10 @@ mod tests {
             ],
         )
         .unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "NAME    PARTITIONS\na       1\nlonger  12\n"
-        );
+        let text = String::from_utf8(out).unwrap();
+        let plain = text
+            .replace(&HEADING.render().to_string(), "")
+            .replace(&HEADING.render_reset().to_string(), "");
+        assert_eq!(plain, "NAME    PARTITIONS\na       1\nlonger  12\n");
     }
 }

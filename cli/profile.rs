@@ -109,7 +109,7 @@ enum ProfileCommand {
 
 /// Runs a `profile` subcommand.
 pub fn run(args: ProfileArgs) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = anstream::stdout().lock();
     match args.command {
         ProfileCommand::List => {
             let file = load()?;

@@ -2,7 +2,7 @@
 //! stop signal and shuts it down cleanly. Every setting is declared once, in
 //! [`ConfigLayer`]; this file only adds the flags that are about `serve` itself.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{bail, Context};
@@ -86,12 +86,11 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
 /// Logs to stderr, one compact line per event, coloured only on a terminal.
 fn init_logging(filter: &str) -> anyhow::Result<()> {
     let filter = EnvFilter::try_new(filter).context("invalid log level")?;
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     tracing_subscriber::fmt()
         .compact()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal() && !no_color)
+        .with_ansi(crate::style::stderr_colored())
         .try_init()
         .map_err(|e| anyhow::anyhow!("cannot set up logging: {e}"))
 }

@@ -11,6 +11,7 @@ use streamline::client::Client;
 
 use crate::connect::ConnectArgs;
 use crate::output::{confirm, human_bytes, write_json, write_table, Format};
+use crate::style::{paint, DIM, HEADING};
 use crate::transfer;
 
 /// Flags of `streamline topics`.
@@ -139,7 +140,7 @@ struct TopicDetail {
 /// Runs a `topics` subcommand.
 pub async fn run(args: TopicsArgs) -> anyhow::Result<()> {
     let client = args.connect.connect().await?;
-    let mut out = std::io::stdout().lock();
+    let mut out = anstream::stdout().lock();
     match args.command {
         TopicsCommand::List => {
             let topics = list(&client).await?;
@@ -382,10 +383,14 @@ fn print_detail(out: &mut impl Write, d: &TopicDetail) -> anyhow::Result<()> {
         &rows,
     )?;
     writeln!(out)?;
-    writeln!(out, "Configs:")?;
+    writeln!(out, "{}", paint(HEADING, "Configs:"))?;
     for c in &d.configs {
         let value = c.value.as_deref().unwrap_or("(null)");
-        let note = if c.is_default { "  (default)" } else { "" };
+        let note = if c.is_default {
+            paint(DIM, "  (default)")
+        } else {
+            String::new()
+        };
         writeln!(out, "  {} = {value}{note}", c.name)?;
     }
     Ok(())

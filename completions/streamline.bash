@@ -167,12 +167,16 @@ _streamline() {
 
     case "${cmd}" in
         streamline)
-            opts="-h -V --help --version serve produce consume topics profile completions help"
+            opts="-h -V --color --help --version serve produce consume topics profile completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -181,12 +185,16 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__completions)
-            opts="-h --help bash elvish fish powershell zsh"
+            opts="-h --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -195,7 +203,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__consume)
-            opts="-p -o -n -f -e -i -v -b -P -h --partition --from-beginning --offset --at --last --until --count --follow --exit --grep --ignore-case --invert-match --grep-key --jq --sample --show-keys --show-timestamps --show-offsets --show-headers --format --bootstrap-server --data-dir --profile --help"
+            opts="-p -o -n -f -e -i -v -b -P -h --partition --from-beginning --offset --at --last --until --count --follow --exit --grep --ignore-case --invert-match --grep-key --jq --sample --show-keys --show-timestamps --show-offsets --show-headers --format --bootstrap-server --data-dir --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -275,6 +283,10 @@ _streamline() {
                     ;;
                 -P)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -537,7 +549,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__produce)
-            opts="-m -k -K -H -p -n -b -P -h --message --file --template --key --key-template --key-delimiter --header --partition --count --acks --compression --rate --seed --format --bootstrap-server --data-dir --profile --help"
+            opts="-m -k -K -H -p -n -b -P -h --message --file --template --key --key-template --key-delimiter --header --partition --count --acks --compression --rate --seed --format --bootstrap-server --data-dir --profile --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -643,6 +655,10 @@ _streamline() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -651,7 +667,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__profile)
-            opts="-h --format --help list add remove help"
+            opts="-h --format --color --help list add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -659,6 +675,10 @@ _streamline() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -669,7 +689,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__profile__subcmd__add)
-            opts="-b -h --bootstrap-server --data-dir --format --help"
+            opts="-b -h --bootstrap-server --data-dir --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -689,6 +709,10 @@ _streamline() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -769,7 +793,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__profile__subcmd__list)
-            opts="-h --format --help"
+            opts="-h --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -777,6 +801,10 @@ _streamline() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -787,7 +815,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__profile__subcmd__remove)
-            opts="-h --format --help"
+            opts="-h --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -795,6 +823,10 @@ _streamline() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -805,7 +837,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__serve)
-            opts="-c -h --config --generate-config --listen-addr --advertised-addr --data-dir --in-memory --log-level --fsync --fsync-interval-ms --default-partitions --auto-create-topics --max-connections --max-frame-bytes --message-max-bytes --log-segment-bytes --log-segment-ms --log-retention-ms --log-retention-bytes --log-retention-check-interval-ms --node-id --help"
+            opts="-c -h --config --generate-config --listen-addr --advertised-addr --data-dir --in-memory --log-level --fsync --fsync-interval-ms --default-partitions --auto-create-topics --max-connections --max-frame-bytes --message-max-bytes --log-segment-bytes --log-segment-ms --log-retention-ms --log-retention-bytes --log-retention-check-interval-ms --node-id --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -891,6 +923,10 @@ _streamline() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -899,7 +935,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --help list create describe alter export import delete help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --help list create describe alter export import delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -929,6 +965,10 @@ _streamline() {
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -937,7 +977,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__alter)
-            opts="-c -p -b -P -h --retention-ms --retention-bytes --config --delete-config --partitions --bootstrap-server --data-dir --profile --format --help"
+            opts="-c -p -b -P -h --retention-ms --retention-bytes --config --delete-config --partitions --bootstrap-server --data-dir --profile --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -995,6 +1035,10 @@ _streamline() {
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1003,7 +1047,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__create)
-            opts="-p -r -c -b -P -h --partitions --replication-factor --config --bootstrap-server --data-dir --profile --format --help"
+            opts="-p -r -c -b -P -h --partitions --replication-factor --config --bootstrap-server --data-dir --profile --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1057,6 +1101,10 @@ _streamline() {
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1065,7 +1113,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__delete)
-            opts="-y -b -P -h --yes --bootstrap-server --data-dir --profile --format --help"
+            opts="-y -b -P -h --yes --bootstrap-server --data-dir --profile --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1093,6 +1141,10 @@ _streamline() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1103,7 +1155,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__describe)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1133,6 +1185,10 @@ _streamline() {
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1141,7 +1197,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__export)
-            opts="-o -b -P -h --output --bootstrap-server --data-dir --profile --format --help"
+            opts="-o -b -P -h --output --bootstrap-server --data-dir --profile --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1177,6 +1233,10 @@ _streamline() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1313,7 +1373,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__import)
-            opts="-i -b -P -h --input --bootstrap-server --data-dir --profile --format --help"
+            opts="-i -b -P -h --input --bootstrap-server --data-dir --profile --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1351,6 +1411,10 @@ _streamline() {
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1359,7 +1423,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__list)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1387,6 +1451,10 @@ _streamline() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)

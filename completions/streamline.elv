@@ -18,8 +18,9 @@ set edit:completion:arg-completer[streamline] = {|@words|
     }
     var completions = [
         &'streamline'= {
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'When to use colour in human-readable output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
             cand serve 'Run the Kafka-compatible broker'
@@ -51,6 +52,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --log-retention-bytes 'Size a partition may reach before its oldest closed segments are deleted; -1 means no limit (Kafka''s log.retention.bytes) [default: -1]'
             cand --log-retention-check-interval-ms 'How often retention limits are checked (Kafka''s log.retention.check.interval.ms) [default: 300000]'
             cand --node-id 'Broker id reported to clients in Metadata responses (Kafka''s node.id) [default: 0]'
+            cand --color 'When to use colour in human-readable output'
             cand --generate-config 'Print a commented config file with every setting at its default, then exit'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -81,6 +83,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
             cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --color 'When to use colour in human-readable output'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -104,6 +107,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
             cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --color 'When to use colour in human-readable output'
             cand --from-beginning 'Start at the earliest offset (the default unless -o says otherwise)'
             cand -f 'Keep waiting for new records instead of stopping at the end'
             cand --follow 'Keep waiting for new records instead of stopping at the end'
@@ -117,8 +121,8 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --show-timestamps 'Print each record''s timestamp (text format)'
             cand --show-offsets 'Print each record''s partition and offset (text format)'
             cand --show-headers 'Print each record''s headers (text format)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'streamline;topics'= {
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
@@ -127,6 +131,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand list 'List topics with their partition counts'
@@ -145,6 +150,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -161,6 +167,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -171,6 +178,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -188,6 +196,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -200,6 +209,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -212,6 +222,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -222,6 +233,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
             cand -h 'Print help (see more with ''--help'')'
@@ -255,6 +267,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
         }
         &'streamline;profile'= {
             cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand list 'List saved profiles'
@@ -264,6 +277,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
         }
         &'streamline;profile;list'= {
             cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -272,11 +286,13 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...])'
             cand --data-dir 'Data directory for in-process access'
             cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'streamline;profile;remove'= {
             cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -295,8 +311,9 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;profile;help;help'= {
         }
         &'streamline;completions'= {
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --color 'When to use colour in human-readable output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'streamline;help'= {
             cand serve 'Run the Kafka-compatible broker'

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_streamline_global_optspecs
-    string join \n h/help V/version
+    string join \n color= h/help V/version
 end
 
 function __fish_streamline_needs_command
@@ -24,7 +24,10 @@ function __fish_streamline_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c streamline -n "__fish_streamline_needs_command" -s h -l help -d 'Print help'
+complete -c streamline -n "__fish_streamline_needs_command" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_needs_command" -s V -l version -d 'Print version'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "serve" -d 'Run the Kafka-compatible broker'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "produce" -d 'Send messages: from -m, a file, standard input or a template'
@@ -57,6 +60,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand serve" -l log-rete
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l log-retention-bytes -d 'Size a partition may reach before its oldest closed segments are deleted; -1 means no limit (Kafka\'s log.retention.bytes) [default: -1]' -r
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l log-retention-check-interval-ms -d 'How often retention limits are checked (Kafka\'s log.retention.check.interval.ms) [default: 300000]' -r
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l node-id -d 'Broker id reported to clients in Metadata responses (Kafka\'s node.id) [default: 0]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand serve" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l generate-config -d 'Print a commented config file with every setting at its default, then exit'
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s m -l message -d 'A message to send (repeatable); without -m, --file or --template, lines are read from standard input' -r
@@ -81,6 +87,9 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s p -l partition -d 'Read only this partition (repeatable; default: every partition)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s o -l offset -d 'Where to start: beginning, end, an offset N, -N for the last N records of each partition, or @TIMESTAMP (epoch ms)' -r
@@ -99,6 +108,9 @@ raw\t''"
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l from-beginning -d 'Start at the earliest offset (the default unless -o says otherwise)'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s f -l follow -d 'Keep waiting for new records instead of stopping at the end'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s e -l exit -d 'Stop once every partition is read to the end offset seen at start (the default)'
@@ -108,12 +120,15 @@ complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-k
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-timestamps -d 'Print each record\'s timestamp (text format)'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-offsets -d 'Print each record\'s partition and offset (text format)'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-headers -d 'Print each record\'s headers (text format)'
-complete -c streamline -n "__fish_streamline_using_subcommand consume" -s h -l help -d 'Print help'
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -f -a "list" -d 'List topics with their partition counts'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -f -a "create" -d 'Create a topic'
@@ -128,6 +143,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s p -l partitions -d 'Number of partitions (broker default when omitted)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s r -l replication-factor -d 'Replication factor (broker default when omitted)' -r
@@ -137,12 +155,18 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l retention-ms -d 'Set retention.ms (milliseconds; -1 keeps records forever)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l retention-bytes -d 'Set retention.bytes (per partition; -1 for no limit)' -r
@@ -154,6 +178,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s o -l output -d 'File to write' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
@@ -161,6 +188,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s i -l input -d 'File to read' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
@@ -168,12 +198,18 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "list" -d 'List topics with their partition counts'
@@ -186,6 +222,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -f -a "list" -d 'List saved profiles'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -f -a "add" -d 'Save (or replace) a profile'
@@ -193,20 +232,32 @@ complete -c streamline -n "__fish_streamline_using_subcommand profile; and not _
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from list" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...])' -r
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -l data-dir -d 'Data directory for in-process access' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from remove" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List saved profiles'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "add" -d 'Save (or replace) a profile'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Delete a profile'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c streamline -n "__fish_streamline_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c streamline -n "__fish_streamline_using_subcommand completions" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics profile completions help" -f -a "serve" -d 'Run the Kafka-compatible broker'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics profile completions help" -f -a "produce" -d 'Send messages: from -m, a file, standard input or a template'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics profile completions help" -f -a "consume" -d 'Read records: from any offset or time, as text, JSON or raw bytes'

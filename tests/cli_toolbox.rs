@@ -577,3 +577,27 @@ fn profiles_save_connection_flags() {
         Some(1)
     );
 }
+
+#[test]
+fn colour_follows_the_color_flag_and_never_touches_json() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let dir = dir.to_str().expect("utf-8 path");
+    let target = ["--data-dir", dir];
+    ok(&["produce", "painted", "-k", "k", "-m", "v"], &target);
+    let plain = ok(&["consume", "painted", "--show-keys"], &target);
+    assert_eq!(plain, "k\tv\n", "no colour when piped");
+    let forced = ok(
+        &["consume", "painted", "--show-keys", "--color", "always"],
+        &target,
+    );
+    assert!(forced.contains("\u{1b}["), "colour when forced: {forced:?}");
+    assert!(forced.ends_with("\tv\n"));
+    let json = ok(
+        &[
+            "consume", "painted", "--format", "ndjson", "--color", "always",
+        ],
+        &target,
+    );
+    assert!(!json.contains('\u{1b}'), "JSON is never coloured");
+}
