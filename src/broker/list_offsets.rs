@@ -42,10 +42,11 @@ pub fn handle(broker: &Broker, req: ListOffsetsRequest, version: i16) -> ListOff
                         return failed(response, ResponseError::UnknownLeaderEpoch);
                     }
                     match lookup(&partition, p.timestamp, version) {
+                        // The leader epoch field exists from v4 on.
                         Ok(Some((offset, timestamp))) => response
                             .with_offset(offset)
                             .with_timestamp(timestamp)
-                            .with_leader_epoch(0),
+                            .with_leader_epoch(if version >= 4 { 0 } else { -1 }),
                         Ok(None) => response
                             .with_offset(-1)
                             .with_timestamp(-1)

@@ -1,0 +1,266 @@
+//! Every advertised API answers every advertised version: a realistic request (naming a topic
+//! that exists and holds data) is dispatched to an in-memory broker at each version, and the
+//! response must encode — a field set that the version lacks would close the connection.
+
+use std::sync::Arc;
+
+use bytes::{Bytes, BytesMut};
+use kafka_protocol::messages::create_partitions_request::CreatePartitionsTopic;
+use kafka_protocol::messages::create_topics_request::CreatableTopic;
+use kafka_protocol::messages::delete_records_request::{
+    DeleteRecordsPartition, DeleteRecordsTopic,
+};
+use kafka_protocol::messages::delete_topics_request::DeleteTopicState;
+use kafka_protocol::messages::describe_configs_request::DescribeConfigsResource;
+use kafka_protocol::messages::describe_log_dirs_request::DescribableLogDirTopic;
+use kafka_protocol::messages::fetch_request::{FetchPartition, FetchTopic};
+use kafka_protocol::messages::list_offsets_request::{ListOffsetsPartition, ListOffsetsTopic};
+use kafka_protocol::messages::metadata_request::MetadataRequestTopic;
+use kafka_protocol::messages::offset_for_leader_epoch_request::{
+    OffsetForLeaderPartition, OffsetForLeaderTopic,
+};
+use kafka_protocol::messages::produce_request::{PartitionProduceData, TopicProduceData};
+use kafka_protocol::messages::*;
+use kafka_protocol::protocol::{Encodable, StrBytes};
+use streamline::broker::{Broker, BrokerSettings, Endpoint};
+use streamline::client::produce::{encode_batch, OutgoingRecord};
+use streamline::config::ServerConfig;
+use streamline::protocol::versions::SUPPORTED_APIS;
+use streamline::server::dispatch::{dispatch, Outcome};
+
+fn name(s: &str) -> TopicName {
+    TopicName(StrBytes::from_string(s.to_string()))
+}
+
+fn frame<R: Encodable>(key: ApiKey, version: i16, body: &R) -> Bytes {
+    let header = RequestHeader::default()
+        .with_request_api_key(key as i16)
+        .with_request_api_version(version)
+        .with_correlation_id(version as i32)
+        .with_client_id(Some(StrBytes::from_static_str("versions-test")));
+    let mut buf = BytesMut::new();
+    header
+        .encode(&mut buf, key.request_header_version(version))
+        .expect("header");
+    body.encode(&mut buf, version).expect("body");
+    buf.freeze()
+}
+
+/// A request for `key` at `version` that reaches the success path of its handler.
+fn request(key: ApiKey, version: i16, topic_id: uuid::Uuid) -> Bytes {
+    let batch = encode_batch(
+        &[OutgoingRecord {
+            key: None,
+            value: Some(Bytes::from_static(b"v")),
+            headers: vec![],
+            timestamp: 1_700_000_000_000,
+        }],
+        kafka_protocol::records::Compression::None,
+    )
+    .expect("batch");
+    let by_id = |t: TopicName| {
+        if version >= 13 {
+            TopicName::default()
+        } else {
+            t
+        }
+    };
+    match key {
+        ApiKey::Produce => frame(
+            key,
+            version,
+            &ProduceRequest::default()
+                .with_acks(1)
+                .with_timeout_ms(1000)
+                .with_topic_data(vec![TopicProduceData::default()
+                    .with_name(by_id(name("t")))
+                    .with_topic_id(if version >= 13 {
+                        topic_id
+                    } else {
+                        uuid::Uuid::nil()
+                    })
+                    .with_partition_data(vec![PartitionProduceData::default()
+                        .with_index(0)
+                        .with_records(Some(batch))])]),
+        ),
+        ApiKey::Fetch => frame(
+            key,
+            version,
+            &FetchRequest::default()
+                .with_max_wait_ms(0)
+                .with_max_bytes(1 << 20)
+                .with_topics(vec![FetchTopic::default()
+                    .with_topic(by_id(name("t")))
+                    .with_topic_id(if version >= 13 {
+                        topic_id
+                    } else {
+                        uuid::Uuid::nil()
+                    })
+                    .with_partitions(vec![FetchPartition::default()
+                        .with_partition(0)
+                        .with_partition_max_bytes(1 << 20)])]),
+        ),
+        ApiKey::ListOffsets => frame(
+            key,
+            version,
+            &ListOffsetsRequest::default().with_topics(vec![ListOffsetsTopic::default()
+                .with_name(name("t"))
+                .with_partitions(vec![ListOffsetsPartition::default()
+                    .with_partition_index(0)
+                    .with_timestamp(1_600_000_000_000)])]),
+        ),
+        ApiKey::Metadata => frame(
+            key,
+            version,
+            &MetadataRequest::default().with_topics(Some(vec![
+                MetadataRequestTopic::default().with_name(Some(name("t")))
+            ])),
+        ),
+        ApiKey::ApiVersions => frame(key, version, &ApiVersionsRequest::default()),
+        ApiKey::CreateTopics => frame(
+            key,
+            version,
+            &CreateTopicsRequest::default().with_topics(vec![CreatableTopic::default()
+                .with_name(name(&format!("created-{version}")))
+                .with_num_partitions(1)
+                .with_replication_factor(1)]),
+        ),
+        ApiKey::DeleteTopics => {
+            let gone = name(&format!("created-{version}"));
+            frame(
+                key,
+                version,
+                &DeleteTopicsRequest::default()
+                    .with_topic_names(if version < 6 {
+                        vec![gone.clone()]
+                    } else {
+                        vec![]
+                    })
+                    .with_topics(if version >= 6 {
+                        vec![DeleteTopicState::default().with_name(Some(gone))]
+                    } else {
+                        vec![]
+                    }),
+            )
+        }
+        ApiKey::DeleteRecords => frame(
+            key,
+            version,
+            &DeleteRecordsRequest::default().with_topics(vec![DeleteRecordsTopic::default()
+                .with_name(name("t"))
+                .with_partitions(vec![DeleteRecordsPartition::default()
+                    .with_partition_index(0)
+                    .with_offset(0)])]),
+        ),
+        ApiKey::OffsetForLeaderEpoch => frame(
+            key,
+            version,
+            &OffsetForLeaderEpochRequest::default().with_topics(vec![
+                OffsetForLeaderTopic::default()
+                    .with_topic(name("t"))
+                    .with_partitions(vec![OffsetForLeaderPartition::default()
+                        .with_partition(0)
+                        .with_leader_epoch(0)]),
+            ]),
+        ),
+        ApiKey::DescribeConfigs => frame(
+            key,
+            version,
+            &DescribeConfigsRequest::default()
+                .with_include_documentation(version >= 3)
+                .with_resources(vec![
+                    DescribeConfigsResource::default()
+                        .with_resource_type(2)
+                        .with_resource_name(StrBytes::from_static_str("t"))
+                        .with_configuration_keys(None),
+                    DescribeConfigsResource::default()
+                        .with_resource_type(4)
+                        .with_resource_name(StrBytes::from_static_str("0"))
+                        .with_configuration_keys(None),
+                ]),
+        ),
+        ApiKey::AlterConfigs => frame(
+            key,
+            version,
+            &AlterConfigsRequest::default().with_resources(vec![
+                alter_configs_request::AlterConfigsResource::default()
+                    .with_resource_type(2)
+                    .with_resource_name(StrBytes::from_static_str("t"))
+                    .with_configs(vec![alter_configs_request::AlterableConfig::default()
+                        .with_name(StrBytes::from_static_str("retention.ms"))
+                        .with_value(Some(StrBytes::from_static_str("100000")))]),
+            ]),
+        ),
+        ApiKey::DescribeLogDirs => frame(
+            key,
+            version,
+            &DescribeLogDirsRequest::default().with_topics(Some(vec![
+                DescribableLogDirTopic::default()
+                    .with_topic(name("t"))
+                    .with_partitions(vec![0]),
+            ])),
+        ),
+        ApiKey::CreatePartitions => frame(
+            key,
+            version,
+            &CreatePartitionsRequest::default().with_topics(vec![CreatePartitionsTopic::default()
+                .with_name(name("grow"))
+                .with_count(2 + version as i32)
+                .with_assignments(None)]),
+        ),
+        ApiKey::IncrementalAlterConfigs => frame(
+            key,
+            version,
+            &IncrementalAlterConfigsRequest::default().with_resources(vec![
+                incremental_alter_configs_request::AlterConfigsResource::default()
+                    .with_resource_type(2)
+                    .with_resource_name(StrBytes::from_static_str("t"))
+                    .with_configs(vec![
+                        incremental_alter_configs_request::AlterableConfig::default()
+                            .with_name(StrBytes::from_static_str("retention.ms"))
+                            .with_config_operation(0)
+                            .with_value(Some(StrBytes::from_static_str("200000"))),
+                    ]),
+            ]),
+        ),
+        ApiKey::DescribeCluster => frame(key, version, &DescribeClusterRequest::default()),
+        other => panic!("{other:?} is advertised but this test has no request for it"),
+    }
+}
+
+#[tokio::test]
+async fn every_supported_version_of_every_api_answers() {
+    let config = ServerConfig {
+        in_memory: true,
+        ..ServerConfig::default()
+    };
+    let broker = Arc::new(
+        Broker::open(BrokerSettings::from_config(
+            &config,
+            Endpoint {
+                host: "127.0.0.1".into(),
+                port: 9092,
+            },
+        ))
+        .expect("broker"),
+    );
+    let topic = broker
+        .create_topic("t", 1, Default::default(), false)
+        .expect("topic");
+    broker
+        .create_topic("grow", 1, Default::default(), false)
+        .expect("topic");
+    for api in SUPPORTED_APIS {
+        for version in api.min_version..=api.max_version {
+            // Keep data in the log for every version's fetch and offset lookups.
+            let seed = request(ApiKey::Produce, 9, topic.id);
+            assert!(matches!(dispatch(&broker, seed).await, Outcome::Respond(_)));
+            let outcome = dispatch(&broker, request(api.key, version, topic.id)).await;
+            assert!(
+                matches!(outcome, Outcome::Respond(_)),
+                "{:?} v{version} was not answered: {outcome:?}",
+                api.key
+            );
+        }
+    }
+}
