@@ -224,6 +224,13 @@ fn request(key: ApiKey, version: i16, topic_id: uuid::Uuid) -> Bytes {
             ]),
         ),
         ApiKey::DescribeCluster => frame(key, version, &DescribeClusterRequest::default()),
+        ApiKey::InitProducerId => frame(
+            key,
+            version,
+            &InitProducerIdRequest::default()
+                .with_transactional_id(None)
+                .with_transaction_timeout_ms(60_000),
+        ),
         other => panic!("{other:?} is advertised but this test has no request for it"),
     }
 }

@@ -13,16 +13,28 @@ use bytes::Bytes;
 use tokio::sync::futures::Notified;
 use tokio::sync::Notify;
 
+use super::producer_state::{is_idempotent, ProducerStates, SequenceCheck};
+use crate::protocol::batch::BatchHeader;
 use crate::storage::{AppendInfo, PartitionLog};
 use crate::{Error, Result};
 
 /// A partition's log and the signals around it.
 pub struct Partition {
     pub index: i32,
+    /// Lock order: `producers` before `log`, everywhere both are taken.
+    producers: Mutex<ProducerStates>,
     log: Mutex<PartitionLog>,
     appended: Notify,
     durable_end: AtomicI64,
     sync_lock: tokio::sync::Mutex<()>,
+}
+
+/// Where an appended batch landed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Appended {
+    pub info: AppendInfo,
+    /// A retried idempotent batch that was already in the log: nothing was written.
+    pub duplicate: bool,
 }
 
 /// A consistent view of a partition's offsets.
@@ -33,16 +45,19 @@ pub struct Offsets {
 }
 
 impl Partition {
-    /// Wraps an opened log. Whatever the log holds on open counts as durable.
-    pub fn new(index: i32, log: PartitionLog) -> Partition {
+    /// Wraps an opened log, rebuilding its idempotent-producer state. Whatever the log holds
+    /// on open counts as durable.
+    pub fn open(index: i32, log: PartitionLog) -> Result<Partition> {
         let end = log.log_end_offset();
-        Partition {
+        let producers = ProducerStates::recover(&log)?;
+        Ok(Partition {
             index,
+            producers: Mutex::new(producers),
             log: Mutex::new(log),
             appended: Notify::new(),
             durable_end: AtomicI64::new(end),
             sync_lock: tokio::sync::Mutex::new(()),
-        }
+        })
     }
 
     /// Locks the log. A panic while holding the lock cannot leave the log half-written in
@@ -51,11 +66,64 @@ impl Partition {
         self.log.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Appends one validated batch and wakes fetches waiting for data.
-    pub fn append(&self, batch: &[u8], now_ms: i64) -> Result<AppendInfo> {
-        let info = self.log().append_batch(batch, now_ms)?;
-        self.appended.notify_waiters();
-        Ok(info)
+    /// Appends one validated batch and wakes fetches waiting for data. Batches of idempotent
+    /// producers are checked against their sequence state first: a retry is answered with
+    /// the original offsets and not written again.
+    pub fn append(&self, batch: &[u8], now_ms: i64) -> Result<Appended> {
+        let header = BatchHeader::parse(batch)?;
+        if header.is_transactional() {
+            return Err(Error::Kafka {
+                error: kafka_protocol::error::ResponseError::InvalidTxnState,
+                context:
+                    "transactional batches need a transaction, and transactions are not available"
+                        .into(),
+            });
+        }
+        if !is_idempotent(&header) {
+            let info = self.log().append_batch(batch, now_ms)?;
+            self.appended.notify_waiters();
+            return Ok(Appended {
+                info,
+                duplicate: false,
+            });
+        }
+        let mut producers = self.producers.lock().unwrap_or_else(|e| e.into_inner());
+        match producers.check(&header)? {
+            SequenceCheck::Duplicate {
+                base_offset,
+                last_offset,
+            } => Ok(Appended {
+                info: AppendInfo {
+                    base_offset,
+                    last_offset,
+                },
+                duplicate: true,
+            }),
+            SequenceCheck::Append => {
+                let info = self.log().append_batch(batch, now_ms)?;
+                producers.record(&header, info.base_offset);
+                drop(producers);
+                self.appended.notify_waiters();
+                Ok(Appended {
+                    info,
+                    duplicate: false,
+                })
+            }
+        }
+    }
+
+    /// Writes the idempotent-producer snapshot (if any producer wrote here), so the next
+    /// start rebuilds state without reading the log.
+    pub fn snapshot_producers(&self) -> Result<()> {
+        let producers = self.producers.lock().unwrap_or_else(|e| e.into_inner());
+        if producers.is_empty() {
+            return Ok(());
+        }
+        let log = self.log();
+        match log.dir() {
+            Some(dir) => producers.save_snapshot(dir, log.log_end_offset()),
+            None => Ok(()),
+        }
     }
 
     /// Whole batches from the one containing `offset`, up to about `max_bytes`.

@@ -165,7 +165,7 @@ fn append_partition(
     }
     let now = now_ms();
     let log_append_time = config.timestamp_type() == TimestampType::LogAppendTime;
-    let info = if log_append_time {
+    let appended = if log_append_time {
         let mut owned = records.to_vec();
         batch::set_log_append_time(&mut owned, now);
         partition.append(&owned, now)
@@ -173,9 +173,13 @@ fn append_partition(
         partition.append(&records, now)
     }
     .map_err(|e| {
-        tracing::error!(topic = %topic.name, partition = data.index, error = %e, "append failed");
+        // Sequence and epoch refusals are the protocol working as intended, not failures.
+        if !matches!(e, Error::Kafka { .. }) {
+            tracing::error!(topic = %topic.name, partition = data.index, error = %e, "append failed");
+        }
         (e.response_error(), Some(e.to_string()))
     })?;
+    let info = appended.info;
     let log_start_offset = partition.offsets().log_start_offset;
     let response = PartitionProduceResponse::default()
         .with_index(data.index)

@@ -89,7 +89,7 @@ impl Topic {
                     "recovered partition log"
                 );
             }
-            partitions.push(Arc::new(Partition::new(index, log)));
+            partitions.push(Arc::new(Partition::open(index, log)?));
         }
         Ok(Topic {
             name,
@@ -150,7 +150,7 @@ impl Topic {
                 }
                 None => PartitionLog::in_memory(log_config),
             };
-            parts.push(Arc::new(Partition::new(index, log)));
+            parts.push(Arc::new(Partition::open(index, log)?));
         }
         let total = parts.len() as i32;
         drop(parts);

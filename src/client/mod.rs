@@ -342,7 +342,7 @@ impl Client {
 impl Drop for Client {
     fn drop(&mut self) {
         if let Some(broker) = &self.local {
-            if let Err(e) = broker.flush_all() {
+            if let Err(e) = broker.checkpoint() {
                 tracing::error!(error = %e, "flushing the data directory failed");
             }
         }

@@ -9,8 +9,9 @@ use bytes::{BufMut, Bytes, BytesMut};
 use kafka_protocol::messages::{
     AlterConfigsRequest, ApiKey, ApiVersionsRequest, CreatePartitionsRequest, CreateTopicsRequest,
     DeleteRecordsRequest, DeleteTopicsRequest, DescribeClusterRequest, DescribeConfigsRequest,
-    DescribeLogDirsRequest, FetchRequest, IncrementalAlterConfigsRequest, ListOffsetsRequest,
-    MetadataRequest, OffsetForLeaderEpochRequest, ProduceRequest, ResponseHeader,
+    DescribeLogDirsRequest, FetchRequest, IncrementalAlterConfigsRequest, InitProducerIdRequest,
+    ListOffsetsRequest, MetadataRequest, OffsetForLeaderEpochRequest, ProduceRequest,
+    ResponseHeader,
 };
 use kafka_protocol::protocol::{Decodable, Encodable};
 
@@ -126,6 +127,10 @@ pub async fn dispatch(broker: &Broker, mut frame: Bytes) -> Outcome {
         ApiKey::DeleteRecords => reply!(broker::delete_records::handle(
             broker,
             decode!(DeleteRecordsRequest)
+        )),
+        ApiKey::InitProducerId => reply!(broker::init_producer_id::handle(
+            broker,
+            decode!(InitProducerIdRequest)
         )),
         ApiKey::OffsetForLeaderEpoch => reply!(broker::leader_epoch::handle(
             broker,

@@ -64,6 +64,7 @@ impl Server {
             {
                 let broker = broker.clone();
                 move || {
+                    broker.snapshot_producers();
                     let deleted = broker.apply_retention();
                     if deleted > 0 {
                         tracing::info!(segments = deleted, "retention deleted segments");
@@ -109,7 +110,7 @@ impl Server {
             let _ = task.await;
         }
         let broker = self.broker.clone();
-        tokio::task::spawn_blocking(move || broker.flush_all())
+        tokio::task::spawn_blocking(move || broker.checkpoint())
             .await
             .context("flushing logs")??;
         drop(self.lock);

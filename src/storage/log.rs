@@ -176,6 +176,16 @@ impl PartitionLog {
         })
     }
 
+    /// The partition directory, `None` for an in-memory log.
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    /// The base offset of the active (last) segment: where a scan of recent batches starts.
+    pub fn active_base_offset(&self) -> i64 {
+        self.active.base_offset()
+    }
+
     pub fn log_start_offset(&self) -> i64 {
         self.log_start_offset
     }
