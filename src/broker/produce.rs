@@ -30,8 +30,22 @@ struct Appended {
     slot: (usize, usize),
 }
 
-/// Handles a Produce request. Returns `None` for acks=0, which gets no response at all.
-pub async fn handle(broker: &Broker, req: ProduceRequest, version: i16) -> Option<ProduceResponse> {
+/// A Produce request whose batches are appended and whose answer may still wait for fsync.
+/// Appending happens when it is created, in request order; waiting happens in [`finish`],
+/// so a connection can read and append its next requests meanwhile and one fsync covers
+/// them all (group commit across pipelined requests).
+///
+/// [`finish`]: PendingProduce::finish
+pub struct PendingProduce {
+    acks: i16,
+    version: i16,
+    wait_for_fsync: bool,
+    responses: Vec<TopicProduceResponse>,
+    appended: Vec<Appended>,
+}
+
+/// Validates and appends every batch of a Produce request at once.
+pub fn append(broker: &Broker, req: ProduceRequest, version: i16) -> PendingProduce {
     let acks = req.acks;
     let mut responses = Vec::with_capacity(req.topic_data.len());
     let mut appended = Vec::new();
@@ -87,30 +101,49 @@ pub async fn handle(broker: &Broker, req: ProduceRequest, version: i16) -> Optio
         FsyncPolicy::Always => true,
         FsyncPolicy::Interval | FsyncPolicy::Never => false,
     };
-    if wait_for_fsync {
-        for done in &appended {
-            if let Err(e) = done.partition.wait_durable(done.end_offset).await {
-                tracing::error!(partition = done.partition.index, error = %e, "fsync failed; failing the produce");
-                let (t, p) = done.slot;
-                if let Some(slot) = responses
-                    .get_mut(t)
-                    .and_then(|t| t.partition_responses.get_mut(p))
-                {
-                    *slot = error_response(
-                        done.partition.index,
-                        e.response_error(),
-                        Some(e.to_string()),
-                        version,
-                    );
+    PendingProduce {
+        acks,
+        version,
+        wait_for_fsync,
+        responses,
+        appended,
+    }
+}
+
+impl PendingProduce {
+    /// Whether the answer must wait for an fsync.
+    pub fn must_wait(&self) -> bool {
+        self.wait_for_fsync && !self.appended.is_empty()
+    }
+
+    /// Waits for durability as `acks` and the fsync policy demand, then builds the response;
+    /// `None` for acks=0, which gets no response at all.
+    pub async fn finish(mut self) -> Option<ProduceResponse> {
+        if self.wait_for_fsync {
+            for done in &self.appended {
+                if let Err(e) = done.partition.wait_durable(done.end_offset).await {
+                    tracing::error!(partition = done.partition.index, error = %e, "fsync failed; failing the produce");
+                    let (t, p) = done.slot;
+                    if let Some(slot) = self
+                        .responses
+                        .get_mut(t)
+                        .and_then(|t| t.partition_responses.get_mut(p))
+                    {
+                        *slot = error_response(
+                            done.partition.index,
+                            e.response_error(),
+                            Some(e.to_string()),
+                            self.version,
+                        );
+                    }
                 }
             }
         }
+        if self.acks == 0 {
+            return None;
+        }
+        Some(ProduceResponse::default().with_responses(self.responses))
     }
-
-    if acks == 0 {
-        return None;
-    }
-    Some(ProduceResponse::default().with_responses(responses))
 }
 
 type PartitionResult =

@@ -1,8 +1,10 @@
 //! One client connection: frames in, responses out, strictly in request order.
 //!
-//! Requests on a connection are handled one at a time, as Apache Kafka does (it mutes a
-//! channel until its response is sent); clients pipeline by keeping several connections or by
-//! batching. Frame bodies are read into a buffer that grows only as bytes actually arrive, so
+//! Requests are dispatched as they arrive, in order — so Produce appends happen in request
+//! order — and what they still wait for (an fsync for acks=all, a Fetch long poll) runs
+//! concurrently, up to [`MAX_IN_FLIGHT_REQUESTS`]; responses leave in request order. A client
+//! pipelining acks=all produces thus gets one fsync for many requests (group commit).
+//! Frame bodies are read into a buffer that grows only as bytes actually arrive, so
 //! a length prefix claiming a huge frame costs nothing until the bytes exist — and the prefix
 //! is checked against `max_frame_bytes` before any of that.
 
@@ -14,9 +16,14 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::watch;
 
-use super::dispatch::{dispatch, Outcome};
+use futures_util::stream::{FuturesOrdered, StreamExt};
+
+use super::dispatch::{dispatch_pipelined, Dispatched, Outcome};
 use crate::broker::Broker;
 use crate::protocol::frame::{check_frame_length, LENGTH_PREFIX_BYTES};
+
+/// Requests of one connection dispatched but not yet answered.
+pub const MAX_IN_FLIGHT_REQUESTS: usize = 32;
 
 /// Buffer added when waiting for a frame's length prefix.
 const READ_CHUNK_BYTES: usize = 64 * 1024;
@@ -37,37 +44,53 @@ pub async fn serve(
         tracing::debug!(%peer, error = %e, "could not set TCP_NODELAY");
     }
     let mut buf = BytesMut::with_capacity(READ_CHUNK_BYTES);
+    let mut in_flight: FuturesOrdered<
+        std::pin::Pin<Box<dyn std::future::Future<Output = Outcome> + Send>>,
+    > = FuturesOrdered::new();
+    let mut reading = true;
     loop {
-        let frame = tokio::select! {
-            frame = read_frame(&mut stream, &mut buf, max_frame_bytes) => frame,
+        if !reading && in_flight.is_empty() {
+            return;
+        }
+        tokio::select! {
+            // Answer what is ready first, so responses are not held back by reading.
+            biased;
             _ = shutdown.changed() => return,
-        };
-        let frame = match frame {
-            Ok(Some(frame)) => frame,
-            Ok(None) => {
-                tracing::debug!(%peer, "connection closed by client");
-                return;
-            }
-            Err(reason) => {
-                tracing::warn!(%peer, %reason, "closing connection");
-                return;
-            }
-        };
-        let outcome = tokio::select! {
-            outcome = dispatch(&broker, frame) => outcome,
-            _ = shutdown.changed() => return,
-        };
-        match outcome {
-            Outcome::Respond(response) => {
-                if let Err(e) = stream.write_all(&response).await {
-                    tracing::debug!(%peer, error = %e, "write failed; closing connection");
-                    return;
+            Some(outcome) = in_flight.next(), if !in_flight.is_empty() => {
+                match outcome {
+                    Outcome::Respond(response) => {
+                        if let Err(e) = stream.write_all(&response).await {
+                            tracing::debug!(%peer, error = %e, "write failed; closing connection");
+                            return;
+                        }
+                    }
+                    Outcome::Silent => {}
+                    Outcome::Close(reason) => {
+                        tracing::warn!(%peer, %reason, "closing connection");
+                        return;
+                    }
                 }
             }
-            Outcome::Silent => {}
-            Outcome::Close(reason) => {
-                tracing::warn!(%peer, %reason, "closing connection");
-                return;
+            // read_frame keeps its progress in `buf`, so being cancelled by another branch
+            // loses nothing.
+            frame = read_frame(&mut stream, &mut buf, max_frame_bytes),
+                if reading && in_flight.len() < MAX_IN_FLIGHT_REQUESTS =>
+            {
+                match frame {
+                    Ok(Some(frame)) => match dispatch_pipelined(&broker, frame) {
+                        Dispatched::Now(outcome) => in_flight.push_back(Box::pin(std::future::ready(outcome))),
+                        Dispatched::Later(wait) => in_flight.push_back(wait),
+                    },
+                    Ok(None) => {
+                        tracing::debug!(%peer, "connection closed by client");
+                        // Finish answering what was asked before the close.
+                        reading = false;
+                    }
+                    Err(reason) => {
+                        tracing::warn!(%peer, %reason, "closing connection");
+                        return;
+                    }
+                }
             }
         }
     }

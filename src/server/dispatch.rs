@@ -1,9 +1,19 @@
 //! Request dispatch: one frame in, at most one encoded response frame out.
 //!
+//! [`dispatch_pipelined`] does a request's immediate work (decoding, and for Produce the
+//! appends, in request order) and returns either the response or a future for the part that
+//! waits — a Produce waiting for fsync, a Fetch long-polling. The connection keeps reading and
+//! dispatching its next requests while such futures run, and sends responses in order.
+//! [`dispatch`] is the same with the waiting done inline.
+//!
 //! The frame is decoded from `Bytes`, so record batches in a Produce request stay zero-copy
 //! slices of the frame all the way to the log. Anything we cannot or will not decode — an
 //! unknown API key, an unsupported version (other than ApiVersions, which gets the KIP-511
 //! answer), a malformed header or body — closes the connection, as Apache Kafka does.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
 use bytes::{BufMut, Bytes, BytesMut};
 use kafka_protocol::messages::{
@@ -30,11 +40,32 @@ pub enum Outcome {
     Close(String),
 }
 
-/// Decodes and answers one request frame (without its length prefix).
-pub async fn dispatch(broker: &Broker, mut frame: Bytes) -> Outcome {
+/// A request after its immediate work: answered, or with a wait still to run.
+pub enum Dispatched {
+    Now(Outcome),
+    Later(Pin<Box<dyn Future<Output = Outcome> + Send>>),
+}
+
+impl From<Outcome> for Dispatched {
+    fn from(o: Outcome) -> Dispatched {
+        Dispatched::Now(o)
+    }
+}
+
+/// Decodes and answers one request frame (without its length prefix), waiting for whatever
+/// the answer waits for.
+pub async fn dispatch(broker: &Arc<Broker>, frame: Bytes) -> Outcome {
+    match dispatch_pipelined(broker, frame) {
+        Dispatched::Now(outcome) => outcome,
+        Dispatched::Later(wait) => wait.await,
+    }
+}
+
+/// Decodes one request frame and does its immediate work; see the module documentation.
+pub fn dispatch_pipelined(broker: &Arc<Broker>, mut frame: Bytes) -> Dispatched {
     let prefix = match frame::peek_header_prefix(&frame) {
         Ok(p) => p,
-        Err(e) => return Outcome::Close(e.to_string()),
+        Err(e) => return Outcome::Close(e.to_string()).into(),
     };
     let Ok(api_key) = ApiKey::try_from(prefix.api_key) else {
         return Outcome::Close(
@@ -43,7 +74,8 @@ pub async fn dispatch(broker: &Broker, mut frame: Bytes) -> Outcome {
                 correlation_id: prefix.correlation_id,
             }
             .to_string(),
-        );
+        )
+        .into();
     };
     let version = prefix.api_version;
     if api_key == ApiKey::ApiVersions && !versions::is_supported(api_key, version) {
@@ -53,17 +85,19 @@ pub async fn dispatch(broker: &Broker, mut frame: Bytes) -> Outcome {
             api_key,
             0,
             &broker::api_versions::unsupported_version_response(),
-        );
+        )
+        .into();
     }
     if !versions::is_supported(api_key, version) {
         return Outcome::Close(format!(
             "{api_key:?} v{version} is not supported (correlation id {})",
             prefix.correlation_id
-        ));
+        ))
+        .into();
     }
     let header = match frame::decode_request_header(&mut frame, api_key, version) {
         Ok(h) => h,
-        Err(e) => return Outcome::Close(e.to_string()),
+        Err(e) => return Outcome::Close(e.to_string()).into(),
     };
     let correlation_id = header.correlation_id;
     let body = &mut frame;
@@ -76,13 +110,14 @@ pub async fn dispatch(broker: &Broker, mut frame: Bytes) -> Outcome {
                     return Outcome::Close(format!(
                         "malformed {api_key:?} v{version} request (correlation id {correlation_id}): {e}"
                     ))
+                    .into()
                 }
             }
         };
     }
     macro_rules! reply {
         ($resp:expr) => {
-            encode(correlation_id, api_key, version, &$resp)
+            Dispatched::Now(encode(correlation_id, api_key, version, &$resp))
         };
     }
 
@@ -97,13 +132,21 @@ pub async fn dispatch(broker: &Broker, mut frame: Bytes) -> Outcome {
             version
         )),
         ApiKey::Produce => {
-            match broker::produce::handle(broker, decode!(ProduceRequest), version).await {
-                Some(resp) => reply!(resp),
-                None => Outcome::Silent,
-            }
+            let pending = broker::produce::append(broker, decode!(ProduceRequest), version);
+            Dispatched::Later(Box::pin(async move {
+                match pending.finish().await {
+                    Some(resp) => encode(correlation_id, api_key, version, &resp),
+                    None => Outcome::Silent,
+                }
+            }))
         }
         ApiKey::Fetch => {
-            reply!(broker::fetch::handle(broker, decode!(FetchRequest), version).await)
+            let req = decode!(FetchRequest);
+            let broker = broker.clone();
+            Dispatched::Later(Box::pin(async move {
+                let resp = broker::fetch::handle(&broker, req, version).await;
+                encode(correlation_id, api_key, version, &resp)
+            }))
         }
         ApiKey::ListOffsets => reply!(broker::list_offsets::handle(
             broker,
@@ -157,7 +200,7 @@ pub async fn dispatch(broker: &Broker, mut frame: Bytes) -> Outcome {
             broker,
             decode!(DescribeLogDirsRequest)
         )),
-        other => Outcome::Close(format!("{other:?} is advertised but has no handler")),
+        other => Outcome::Close(format!("{other:?} is advertised but has no handler")).into(),
     }
 }
 
