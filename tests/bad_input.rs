@@ -6,6 +6,7 @@ mod common;
 use std::time::Duration;
 
 use bytes::{Buf, BufMut, Bytes, BytesMut};
+use common::raw::{frame, read_frame};
 use common::{consume, producer, value_str, TestServer};
 use kafka_protocol::messages::create_topics_request::CreatableTopic;
 use kafka_protocol::messages::produce_request::{PartitionProduceData, TopicProduceData};
@@ -19,44 +20,16 @@ use kafka_protocol::records::{
     Compression, Record, RecordBatchEncoder, RecordEncodeOptions, TimestampType,
 };
 use rdkafka::producer::FutureRecord;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
-
-fn frame<R: Encodable>(key: ApiKey, version: i16, correlation_id: i32, body: &R) -> Vec<u8> {
-    let header = RequestHeader::default()
-        .with_request_api_key(key as i16)
-        .with_request_api_version(version)
-        .with_correlation_id(correlation_id)
-        .with_client_id(Some(StrBytes::from_static_str("bad-input-test")));
-    let mut buf = BytesMut::new();
-    header
-        .encode(&mut buf, key.request_header_version(version))
-        .unwrap();
-    body.encode(&mut buf, version).unwrap();
-    let mut out = (buf.len() as i32).to_be_bytes().to_vec();
-    out.extend_from_slice(&buf);
-    out
-}
 
 async fn connect(server: &TestServer) -> TcpStream {
     TcpStream::connect(server.addr()).await.expect("connect")
 }
 
-/// Reads one response frame, or `None` if the server closed the connection.
-async fn read_response(stream: &mut TcpStream) -> Option<Bytes> {
-    let mut len = [0u8; 4];
-    let read = tokio::time::timeout(Duration::from_secs(10), stream.read_exact(&mut len))
-        .await
-        .expect("server answers or closes within 10 s");
-    read.ok()?;
-    let mut body = vec![0u8; i32::from_be_bytes(len) as usize];
-    stream.read_exact(&mut body).await.ok()?;
-    Some(Bytes::from(body))
-}
-
 async fn assert_closed(mut stream: TcpStream, what: &str) {
     assert!(
-        read_response(&mut stream).await.is_none(),
+        read_frame(&mut stream).await.is_none(),
         "{what}: connection should be closed"
     );
 }
@@ -126,7 +99,7 @@ async fn produce_error(server: &TestServer, records: Bytes) -> i16 {
     ))
     .await
     .unwrap();
-    let mut resp = read_response(&mut s).await.expect("produce is answered");
+    let mut resp = read_frame(&mut s).await.expect("produce is answered");
     let header =
         ResponseHeader::decode(&mut resp, ApiKey::Produce.response_header_version(9)).unwrap();
     assert_eq!(header.correlation_id, 7);
@@ -210,13 +183,13 @@ async fn api_versions_from_the_future_gets_the_kip_511_answer() {
         &kafka_protocol::messages::ApiVersionsRequest::default(),
     );
     req[6..8].copy_from_slice(&99i16.to_be_bytes());
-    let mut first = read_response(&mut s).await.expect("v3 answered");
+    let mut first = read_frame(&mut s).await.expect("v3 answered");
     let header = ResponseHeader::decode(&mut first, 0).unwrap();
     assert_eq!(header.correlation_id, 42);
     let v3 = ApiVersionsResponse::decode(&mut first, 3).unwrap();
     assert_eq!(v3.error_code, 0);
     s.write_all(&req).await.unwrap();
-    let mut resp = read_response(&mut s).await.expect("answered, not closed");
+    let mut resp = read_frame(&mut s).await.expect("answered, not closed");
     let header = ResponseHeader::decode(&mut resp, 0).unwrap();
     assert_eq!(header.correlation_id, 43);
     let body = ApiVersionsResponse::decode(&mut resp, 0).unwrap();
@@ -313,7 +286,7 @@ async fn absurd_create_topics_requests_get_error_codes() {
     s.write_all(&frame(ApiKey::CreateTopics, 5, 9, &req))
         .await
         .unwrap();
-    let mut resp = read_response(&mut s).await.expect("answered");
+    let mut resp = read_frame(&mut s).await.expect("answered");
     ResponseHeader::decode(&mut resp, ApiKey::CreateTopics.response_header_version(5)).unwrap();
     let body = CreateTopicsResponse::decode(&mut resp, 5).unwrap();
     let codes: Vec<i16> = body.topics.iter().map(|t| t.error_code).collect();
@@ -328,7 +301,7 @@ async fn absurd_create_topics_requests_get_error_codes() {
         .await
         .unwrap();
     assert!(
-        read_response(&mut s).await.is_some(),
+        read_frame(&mut s).await.is_some(),
         "the connection stays usable"
     );
     assert!(server.server.broker().topics().is_empty());

@@ -3,42 +3,19 @@
 
 mod common;
 
-use bytes::{Bytes, BytesMut};
+use bytes::Bytes;
+use common::raw::{frame, read_frame};
 use common::TestServer;
 use kafka_protocol::messages::fetch_request::{FetchPartition, FetchTopic};
 use kafka_protocol::messages::produce_request::{PartitionProduceData, TopicProduceData};
 use kafka_protocol::messages::{
-    ApiKey, FetchRequest, MetadataRequest, ProduceRequest, ProduceResponse, RequestHeader,
-    ResponseHeader, TopicName,
+    ApiKey, FetchRequest, MetadataRequest, ProduceRequest, ProduceResponse, ResponseHeader,
+    TopicName,
 };
-use kafka_protocol::protocol::{Decodable, Encodable, StrBytes};
+use kafka_protocol::protocol::{Decodable, StrBytes};
 use streamline::client::produce::{encode_batch, OutgoingRecord};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
-
-fn frame<R: Encodable>(key: ApiKey, version: i16, correlation_id: i32, body: &R) -> Vec<u8> {
-    let header = RequestHeader::default()
-        .with_request_api_key(key as i16)
-        .with_request_api_version(version)
-        .with_correlation_id(correlation_id)
-        .with_client_id(Some(StrBytes::from_static_str("pipelining-test")));
-    let mut buf = BytesMut::new();
-    header
-        .encode(&mut buf, key.request_header_version(version))
-        .unwrap();
-    body.encode(&mut buf, version).unwrap();
-    let mut out = (buf.len() as i32).to_be_bytes().to_vec();
-    out.extend_from_slice(&buf);
-    out
-}
-
-async fn read_frame(s: &mut TcpStream) -> Bytes {
-    let mut len = [0u8; 4];
-    s.read_exact(&mut len).await.expect("a response");
-    let mut body = vec![0u8; i32::from_be_bytes(len) as usize];
-    s.read_exact(&mut body).await.unwrap();
-    Bytes::from(body)
-}
 
 fn produce(value: &str) -> ProduceRequest {
     let batch = encode_batch(
@@ -90,7 +67,7 @@ async fn pipelined_requests_are_answered_in_order() {
     s.write_all(&burst).await.unwrap();
 
     for i in 0..20 {
-        let mut resp = read_frame(&mut s).await;
+        let mut resp = read_frame(&mut s).await.expect("a response");
         let header =
             ResponseHeader::decode(&mut resp, ApiKey::Produce.response_header_version(9)).unwrap();
         assert_eq!(
@@ -106,7 +83,7 @@ async fn pipelined_requests_are_answered_in_order() {
         );
     }
     for expected in [20, 21] {
-        let mut resp = read_frame(&mut s).await;
+        let mut resp = read_frame(&mut s).await.expect("a response");
         let header = ResponseHeader::decode(&mut resp, 1).unwrap();
         assert_eq!(header.correlation_id, expected);
     }

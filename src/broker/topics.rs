@@ -38,15 +38,18 @@ fn msg(s: &str) -> Option<StrBytes> {
     Some(StrBytes::from_string(s.to_string()))
 }
 
+/// Names that appear more than once in a request; Kafka refuses all of their entries.
+fn repeated<'a>(names: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    let mut seen = HashSet::new();
+    names
+        .filter(|n| !seen.insert(*n))
+        .map(str::to_string)
+        .collect()
+}
+
 /// Handles CreateTopics.
 pub fn create(broker: &Broker, req: CreateTopicsRequest, version: i16) -> CreateTopicsResponse {
-    let mut seen = HashSet::new();
-    let duplicates: HashSet<String> = req
-        .topics
-        .iter()
-        .filter(|t| !seen.insert(t.name.to_string()))
-        .map(|t| t.name.to_string())
-        .collect();
+    let duplicates = repeated(req.topics.iter().map(|t| t.name.as_str()));
     let results = req
         .topics
         .into_iter()
@@ -239,13 +242,7 @@ pub fn create_partitions(
     req: CreatePartitionsRequest,
 ) -> CreatePartitionsResponse {
     let node = BrokerId(broker.settings.node_id);
-    let mut seen = HashSet::new();
-    let duplicates: HashSet<String> = req
-        .topics
-        .iter()
-        .filter(|t| !seen.insert(t.name.to_string()))
-        .map(|t| t.name.to_string())
-        .collect();
+    let duplicates = repeated(req.topics.iter().map(|t| t.name.as_str()));
     let results = req
         .topics
         .into_iter()

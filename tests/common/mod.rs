@@ -2,6 +2,8 @@
 //! directory, and librdkafka (the `rdkafka` crate) clients configured against it.
 #![allow(dead_code)]
 
+pub mod raw;
+
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
