@@ -100,6 +100,24 @@ fn request(key: ApiKey, version: i16, topic_id: uuid::Uuid) -> Bytes {
                         .with_partition(0)
                         .with_partition_max_bytes(1 << 20)])]),
         ),
+        ApiKey::ListOffsets if version == 0 => {
+            // v0 is hand-coded: replica id, [topic, [partition, timestamp, max offsets]].
+            let mut body = BytesMut::new();
+            let header = RequestHeader::default()
+                .with_request_api_key(key as i16)
+                .with_request_api_version(0)
+                .with_correlation_id(0);
+            header.encode(&mut body, 1).expect("header");
+            body.extend_from_slice(&(-1i32).to_be_bytes());
+            body.extend_from_slice(&1i32.to_be_bytes());
+            body.extend_from_slice(&1i16.to_be_bytes());
+            body.extend_from_slice(b"t");
+            body.extend_from_slice(&1i32.to_be_bytes());
+            body.extend_from_slice(&0i32.to_be_bytes());
+            body.extend_from_slice(&(-1i64).to_be_bytes());
+            body.extend_from_slice(&1i32.to_be_bytes());
+            body.freeze()
+        }
         ApiKey::ListOffsets => frame(
             key,
             version,

@@ -166,7 +166,7 @@ fn broker_entries(broker: &Broker, name: &str) -> Result<Vec<Entry>, Failure> {
         entry(
             "auto.create.topics.enable",
             s.auto_create_topics.to_string(),
-            ConfigType::String,
+            ConfigType::Boolean,
             "Create unknown topics on Metadata and Produce.",
         ),
         entry(

@@ -75,7 +75,7 @@ fn failed(
 }
 
 /// Resolves one lookup to (offset, timestamp), `None` when no record matches.
-fn lookup(
+pub(crate) fn lookup(
     partition: &Partition,
     timestamp: i64,
     version: i16,

@@ -13,6 +13,7 @@ pub mod fetch;
 pub mod init_producer_id;
 pub mod leader_epoch;
 pub mod list_offsets;
+pub mod list_offsets_v0;
 pub mod log_dirs;
 pub mod metadata;
 pub mod names;

@@ -26,6 +26,7 @@ pub struct TopicDefaults {
 /// Kafka's config value types, as reported by DescribeConfigs v3+.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConfigType {
+    Boolean = 1,
     Int = 3,
     Long = 5,
     String = 2,

@@ -26,7 +26,7 @@ const fn api(key: ApiKey, min_version: i16, max_version: i16) -> SupportedApi {
 pub const SUPPORTED_APIS: &[SupportedApi] = &[
     api(ApiKey::Produce, 3, 13),
     api(ApiKey::Fetch, 4, 18),
-    api(ApiKey::ListOffsets, 1, 10),
+    api(ApiKey::ListOffsets, 0, 10),
     api(ApiKey::Metadata, 0, 13),
     api(ApiKey::ApiVersions, 0, 4),
     api(ApiKey::CreateTopics, 2, 7),
@@ -41,6 +41,9 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
     api(ApiKey::IncrementalAlterConfigs, 0, 1),
     api(ApiKey::DescribeCluster, 0, 2),
 ];
+
+/// Versions the `kafka-protocol` crate no longer models, answered by a hand-written codec.
+pub const HAND_CODED: &[(ApiKey, i16)] = &[(ApiKey::ListOffsets, 0)];
 
 /// The range we handle for `key`, or `None` when the API is not served at all.
 pub fn supported(key: ApiKey) -> Option<SupportedApi> {
@@ -60,8 +63,11 @@ mod tests {
     fn every_advertised_range_is_within_the_codec() {
         for a in SUPPORTED_APIS {
             let codec = a.key.valid_versions();
+            let min = (a.min_version..=a.max_version)
+                .find(|v| !HAND_CODED.contains(&(a.key, *v)))
+                .unwrap_or(a.max_version);
             assert!(
-                a.min_version >= codec.min && a.max_version <= codec.max,
+                min >= codec.min && a.max_version <= codec.max,
                 "{:?} advertises {}..={} but the codec handles {}",
                 a.key,
                 a.min_version,

@@ -148,6 +148,15 @@ pub fn dispatch_pipelined(broker: &Arc<Broker>, mut frame: Bytes) -> Dispatched 
                 encode(correlation_id, api_key, version, &resp)
             }))
         }
+        ApiKey::ListOffsets if version == 0 => {
+            match broker::list_offsets_v0::handle(broker, body.clone()) {
+                Some(resp) => Dispatched::Now(encode_raw(correlation_id, &resp)),
+                None => Outcome::Close(format!(
+                    "malformed ListOffsets v0 request (correlation id {correlation_id})"
+                ))
+                .into(),
+            }
+        }
         ApiKey::ListOffsets => reply!(broker::list_offsets::handle(
             broker,
             decode!(ListOffsetsRequest),
@@ -202,6 +211,18 @@ pub fn dispatch_pipelined(broker: &Arc<Broker>, mut frame: Bytes) -> Dispatched 
         )),
         other => Outcome::Close(format!("{other:?} is advertised but has no handler")).into(),
     }
+}
+
+/// Frames a body encoded by hand: length prefix, response header v0, body.
+fn encode_raw(correlation_id: i32, body: &[u8]) -> Outcome {
+    let Ok(len) = i32::try_from(body.len() + 4) else {
+        return Outcome::Close("response is too large".into());
+    };
+    let mut buf = BytesMut::with_capacity(frame::LENGTH_PREFIX_BYTES + 4 + body.len());
+    buf.put_i32(len);
+    buf.put_i32(correlation_id);
+    buf.put_slice(body);
+    Outcome::Respond(buf.freeze())
 }
 
 /// Encodes a response frame: length prefix, response header, body.

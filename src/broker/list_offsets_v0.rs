@@ -1,0 +1,190 @@
+//! ListOffsets v0 (API key 2), which the `kafka-protocol` crate no longer models (Kafka 4
+//! dropped it) but old clients still send: a hand-written codec for its request and response,
+//! answered with the same lookups as later versions.
+//!
+//! Request v0: replica_id i32, topics [name string, partitions [partition i32, timestamp i64,
+//! max_num_offsets i32]]. Response v0: topics [name string, partitions [partition i32,
+//! error_code i16, old_style_offsets [i64]]]. Header versions: request 1, response 0.
+
+use bytes::{Buf, BufMut, Bytes, BytesMut};
+use kafka_protocol::error::ResponseError;
+
+use super::list_offsets::lookup;
+use super::Broker;
+
+/// Limits that keep a hostile request from costing more than its own size.
+const MAX_ARRAY_LEN: usize = 100_000;
+
+struct PartitionQuery {
+    partition: i32,
+    timestamp: i64,
+    max_num_offsets: i32,
+}
+
+fn get_i16(buf: &mut Bytes) -> Option<i16> {
+    (buf.remaining() >= 2).then(|| buf.get_i16())
+}
+
+fn get_i32(buf: &mut Bytes) -> Option<i32> {
+    (buf.remaining() >= 4).then(|| buf.get_i32())
+}
+
+fn get_i64(buf: &mut Bytes) -> Option<i64> {
+    (buf.remaining() >= 8).then(|| buf.get_i64())
+}
+
+fn get_string(buf: &mut Bytes) -> Option<String> {
+    let len = usize::try_from(get_i16(buf)?).ok()?;
+    if buf.remaining() < len {
+        return None;
+    }
+    String::from_utf8(buf.split_to(len).to_vec()).ok()
+}
+
+/// An array length, checked against what the remaining bytes could hold.
+fn get_len(buf: &mut Bytes, min_element_bytes: usize) -> Option<usize> {
+    let len = usize::try_from(get_i32(buf)?).ok()?;
+    (len <= MAX_ARRAY_LEN && len.saturating_mul(min_element_bytes) <= buf.remaining())
+        .then_some(len)
+}
+
+fn decode(body: &mut Bytes) -> Option<Vec<(String, Vec<PartitionQuery>)>> {
+    let _replica_id = get_i32(body)?;
+    let topic_count = get_len(body, 6)?;
+    let mut topics = Vec::with_capacity(topic_count);
+    for _ in 0..topic_count {
+        let name = get_string(body)?;
+        let partition_count = get_len(body, 16)?;
+        let mut partitions = Vec::with_capacity(partition_count);
+        for _ in 0..partition_count {
+            partitions.push(PartitionQuery {
+                partition: get_i32(body)?,
+                timestamp: get_i64(body)?,
+                max_num_offsets: get_i32(body)?,
+            });
+        }
+        topics.push((name, partitions));
+    }
+    (!body.has_remaining()).then_some(topics)
+}
+
+/// Answers a v0 request body (after the request header), returning the response body, or
+/// `None` when the body is malformed.
+pub fn handle(broker: &Broker, mut body: Bytes) -> Option<BytesMut> {
+    let topics = decode(&mut body)?;
+    let mut out = BytesMut::new();
+    out.put_i32(i32::try_from(topics.len()).ok()?);
+    for (name, partitions) in topics {
+        out.put_i16(i16::try_from(name.len()).ok()?);
+        out.put_slice(name.as_bytes());
+        out.put_i32(i32::try_from(partitions.len()).ok()?);
+        let topic = broker.topic(&name);
+        for q in partitions {
+            out.put_i32(q.partition);
+            let found = topic.as_ref().and_then(|t| t.partition(q.partition));
+            let result = match found {
+                None => Err(ResponseError::UnknownTopicOrPartition),
+                Some(p) => lookup(&p, q.timestamp, 0),
+            };
+            match result {
+                Ok(offset) => {
+                    let offsets: Vec<i64> = offset
+                        .map(|(o, _)| o)
+                        .into_iter()
+                        .take(usize::try_from(q.max_num_offsets).unwrap_or(0))
+                        .collect();
+                    out.put_i16(0);
+                    out.put_i32(offsets.len() as i32);
+                    for o in offsets {
+                        out.put_i64(o);
+                    }
+                }
+                Err(code) => {
+                    out.put_i16(code.code());
+                    out.put_i32(0);
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::broker::{BrokerSettings, Endpoint};
+    use crate::config::ServerConfig;
+
+    fn broker() -> Broker {
+        let config = ServerConfig {
+            in_memory: true,
+            ..ServerConfig::default()
+        };
+        let settings = BrokerSettings::from_config(
+            &config,
+            Endpoint {
+                host: "h".into(),
+                port: 1,
+            },
+        );
+        let broker = Broker::open(settings).unwrap();
+        broker
+            .create_topic("t", 2, Default::default(), false)
+            .unwrap();
+        broker
+    }
+
+    fn request(topic: &str, partition: i32, timestamp: i64, max: i32) -> Bytes {
+        let mut b = BytesMut::new();
+        b.put_i32(-1);
+        b.put_i32(1);
+        b.put_i16(topic.len() as i16);
+        b.put_slice(topic.as_bytes());
+        b.put_i32(1);
+        b.put_i32(partition);
+        b.put_i64(timestamp);
+        b.put_i32(max);
+        b.freeze()
+    }
+
+    /// (error code, offsets) of the single partition in a response.
+    fn answer(mut resp: Bytes) -> (i16, Vec<i64>) {
+        assert_eq!(resp.get_i32(), 1);
+        let len = resp.get_i16() as usize;
+        resp.advance(len);
+        assert_eq!(resp.get_i32(), 1);
+        resp.get_i32();
+        let code = resp.get_i16();
+        let n = resp.get_i32();
+        let offsets = (0..n).map(|_| resp.get_i64()).collect();
+        assert!(!resp.has_remaining());
+        (code, offsets)
+    }
+
+    #[test]
+    fn latest_and_earliest_offsets() {
+        let b = broker();
+        let latest = handle(&b, request("t", 1, -1, 1)).unwrap().freeze();
+        assert_eq!(answer(latest), (0, vec![0]));
+        let none = handle(&b, request("t", 1, -2, 0)).unwrap().freeze();
+        assert_eq!(answer(none), (0, vec![]));
+        let unknown = handle(&b, request("nope", 0, -1, 1)).unwrap().freeze();
+        assert_eq!(answer(unknown), (3, vec![]));
+    }
+
+    #[test]
+    fn malformed_requests_are_refused_without_allocating() {
+        let b = broker();
+        let full = request("t", 0, -1, 1);
+        for cut in 0..full.len() {
+            assert!(handle(&b, full.slice(..cut)).is_none(), "cut at {cut}");
+        }
+        let mut claim = BytesMut::new();
+        claim.put_i32(-1);
+        claim.put_i32(i32::MAX);
+        assert!(handle(&b, claim.freeze()).is_none());
+        let mut trailing = BytesMut::from(&full[..]);
+        trailing.put_u8(0);
+        assert!(handle(&b, trailing.freeze()).is_none());
+    }
+}
