@@ -258,7 +258,12 @@ impl Client {
             .topics
             .first()
             .ok_or_else(|| Error::Client(format!("no metadata for topic '{topic}'")))?;
-        admin::check(t.error_code, None, &format!("topic '{topic}'"))?;
+        let context = if t.error_code == ResponseError::UnknownTopicOrPartition.code() {
+            format!("topic '{topic}' does not exist (see `streamline topics list`)")
+        } else {
+            format!("topic '{topic}'")
+        };
+        admin::check(t.error_code, None, &context)?;
         let mut partitions: Vec<i32> = t.partitions.iter().map(|p| p.partition_index).collect();
         partitions.sort_unstable();
         Ok(partitions)
