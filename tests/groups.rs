@@ -219,11 +219,12 @@ async fn a_silent_member_loses_its_partitions() {
         "took {:?}",
         started.elapsed()
     );
-    let groups = server.server.broker().groups.lock();
-    let group = groups.get("silent-group").expect("group");
-    assert_eq!(group.members.len(), 1);
-    assert!(!group.members.contains_key(joined.member_id.as_str()));
-    drop(groups);
+    {
+        let groups = server.server.broker().groups.lock();
+        let group = groups.get("silent-group").expect("group");
+        assert_eq!(group.members.len(), 1);
+        assert!(!group.members.contains_key(joined.member_id.as_str()));
+    }
     drop(other);
     server.stop().await;
 }

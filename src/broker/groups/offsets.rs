@@ -31,6 +31,9 @@ use super::group::{Group, GroupState};
 use super::store::{Committed, Record};
 use crate::broker::{now_ms, Broker};
 
+/// Per topic, each partition's error (None: fine, or waiting for the fsync).
+type TopicAnswers = (TopicName, Vec<(i32, Option<ResponseError>)>);
+
 /// The longest metadata string a commit may carry (Kafka's offset.metadata.max.bytes).
 pub const OFFSET_METADATA_MAX_BYTES: usize = 4096;
 
@@ -105,8 +108,7 @@ pub fn commit(
     };
     let timestamp = now_ms();
     let mut records = Vec::new();
-    // Per topic, per partition: the error decided now (None = waits for the fsync).
-    let mut answers: Vec<(TopicName, Vec<(i32, Option<ResponseError>)>)> = Vec::new();
+    let mut answers: Vec<TopicAnswers> = Vec::new();
     for topic in req.topics {
         let mut parts = Vec::with_capacity(topic.partitions.len());
         for p in topic.partitions {
