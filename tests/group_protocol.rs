@@ -366,6 +366,7 @@ async fn bad_input_gets_the_right_error_codes() {
         ("Stable", "range")
     );
     assert_eq!(g.members[0].client_id.as_str(), "raw-test");
+    assert_eq!(g.members[0].client_host.as_str(), "/127.0.0.1");
     assert_eq!(g.members[0].member_metadata, subscription("t"));
     let od: OffsetDeleteResponse = call(
         &mut c,

@@ -12,6 +12,7 @@
 //! answer), a malformed header or body — closes the connection, as Apache Kafka does.
 
 use std::future::Future;
+use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::Arc;
 
@@ -58,14 +59,20 @@ impl From<Outcome> for Dispatched {
 /// Decodes and answers one request frame (without its length prefix), waiting for whatever
 /// the answer waits for.
 pub async fn dispatch(broker: &Arc<Broker>, frame: Bytes) -> Outcome {
-    match dispatch_pipelined(broker, frame) {
+    match dispatch_pipelined(broker, frame, None) {
         Dispatched::Now(outcome) => outcome,
         Dispatched::Later(wait) => wait.await,
     }
 }
 
 /// Decodes one request frame and does its immediate work; see the module documentation.
-pub fn dispatch_pipelined(broker: &Arc<Broker>, mut frame: Bytes) -> Dispatched {
+/// `peer` is the client's address (none for in-process clients), shown as a group member's
+/// client host.
+pub fn dispatch_pipelined(
+    broker: &Arc<Broker>,
+    mut frame: Bytes,
+    peer: Option<SocketAddr>,
+) -> Dispatched {
     let prefix = match frame::peek_header_prefix(&frame) {
         Ok(p) => p,
         Err(e) => return Outcome::Close(e.to_string()).into(),
@@ -219,13 +226,15 @@ pub fn dispatch_pipelined(broker: &Arc<Broker>, mut frame: Bytes) -> Dispatched 
         ApiKey::JoinGroup => {
             let req = decode!(JoinGroupRequest);
             let client_id = header.client_id.as_deref().unwrap_or_default();
+            // Kafka shows a member's host as "/address".
+            let client_host = peer.map(|p| format!("/{}", p.ip())).unwrap_or_default();
             reply_later!(broker::groups::join::handle(
                 &broker.groups,
                 req,
                 version,
                 broker::groups::join::Client {
                     client_id,
-                    client_host: "",
+                    client_host: &client_host,
                 },
             ))
         }
