@@ -26,6 +26,10 @@ use super::GroupCoordinator;
 pub const SESSION_TIMEOUT_MS_MIN: i32 = 1_000;
 pub const SESSION_TIMEOUT_MS_MAX: i32 = 1_800_000;
 
+/// The most members (joined or holding a KIP-394 member id) one group may have (Kafka's
+/// group.max.size); more get GROUP_MAX_SIZE_REACHED.
+pub const GROUP_MAX_SIZE: usize = 1_000;
+
 /// Who is joining, from the request header.
 pub struct Client<'a> {
     pub client_id: &'a str,
@@ -133,6 +137,12 @@ fn join(
     let joining_id = if member_id.is_empty() {
         if !group.accepts(&protocol_type, &protocols) {
             return fail(ResponseError::InconsistentGroupProtocol);
+        }
+        let known_instance = instance
+            .as_ref()
+            .is_some_and(|i| group.static_members.contains_key(i));
+        if !known_instance && group.members.len() + group.pending_members.len() >= GROUP_MAX_SIZE {
+            return fail(ResponseError::GroupMaxSizeReached);
         }
         if let Some(instance) = &instance {
             let new_id = new_member_id(&client, Some(instance));
@@ -295,4 +305,55 @@ fn response(r: JoinResult, version: i16) -> JoinGroupResponse {
                 })
                 .collect(),
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kafka_protocol::messages::join_group_request::JoinGroupRequestProtocol;
+    use kafka_protocol::messages::GroupId;
+
+    fn request() -> JoinGroupRequest {
+        JoinGroupRequest::default()
+            .with_group_id(GroupId(StrBytes::from_static_str("g")))
+            .with_session_timeout_ms(10_000)
+            .with_protocol_type(StrBytes::from_static_str("consumer"))
+            .with_protocols(vec![
+                JoinGroupRequestProtocol::default().with_name(StrBytes::from_static_str("range"))
+            ])
+    }
+
+    fn error(joined: Joined) -> Option<ResponseError> {
+        match joined {
+            Joined::Now(r) => r.error,
+            Joined::Wait { .. } => None,
+        }
+    }
+
+    #[test]
+    fn groups_are_bounded_and_session_timeouts_checked() -> crate::Result<()> {
+        let coordinator = GroupCoordinator::open(None)?;
+        let client = || Client {
+            client_id: "c",
+            client_host: "",
+        };
+        let now = Instant::now();
+        for _ in 0..GROUP_MAX_SIZE {
+            let e = error(join(&coordinator, request(), 4, client(), now));
+            assert_eq!(e, Some(ResponseError::MemberIdRequired));
+        }
+        let e = error(join(&coordinator, request(), 4, client(), now));
+        assert_eq!(e, Some(ResponseError::GroupMaxSizeReached));
+        // Handed-out member ids expire with the session timeout, making room again.
+        coordinator.lock().values_mut().for_each(|g| {
+            g.tick(now + Duration::from_secs(11));
+        });
+        let e = error(join(&coordinator, request(), 4, client(), now));
+        assert_eq!(e, Some(ResponseError::MemberIdRequired));
+
+        let short = request().with_session_timeout_ms(SESSION_TIMEOUT_MS_MIN - 1);
+        let e = error(join(&coordinator, short, 4, client(), now));
+        assert_eq!(e, Some(ResponseError::InvalidSessionTimeout));
+        Ok(())
+    }
 }
