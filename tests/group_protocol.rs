@@ -417,3 +417,54 @@ async fn bad_input_gets_the_right_error_codes() {
     );
     server.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_restart_keeps_the_group_generation_and_assignments() {
+    let server = TestServer::start().await;
+    server
+        .server
+        .broker()
+        .create_topic("t", 1, Default::default(), false)
+        .expect("topic");
+    let mut c = connect(&server).await;
+    // v3 needs no MEMBER_ID_REQUIRED round.
+    let joined: JoinGroupResponse = call(&mut c, ApiKey::JoinGroup, 3, &join("", None)).await;
+    assert_eq!(joined.error_code, 0);
+    let sync = SyncGroupRequest::default()
+        .with_group_id(gid(GROUP))
+        .with_generation_id(joined.generation_id)
+        .with_member_id(joined.member_id.clone())
+        .with_assignments(vec![SyncGroupRequestAssignment::default()
+            .with_member_id(joined.member_id.clone())
+            .with_assignment(Bytes::from_static(b"mine"))]);
+    let synced: SyncGroupResponse = call(&mut c, ApiKey::SyncGroup, 3, &sync).await;
+    assert_eq!(synced.error_code, 0);
+    drop(c);
+    let (dir, tmp) = server.stop().await;
+
+    let server = TestServer::start_in(&dir, |_| {}).await;
+    let mut c = connect(&server).await;
+    let hb: HeartbeatResponse = call(
+        &mut c,
+        ApiKey::Heartbeat,
+        3,
+        &HeartbeatRequest::default()
+            .with_group_id(gid(GROUP))
+            .with_generation_id(joined.generation_id)
+            .with_member_id(joined.member_id.clone()),
+    )
+    .await;
+    assert_eq!(hb.error_code, 0, "the member carries on without rejoining");
+    let again: SyncGroupResponse = call(&mut c, ApiKey::SyncGroup, 3, &sync).await;
+    assert_eq!(again.assignment, Bytes::from_static(b"mine"));
+    assert_eq!(
+        commit_error(
+            &mut c,
+            &commit(joined.generation_id, &joined.member_id, "t", 4)
+        )
+        .await,
+        0
+    );
+    server.stop().await;
+    drop(tmp);
+}

@@ -239,7 +239,7 @@ pub fn dispatch_pipelined(
             ))
         }
         ApiKey::SyncGroup => reply_later!(broker::groups::sync::handle(
-            &broker.groups,
+            broker,
             decode!(SyncGroupRequest),
             version
         )),

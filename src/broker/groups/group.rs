@@ -15,7 +15,7 @@ use bytes::Bytes;
 use kafka_protocol::error::ResponseError;
 use tokio::sync::oneshot;
 
-use super::store::GroupOffsets;
+use super::store::{GroupMetadata, GroupOffsets, MemberMetadata, StoredGroup};
 
 /// How long the first rebalance of an empty group waits for more members (Kafka's
 /// `group.initial.rebalance.delay.ms`, shorter: clients here usually start together).
@@ -131,6 +131,78 @@ impl Group {
             rebalance_deadline: None,
             join_not_before: None,
             offsets,
+        }
+    }
+
+    /// A group as the offsets log left it: members of the last completed rebalance are back,
+    /// Stable, with a fresh session to heartbeat in (those that do not are expired).
+    pub fn restore(id: String, stored: StoredGroup, now: Instant) -> Group {
+        let mut group = Group::new(id, stored.offsets);
+        let Some(meta) = stored.metadata else {
+            return group;
+        };
+        group.generation_id = meta.generation_id;
+        group.protocol_type = meta.protocol_type;
+        for m in meta.members {
+            if let Some(instance) = &m.group_instance_id {
+                group
+                    .static_members
+                    .insert(instance.clone(), m.member_id.clone());
+            }
+            group.members.insert(
+                m.member_id.clone(),
+                Member {
+                    member_id: m.member_id,
+                    group_instance_id: m.group_instance_id,
+                    client_id: m.client_id,
+                    client_host: m.client_host,
+                    session_timeout: Duration::from_millis(m.session_timeout_ms),
+                    rebalance_timeout: Duration::from_millis(m.rebalance_timeout_ms),
+                    protocols: m
+                        .protocols
+                        .into_iter()
+                        .map(|(n, p)| (n, Bytes::from(p)))
+                        .collect(),
+                    assignment: Bytes::from(m.assignment),
+                    last_heartbeat: now,
+                    join_waiter: None,
+                    sync_waiter: None,
+                },
+            );
+        }
+        if !group.members.is_empty() {
+            group.state = GroupState::Stable;
+            group.protocol_name = meta.protocol_name;
+            group.leader = meta.leader.filter(|l| group.members.contains_key(l));
+        }
+        group
+    }
+
+    /// What [`Group::restore`] rebuilds the group from.
+    pub fn metadata(&self) -> GroupMetadata {
+        GroupMetadata {
+            generation_id: self.generation_id,
+            protocol_type: self.protocol_type.clone(),
+            protocol_name: self.protocol_name.clone(),
+            leader: self.leader.clone(),
+            members: self
+                .members
+                .values()
+                .map(|m| MemberMetadata {
+                    member_id: m.member_id.clone(),
+                    group_instance_id: m.group_instance_id.clone(),
+                    client_id: m.client_id.clone(),
+                    client_host: m.client_host.clone(),
+                    session_timeout_ms: m.session_timeout.as_millis() as u64,
+                    rebalance_timeout_ms: m.rebalance_timeout.as_millis() as u64,
+                    protocols: m
+                        .protocols
+                        .iter()
+                        .map(|(n, p)| (n.clone(), p.to_vec()))
+                        .collect(),
+                    assignment: m.assignment.to_vec(),
+                })
+                .collect(),
         }
     }
 

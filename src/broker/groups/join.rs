@@ -148,6 +148,9 @@ fn join(
             let new_id = new_member_id(&client, Some(instance));
             if let Some(old_id) = group.static_members.get(instance).cloned() {
                 if let Some(skip) = replace_static(group, &old_id, fresh(new_id.clone()), now) {
+                    // The new member id must survive a restart like the old one would have.
+                    let id = group.id.clone();
+                    coordinator.persist_metadata(&groups, &id);
                     return Joined::Now(skip);
                 }
             } else {

@@ -2,12 +2,14 @@
 //! rebalance. v3+ removes a batch of members, each identified by member id or (static members)
 //! group.instance.id.
 
+use std::collections::BTreeMap;
 use std::time::Instant;
 
 use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::leave_group_response::MemberResponse;
 use kafka_protocol::messages::{LeaveGroupRequest, LeaveGroupResponse};
 
+use super::group::Group;
 use super::GroupCoordinator;
 
 pub fn handle(
@@ -17,6 +19,21 @@ pub fn handle(
 ) -> LeaveGroupResponse {
     let now = Instant::now();
     let mut groups = coordinator.lock();
+    let id = req.group_id.to_string();
+    let had_members = groups.get(&id).is_some_and(|g| !g.members.is_empty());
+    let response = leave(&mut groups, req, version, now);
+    if had_members && groups.get(&id).is_some_and(|g| g.members.is_empty()) {
+        coordinator.persist_metadata(&groups, &id);
+    }
+    response
+}
+
+fn leave(
+    groups: &mut BTreeMap<String, Group>,
+    req: LeaveGroupRequest,
+    version: i16,
+    now: Instant,
+) -> LeaveGroupResponse {
     let Some(group) = groups.get_mut(req.group_id.as_str()) else {
         return LeaveGroupResponse::default()
             .with_error_code(ResponseError::UnknownMemberId.code());

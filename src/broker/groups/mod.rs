@@ -3,6 +3,9 @@
 //! Kafka API family (`find_coordinator`, `join`, `sync`, `heartbeat`, `leave`, `offsets`,
 //! `admin`).
 //!
+//! Membership is recorded in the offsets log whenever a rebalance completes or a group
+//! empties, so after a restart members carry on with their generation and assignment.
+//!
 //! All groups live behind one lock: group operations are short and in memory, and the only
 //! slow step — fsyncing a commit — happens after the lock is released.
 
@@ -38,10 +41,11 @@ pub struct GroupCoordinator {
 impl GroupCoordinator {
     /// Opens the offsets log (replaying it) or starts empty in memory.
     pub fn open(data_dir: Option<&Path>) -> Result<GroupCoordinator> {
-        let (store, offsets) = OffsetStore::open(data_dir)?;
-        let groups = offsets
+        let (store, stored) = OffsetStore::open(data_dir)?;
+        let now = Instant::now();
+        let groups = stored
             .into_iter()
-            .map(|(id, offsets)| (id.clone(), Group::new(id, offsets)))
+            .map(|(id, stored)| (id.clone(), Group::restore(id, stored, now)))
             .collect();
         Ok(GroupCoordinator {
             groups: Mutex::new(groups),
@@ -57,8 +61,35 @@ impl GroupCoordinator {
     /// Expires silent members and completes overdue rebalances (called every [`TICK_MS`]).
     pub fn tick(&self) {
         let now = Instant::now();
-        for g in self.lock().values_mut() {
+        let mut groups = self.lock();
+        let mut emptied = Vec::new();
+        for g in groups.values_mut() {
+            let had_members = !g.members.is_empty();
             g.tick(now);
+            if had_members && g.members.is_empty() {
+                emptied.push(g.id.clone());
+            }
+        }
+        for id in emptied {
+            self.persist_metadata(&groups, &id);
+        }
+    }
+
+    /// Records `id`'s membership (after a completed rebalance, or once it is empty) so a
+    /// restart restores it. Returns the sequence number to wait for; a failure is logged,
+    /// since membership can always be rebuilt by members rejoining.
+    pub fn persist_metadata(&self, groups: &BTreeMap<String, Group>, id: &str) -> Option<u64> {
+        let group = groups.get(id)?;
+        let record = Record::Metadata {
+            group: id.to_string(),
+            metadata: group.metadata(),
+        };
+        match self.persist(groups, &[record]) {
+            Ok(seq) => Some(seq),
+            Err(e) => {
+                tracing::warn!(group = id, error = %e, "cannot record group membership");
+                None
+            }
         }
     }
 
@@ -68,11 +99,17 @@ impl GroupCoordinator {
     }
 }
 
-/// Every committed offset as commit records: the compacted contents of the log.
+/// Every group's membership and committed offsets: the compacted contents of the log.
 fn live_records(groups: &BTreeMap<String, Group>) -> Vec<Record> {
-    groups
-        .values()
-        .flat_map(|g| {
+    let mut records = Vec::new();
+    for g in groups.values() {
+        if g.generation_id > 0 {
+            records.push(Record::Metadata {
+                group: g.id.clone(),
+                metadata: g.metadata(),
+            });
+        }
+        records.extend(
             g.offsets
                 .iter()
                 .map(|((topic, partition), committed)| Record::Commit {
@@ -80,7 +117,8 @@ fn live_records(groups: &BTreeMap<String, Group>) -> Vec<Record> {
                     topic: topic.clone(),
                     partition: *partition,
                     committed: committed.clone(),
-                })
-        })
-        .collect()
+                }),
+        );
+    }
+    records
 }

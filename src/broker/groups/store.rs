@@ -1,4 +1,5 @@
-//! The durable record of committed offsets: an append-only log under `<data>/groups/`,
+//! The durable record of committed offsets and of each group's membership as of its last
+//! rebalance: an append-only log under `<data>/groups/`,
 //! replayed on start, rewritten atomically (compacted) when it holds mostly superseded records.
 //!
 //! On-disk format of `offsets.log`, a sequence of records:
@@ -47,6 +48,37 @@ pub struct Committed {
 /// Committed offsets of one group, by topic and partition.
 pub type GroupOffsets = BTreeMap<(String, i32), Committed>;
 
+/// A group's membership as of its last completed rebalance, so members keep their
+/// generation and assignment across a broker restart instead of all rejoining.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupMetadata {
+    pub generation_id: i32,
+    pub protocol_type: Option<String>,
+    pub protocol_name: Option<String>,
+    pub leader: Option<String>,
+    pub members: Vec<MemberMetadata>,
+}
+
+/// One member in [`GroupMetadata`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberMetadata {
+    pub member_id: String,
+    pub group_instance_id: Option<String>,
+    pub client_id: String,
+    pub client_host: String,
+    pub session_timeout_ms: u64,
+    pub rebalance_timeout_ms: u64,
+    pub protocols: Vec<(String, Vec<u8>)>,
+    pub assignment: Vec<u8>,
+}
+
+/// What the log holds for one group.
+#[derive(Debug, Default)]
+pub struct StoredGroup {
+    pub offsets: GroupOffsets,
+    pub metadata: Option<GroupMetadata>,
+}
+
 /// One entry of the log.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Record {
@@ -62,12 +94,17 @@ pub enum Record {
         topic: String,
         partition: i32,
     },
+    /// A completed rebalance (or the group becoming empty).
+    Metadata {
+        group: String,
+        metadata: GroupMetadata,
+    },
     /// DeleteGroups: every offset of the group.
     DeleteGroup { group: String },
 }
 
 /// Applies `record` to the replayed state.
-pub fn apply(state: &mut BTreeMap<String, GroupOffsets>, record: Record) {
+pub fn apply(state: &mut BTreeMap<String, StoredGroup>, record: Record) {
     match record {
         Record::Commit {
             group,
@@ -78,6 +115,7 @@ pub fn apply(state: &mut BTreeMap<String, GroupOffsets>, record: Record) {
             state
                 .entry(group)
                 .or_default()
+                .offsets
                 .insert((topic, partition), committed);
         }
         Record::Delete {
@@ -85,9 +123,12 @@ pub fn apply(state: &mut BTreeMap<String, GroupOffsets>, record: Record) {
             topic,
             partition,
         } => {
-            if let Some(offsets) = state.get_mut(&group) {
-                offsets.remove(&(topic, partition));
+            if let Some(stored) = state.get_mut(&group) {
+                stored.offsets.remove(&(topic, partition));
             }
+        }
+        Record::Metadata { group, metadata } => {
+            state.entry(group).or_default().metadata = Some(metadata);
         }
         Record::DeleteGroup { group } => {
             state.remove(&group);
@@ -114,7 +155,7 @@ pub struct OffsetStore {
 
 impl OffsetStore {
     /// Opens (creating) `<data_dir>/groups/offsets.log` and replays it, or an in-memory store.
-    pub fn open(data_dir: Option<&Path>) -> Result<(OffsetStore, BTreeMap<String, GroupOffsets>)> {
+    pub fn open(data_dir: Option<&Path>) -> Result<(OffsetStore, BTreeMap<String, StoredGroup>)> {
         let mut state = BTreeMap::new();
         let Some(data_dir) = data_dir else {
             return Ok((OffsetStore::new(None, None), state));
@@ -295,17 +336,32 @@ mod tests {
             let seq = store.append(&[commit("g", 0, 5), commit("g", 1, 7)], Vec::new)?;
             store.append(&[commit("g", 0, 9), commit("h", 0, 1)], Vec::new)?;
             store.append(&[Record::DeleteGroup { group: "h".into() }], Vec::new)?;
-            store.wait_durable(seq + 2).await?;
+            store.append(
+                &[Record::Metadata {
+                    group: "g".into(),
+                    metadata: GroupMetadata {
+                        generation_id: 3,
+                        protocol_type: Some("consumer".into()),
+                        protocol_name: Some("range".into()),
+                        leader: None,
+                        members: Vec::new(),
+                    },
+                }],
+                Vec::new,
+            )?;
+            store.wait_durable(seq + 3).await?;
         }
         let path = dir.path().join("groups").join(FILE_NAME);
         let mut raw = fs::read(&path)?;
         raw.extend_from_slice(&[0, 0, 0, 40, 1, 2]);
         fs::write(&path, &raw)?;
         let (_, state) = OffsetStore::open(Some(dir.path()))?;
-        let g = state.get("g").expect("group g");
+        let g = &state.get("g").expect("group g").offsets;
         assert_eq!(g.get(&("t".into(), 0)).map(|c| c.offset), Some(9));
         assert_eq!(g.get(&("t".into(), 1)).map(|c| c.offset), Some(7));
         assert!(!state.contains_key("h"));
+        let meta = state.get("g").and_then(|g| g.metadata.as_ref());
+        assert_eq!(meta.map(|m| m.generation_id), Some(3));
         assert_eq!(fs::metadata(&path)?.len() as usize, raw.len() - 6);
         Ok(())
     }
@@ -322,7 +378,7 @@ mod tests {
         assert_eq!(records.len(), 1);
         store.append(&[commit("g", 1, 3)], Vec::new)?;
         let (_, state) = OffsetStore::open(Some(dir.path()))?;
-        let g = state.get("g").expect("group g");
+        let g = &state.get("g").expect("group g").offsets;
         assert_eq!(g.len(), 2);
         assert_eq!(
             g.get(&("t".into(), 0)).map(|c| c.offset),

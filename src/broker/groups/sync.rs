@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::future::Future;
+use std::sync::Arc;
 use std::time::Instant;
 
 use bytes::Bytes;
@@ -14,21 +15,30 @@ use tokio::sync::oneshot;
 
 use super::group::{GroupState, SyncResult};
 use super::GroupCoordinator;
+use crate::broker::Broker;
 
 struct Answer {
     result: Result<SyncResult, oneshot::Receiver<SyncResult>>,
+    /// The leader's answer waits until the new membership is recorded.
+    recorded: Option<u64>,
     protocol_type: Option<String>,
     protocol_name: Option<String>,
 }
 
 /// Handles a SyncGroup; the returned future completes once the member's assignment is known.
 pub fn handle(
-    coordinator: &GroupCoordinator,
+    broker: &Arc<Broker>,
     req: SyncGroupRequest,
     version: i16,
 ) -> impl Future<Output = SyncGroupResponse> + Send + 'static {
-    let answer = sync(coordinator, req, version, Instant::now());
+    let answer = sync(&broker.groups, req, version, Instant::now());
+    let broker = broker.clone();
     async move {
+        if let Some(seq) = answer.recorded {
+            if let Err(e) = broker.groups.store.wait_durable(seq).await {
+                tracing::warn!(error = %e, "cannot fsync group membership");
+            }
+        }
         let result = match answer.result {
             Ok(r) => r,
             Err(rx) => rx
@@ -60,11 +70,13 @@ fn sync(
 ) -> Answer {
     let fail = |e: ResponseError| Answer {
         result: Ok(error(e)),
+        recorded: None,
         protocol_type: None,
         protocol_name: None,
     };
     let mut groups = coordinator.lock();
-    let Some(group) = groups.get_mut(req.group_id.as_str()) else {
+    let group_id = req.group_id.to_string();
+    let Some(group) = groups.get_mut(&group_id) else {
         return fail(ResponseError::UnknownMemberId);
     };
     let member_id = req.member_id.as_str();
@@ -99,6 +111,7 @@ fn sync(
     let protocol_type = group.protocol_type.clone();
     let protocol_name = group.protocol_name.clone();
     let is_leader = group.leader.as_deref() == Some(member_id);
+    let mut completed = false;
     let result = match group.state {
         GroupState::PreparingRebalance => Ok(error(ResponseError::RebalanceInProgress)),
         GroupState::Empty | GroupState::Dead => Ok(error(ResponseError::UnknownMemberId)),
@@ -127,13 +140,18 @@ fn sync(
                     .map(|a| (a.member_id.to_string(), a.assignment))
                     .collect();
                 group.complete_sync(assignments);
+                completed = true;
                 tracing::info!(group = %group.id, generation = group.generation_id, "group is stable");
             }
             Err(rx)
         }
     };
+    let recorded = completed
+        .then(|| coordinator.persist_metadata(&groups, &group_id))
+        .flatten();
     Answer {
         result,
+        recorded,
         protocol_type,
         protocol_name,
     }
