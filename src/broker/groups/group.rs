@@ -114,6 +114,8 @@ pub struct Group {
     /// started together land in one generation instead of a rebalance each.
     pub join_not_before: Option<Instant>,
     pub offsets: GroupOffsets,
+    /// The membership last written to the offsets log (what compaction keeps).
+    pub recorded: Option<GroupMetadata>,
 }
 
 impl Group {
@@ -131,6 +133,7 @@ impl Group {
             rebalance_deadline: None,
             join_not_before: None,
             offsets,
+            recorded: None,
         }
     }
 
@@ -141,6 +144,7 @@ impl Group {
         let Some(meta) = stored.metadata else {
             return group;
         };
+        group.recorded = Some(meta.clone());
         group.generation_id = meta.generation_id;
         group.protocol_type = meta.protocol_type;
         for m in meta.members {

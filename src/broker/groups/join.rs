@@ -150,7 +150,7 @@ fn join(
                 if let Some(skip) = replace_static(group, &old_id, fresh(new_id.clone()), now) {
                     // The new member id must survive a restart like the old one would have.
                     let id = group.id.clone();
-                    coordinator.persist_metadata(&groups, &id);
+                    coordinator.persist_metadata(&mut groups, &id);
                     return Joined::Now(skip);
                 }
             } else {

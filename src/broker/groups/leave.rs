@@ -23,7 +23,7 @@ pub fn handle(
     let had_members = groups.get(&id).is_some_and(|g| !g.members.is_empty());
     let response = leave(&mut groups, req, version, now);
     if had_members && groups.get(&id).is_some_and(|g| g.members.is_empty()) {
-        coordinator.persist_metadata(&groups, &id);
+        coordinator.persist_metadata(&mut groups, &id);
     }
     response
 }

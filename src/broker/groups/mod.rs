@@ -71,21 +71,26 @@ impl GroupCoordinator {
             }
         }
         for id in emptied {
-            self.persist_metadata(&groups, &id);
+            self.persist_metadata(&mut groups, &id);
         }
     }
 
     /// Records `id`'s membership (after a completed rebalance, or once it is empty) so a
     /// restart restores it. Returns the sequence number to wait for; a failure is logged,
     /// since membership can always be rebuilt by members rejoining.
-    pub fn persist_metadata(&self, groups: &BTreeMap<String, Group>, id: &str) -> Option<u64> {
-        let group = groups.get(id)?;
+    pub fn persist_metadata(&self, groups: &mut BTreeMap<String, Group>, id: &str) -> Option<u64> {
+        let metadata = groups.get(id)?.metadata();
         let record = Record::Metadata {
             group: id.to_string(),
-            metadata: group.metadata(),
+            metadata: metadata.clone(),
         };
         match self.persist(groups, &[record]) {
-            Ok(seq) => Some(seq),
+            Ok(seq) => {
+                if let Some(g) = groups.get_mut(id) {
+                    g.recorded = Some(metadata);
+                }
+                Some(seq)
+            }
             Err(e) => {
                 tracing::warn!(group = id, error = %e, "cannot record group membership");
                 None
@@ -103,10 +108,12 @@ impl GroupCoordinator {
 fn live_records(groups: &BTreeMap<String, Group>) -> Vec<Record> {
     let mut records = Vec::new();
     for g in groups.values() {
-        if g.generation_id > 0 {
+        // What was recorded, not the current state: a rebalance in progress is not yet
+        // something to restore.
+        if let Some(metadata) = &g.recorded {
             records.push(Record::Metadata {
                 group: g.id.clone(),
-                metadata: g.metadata(),
+                metadata: metadata.clone(),
             });
         }
         records.extend(
@@ -121,4 +128,35 @@ fn live_records(groups: &BTreeMap<String, Group>) -> Vec<Record> {
         );
     }
     records
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compaction_keeps_the_recorded_membership_and_offsets() -> Result<()> {
+        let dir = tempfile::tempdir()?;
+        let coordinator = GroupCoordinator::open(Some(dir.path()))?;
+        {
+            let mut groups = coordinator.lock();
+            let mut g = Group::new("g".into(), Default::default());
+            g.generation_id = 4;
+            groups.insert("g".into(), g);
+            coordinator.persist_metadata(&mut groups, "g");
+            // A rebalance in progress is not what a restart should restore.
+            if let Some(g) = groups.get_mut("g") {
+                g.generation_id = 5;
+            }
+            let records = live_records(&groups);
+            assert!(matches!(
+                records.as_slice(),
+                [Record::Metadata { metadata, .. }] if metadata.generation_id == 4
+            ));
+        }
+        drop(coordinator);
+        let reopened = GroupCoordinator::open(Some(dir.path()))?;
+        assert_eq!(reopened.lock().get("g").map(|g| g.generation_id), Some(4));
+        Ok(())
+    }
 }

@@ -147,7 +147,7 @@ fn sync(
         }
     };
     let recorded = completed
-        .then(|| coordinator.persist_metadata(&groups, &group_id))
+        .then(|| coordinator.persist_metadata(&mut groups, &group_id))
         .flatten();
     Answer {
         result,
