@@ -1,7 +1,7 @@
 //! Consumer groups through librdkafka: members of one group share a topic's partitions and
 //! receive every message exactly once; a member that goes silent loses its partitions;
 //! committed offsets survive a broker restart; a restarted consumer resumes after its last
-//! commit.
+//! commit; cooperative-sticky members split partitions and take them over.
 
 mod common;
 
@@ -300,5 +300,50 @@ async fn a_restarted_consumer_resumes_after_its_last_commit() {
         second,
         (5..10).map(|i| (i, format!("m{i}"))).collect::<Vec<_>>()
     );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cooperative_sticky_members_split_and_take_over_partitions() {
+    let server = TestServer::start().await;
+    let bootstrap = server.bootstrap();
+    server
+        .server
+        .broker()
+        .create_topic("coop", 4, Default::default(), false)
+        .expect("topic");
+    let strategy = [("partition.assignment.strategy", "cooperative-sticky")];
+    let first = group_consumer(&bootstrap, "coop-group", &strategy);
+    first.subscribe(&["coop"]).expect("subscribe");
+    let count = |c: &BaseConsumer| c.assignment().map(|a| a.count()).unwrap_or(0);
+    let deadline = Instant::now() + TIMEOUT;
+    while count(&first) != 4 {
+        assert!(
+            Instant::now() < deadline,
+            "first member never got partitions"
+        );
+        first.poll(Duration::from_millis(50));
+    }
+    let second = group_consumer(&bootstrap, "coop-group", &strategy);
+    second.subscribe(&["coop"]).expect("subscribe");
+    while (count(&first), count(&second)) != (2, 2) {
+        assert!(
+            Instant::now() < deadline,
+            "partitions were not split: {} and {}",
+            count(&first),
+            count(&second)
+        );
+        first.poll(Duration::from_millis(50));
+        second.poll(Duration::from_millis(50));
+    }
+    second.unsubscribe();
+    drop(second);
+    while count(&first) != 4 {
+        assert!(
+            Instant::now() < deadline,
+            "the remaining member did not take over"
+        );
+        first.poll(Duration::from_millis(50));
+    }
     server.stop().await;
 }
