@@ -24,7 +24,7 @@ use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
-use group::Group;
+use group::{Group, GroupState};
 use store::{OffsetStore, Record};
 
 use crate::Result;
@@ -72,6 +72,26 @@ impl GroupCoordinator {
         }
         for id in emptied {
             self.persist_metadata(&mut groups, &id);
+        }
+        // Groups with nothing left — no members, none joining, no offsets — are forgotten, as
+        // Kafka turns them Dead; otherwise every group id ever tried would stay in memory.
+        let forgotten: Vec<String> = groups
+            .values()
+            .filter(|g| {
+                g.state == GroupState::Empty
+                    && g.members.is_empty()
+                    && g.pending_members.is_empty()
+                    && g.offsets.is_empty()
+            })
+            .map(|g| g.id.clone())
+            .collect();
+        for id in forgotten {
+            if groups.remove(&id).is_some_and(|g| g.recorded.is_some()) {
+                let record = Record::DeleteGroup { group: id.clone() };
+                if let Err(e) = self.persist(&groups, &[record]) {
+                    tracing::warn!(group = %id, error = %e, "cannot record a forgotten group");
+                }
+            }
         }
     }
 
@@ -157,6 +177,31 @@ mod tests {
         drop(coordinator);
         let reopened = GroupCoordinator::open(Some(dir.path()))?;
         assert_eq!(reopened.lock().get("g").map(|g| g.generation_id), Some(4));
+        Ok(())
+    }
+
+    #[test]
+    fn empty_groups_without_offsets_are_forgotten() -> Result<()> {
+        let coordinator = GroupCoordinator::open(None)?;
+        {
+            let mut groups = coordinator.lock();
+            groups.insert("gone".into(), Group::new("gone".into(), Default::default()));
+            let mut kept = Group::new("kept".into(), Default::default());
+            kept.offsets.insert(
+                ("t".into(), 0),
+                store::Committed {
+                    offset: 1,
+                    leader_epoch: -1,
+                    metadata: None,
+                    commit_timestamp_ms: 0,
+                },
+            );
+            groups.insert("kept".into(), kept);
+        }
+        coordinator.tick();
+        let groups = coordinator.lock();
+        assert!(!groups.contains_key("gone"));
+        assert!(groups.contains_key("kept"));
         Ok(())
     }
 }
