@@ -188,6 +188,11 @@ fn join(
             group
                 .members
                 .insert(member_id.clone(), fresh(member_id.clone()));
+            if let Some(instance) = &instance {
+                group
+                    .static_members
+                    .insert(instance.clone(), member_id.clone());
+            }
         } else {
             let leader = group.leader.as_deref() == Some(member_id.as_str());
             let state = group.state;
