@@ -405,11 +405,12 @@ impl Group {
         let silent: Vec<String> = self
             .members
             .values()
-            // A member waiting in JoinGroup is alive: it is waiting for us.
+            // A member waiting in JoinGroup or SyncGroup is alive: it is waiting for us.
             .filter(|m| {
-                m.join_waiter.is_none()
-                    && m.sync_waiter.is_none()
-                    && now >= m.last_heartbeat + m.session_timeout
+                // A waiter whose connection closed is no sign of life.
+                let waiting = m.join_waiter.as_ref().is_some_and(|w| !w.is_closed())
+                    || m.sync_waiter.as_ref().is_some_and(|w| !w.is_closed());
+                !waiting && now >= m.last_heartbeat + m.session_timeout
             })
             .map(|m| m.member_id.clone())
             .collect();

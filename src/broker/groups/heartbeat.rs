@@ -44,9 +44,10 @@ fn beat(
         .get_mut(member_id)
         .ok_or(ResponseError::UnknownMemberId)?;
     member.last_heartbeat = Instant::now();
+    // As in Kafka, a stale generation is reported before a rebalance in progress.
     match state {
-        GroupState::PreparingRebalance => Err(ResponseError::RebalanceInProgress),
         _ if req.generation_id != generation => Err(ResponseError::IllegalGeneration),
+        GroupState::PreparingRebalance => Err(ResponseError::RebalanceInProgress),
         GroupState::Empty | GroupState::Dead => Err(ResponseError::UnknownMemberId),
         GroupState::CompletingRebalance | GroupState::Stable => Ok(()),
     }
