@@ -1,5 +1,6 @@
 //! The group protocol in exact frames: static membership (KIP-345), error codes for bad
-//! input (unknown topics, stale generations, unknown members), and the admin APIs.
+//! input (unknown topics, stale generations, unknown members), the rebalance timeout, group
+//! membership across a restart, and the admin APIs.
 
 mod common;
 
@@ -467,4 +468,58 @@ async fn a_restart_keeps_the_group_generation_and_assignments() {
     );
     server.stop().await;
     drop(tmp);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_that_heartbeats_but_never_rejoins_is_dropped_at_the_rebalance_timeout() {
+    let server = TestServer::start().await;
+    let mut a = connect(&server).await;
+    let slow = join("", None).with_rebalance_timeout_ms(1500);
+    let joined: JoinGroupResponse = call(&mut a, ApiKey::JoinGroup, 3, &slow).await;
+    assert_eq!(joined.error_code, 0);
+    let synced: SyncGroupResponse = call(
+        &mut a,
+        ApiKey::SyncGroup,
+        3,
+        &SyncGroupRequest::default()
+            .with_group_id(gid(GROUP))
+            .with_generation_id(joined.generation_id)
+            .with_member_id(joined.member_id.clone()),
+    )
+    .await;
+    assert_eq!(synced.error_code, 0);
+    // A different protocol type cannot join this consumer group.
+    let mut other = connect(&server).await;
+    let connect_join = join("", None).with_protocol_type(s("connect"));
+    let refused: JoinGroupResponse = call(&mut other, ApiKey::JoinGroup, 3, &connect_join).await;
+    assert_eq!(refused.error_code, 23, "INCONSISTENT_GROUP_PROTOCOL");
+
+    // B joins; A is told to rejoin but only keeps heartbeating.
+    let mut b = connect(&server).await;
+    let started = std::time::Instant::now();
+    let b_join = tokio::spawn(async move {
+        // The rebalance timeout is the longest of the members'.
+        let quick = join("", None).with_rebalance_timeout_ms(1500);
+        let r: JoinGroupResponse = call(&mut b, ApiKey::JoinGroup, 3, &quick).await;
+        r
+    });
+    let heartbeat = HeartbeatRequest::default()
+        .with_group_id(gid(GROUP))
+        .with_generation_id(joined.generation_id)
+        .with_member_id(joined.member_id.clone());
+    let mut saw_rebalance = false;
+    while !b_join.is_finished() {
+        let hb: HeartbeatResponse = call(&mut a, ApiKey::Heartbeat, 3, &heartbeat).await;
+        saw_rebalance |= hb.error_code == 27;
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert!(saw_rebalance, "A was told a rebalance is in progress");
+    let b_joined = b_join.await.expect("join task");
+    assert_eq!(b_joined.error_code, 0);
+    assert_eq!(b_joined.generation_id, joined.generation_id + 1);
+    assert_eq!(b_joined.members.len(), 1, "A was dropped");
+    assert!(started.elapsed() >= std::time::Duration::from_millis(1400));
+    let hb: HeartbeatResponse = call(&mut a, ApiKey::Heartbeat, 3, &heartbeat).await;
+    assert_eq!(hb.error_code, 25, "UNKNOWN_MEMBER_ID once dropped");
+    server.stop().await;
 }
