@@ -15,7 +15,7 @@ use bytes::Bytes;
 use kafka_protocol::error::ResponseError;
 use tokio::sync::oneshot;
 
-use super::store::{GroupMetadata, GroupOffsets, MemberMetadata, StoredGroup};
+use super::store::{GroupMetadata, GroupOffsets};
 
 /// How long the first rebalance of an empty group waits for more members (Kafka's
 /// `group.initial.rebalance.delay.ms`, shorter: clients here usually start together).
@@ -134,79 +134,6 @@ impl Group {
             join_not_before: None,
             offsets,
             recorded: None,
-        }
-    }
-
-    /// A group as the offsets log left it: members of the last completed rebalance are back,
-    /// Stable, with a fresh session to heartbeat in (those that do not are expired).
-    pub fn restore(id: String, stored: StoredGroup, now: Instant) -> Group {
-        let mut group = Group::new(id, stored.offsets);
-        let Some(meta) = stored.metadata else {
-            return group;
-        };
-        group.recorded = Some(meta.clone());
-        group.generation_id = meta.generation_id;
-        group.protocol_type = meta.protocol_type;
-        for m in meta.members {
-            if let Some(instance) = &m.group_instance_id {
-                group
-                    .static_members
-                    .insert(instance.clone(), m.member_id.clone());
-            }
-            group.members.insert(
-                m.member_id.clone(),
-                Member {
-                    member_id: m.member_id,
-                    group_instance_id: m.group_instance_id,
-                    client_id: m.client_id,
-                    client_host: m.client_host,
-                    session_timeout: Duration::from_millis(m.session_timeout_ms),
-                    rebalance_timeout: Duration::from_millis(m.rebalance_timeout_ms),
-                    protocols: m
-                        .protocols
-                        .into_iter()
-                        .map(|(n, p)| (n, Bytes::from(p)))
-                        .collect(),
-                    assignment: Bytes::from(m.assignment),
-                    last_heartbeat: now,
-                    join_waiter: None,
-                    sync_waiter: None,
-                },
-            );
-        }
-        if !group.members.is_empty() {
-            group.state = GroupState::Stable;
-            group.protocol_name = meta.protocol_name;
-            group.leader = meta.leader.filter(|l| group.members.contains_key(l));
-        }
-        group
-    }
-
-    /// What [`Group::restore`] rebuilds the group from.
-    pub fn metadata(&self) -> GroupMetadata {
-        GroupMetadata {
-            generation_id: self.generation_id,
-            protocol_type: self.protocol_type.clone(),
-            protocol_name: self.protocol_name.clone(),
-            leader: self.leader.clone(),
-            members: self
-                .members
-                .values()
-                .map(|m| MemberMetadata {
-                    member_id: m.member_id.clone(),
-                    group_instance_id: m.group_instance_id.clone(),
-                    client_id: m.client_id.clone(),
-                    client_host: m.client_host.clone(),
-                    session_timeout_ms: m.session_timeout.as_millis() as u64,
-                    rebalance_timeout_ms: m.rebalance_timeout.as_millis() as u64,
-                    protocols: m
-                        .protocols
-                        .iter()
-                        .map(|(n, p)| (n.clone(), p.to_vec()))
-                        .collect(),
-                    assignment: m.assignment.to_vec(),
-                })
-                .collect(),
         }
     }
 
@@ -428,7 +355,7 @@ impl Group {
         }
         let mut topics = Vec::new();
         for m in self.members.values() {
-            topics.extend(parse_subscription(
+            topics.extend(super::subscription::topics(
                 &m.metadata(self.protocol_name.as_deref()),
             ));
         }
@@ -436,46 +363,9 @@ impl Group {
     }
 }
 
-/// Topic names from a ConsumerProtocolSubscription (version i16, then an array of strings);
-/// whatever does not parse yields no topics.
-fn parse_subscription(mut raw: &[u8]) -> Vec<String> {
-    fn take<'a>(raw: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
-        let (head, rest) = (raw.get(..n)?, raw.get(n..)?);
-        *raw = rest;
-        Some(head)
-    }
-    let mut out = Vec::new();
-    let Some(_version) = take(&mut raw, 2) else {
-        return out;
-    };
-    let Some(count) = take(&mut raw, 4).map(|b| i32::from_be_bytes([b[0], b[1], b[2], b[3]]))
-    else {
-        return out;
-    };
-    for _ in 0..count.max(0) {
-        let Some(len) = take(&mut raw, 2).map(|b| i16::from_be_bytes([b[0], b[1]])) else {
-            break;
-        };
-        let Some(name) = take(&mut raw, len.max(0) as usize) else {
-            break;
-        };
-        out.push(String::from_utf8_lossy(name).into_owned());
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parses_consumer_subscriptions() {
-        let mut raw = vec![0, 1, 0, 0, 0, 2, 0, 1, b'a', 0, 2, b'b', b'c'];
-        assert_eq!(parse_subscription(&raw), ["a", "bc"]);
-        raw.truncate(10);
-        assert_eq!(parse_subscription(&raw), ["a"]);
-        assert!(parse_subscription(&[0xff; 6]).is_empty());
-    }
 
     fn member(id: &str, protocols: &[&str]) -> Member {
         Member {

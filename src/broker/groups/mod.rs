@@ -1,5 +1,6 @@
 //! The group coordinator of the classic consumer-group protocol. This broker coordinates every
-//! group. One file per concept: `group` (state machine), `store` (durable offsets), and one per
+//! group. One file per concept: `group` (state machine), `store` (the durable log),
+//! `snapshot` (membership as recorded there), `subscription` (consumer metadata), and one per
 //! Kafka API family (`find_coordinator`, `join`, `sync`, `heartbeat`, `leave`, `offsets`,
 //! `admin`).
 //!
@@ -16,7 +17,9 @@ pub mod heartbeat;
 pub mod join;
 pub mod leave;
 pub mod offsets;
+pub mod snapshot;
 pub mod store;
+pub mod subscription;
 pub mod sync;
 
 use std::collections::BTreeMap;
