@@ -1,5 +1,5 @@
-//! Data survives: a clean restart keeps everything, an acknowledged acks=all record survives
-//! `kill -9` of the real `streamline serve` process, and a log whose tail was torn or corrupted
+//! Data survives: a clean restart keeps everything, an acknowledged acks=all record and an
+//! acknowledged offset commit survive `kill -9` of the real `streamline serve` process, and a log whose tail was torn or corrupted
 //! opens with everything before the damage.
 
 mod common;
@@ -196,4 +196,49 @@ async fn a_torn_or_corrupt_tail_is_truncated_and_everything_before_it_is_kept() 
     assert_eq!(value_str(&got[9]), "r9");
     server.stop().await;
     drop(tmp);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn acknowledged_offset_commits_survive_kill_9() {
+    use rdkafka::consumer::{CommitMode, Consumer};
+    use rdkafka::{Offset, TopicPartitionList};
+
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let mut child = spawn_serve(&dir);
+    let bootstrap = serving_addr(&dir);
+    produce_values(&bootstrap, "offsets", (0..10).map(|i| format!("v{i}")), &[]).await;
+    let committed_at = |bootstrap: String| {
+        let c = common::consumer(&bootstrap, &[("group.id", "survivor")]);
+        let mut tpl = TopicPartitionList::new();
+        tpl.add_partition("offsets", 0);
+        let got = c
+            .committed_offsets(tpl, Duration::from_secs(10))
+            .expect("committed");
+        got.elements()[0].offset()
+    };
+    let b = bootstrap.clone();
+    tokio::task::spawn_blocking(move || {
+        let c = common::consumer(&b, &[("group.id", "survivor")]);
+        for offset in 1..=50 {
+            let mut tpl = TopicPartitionList::new();
+            tpl.add_partition_offset("offsets", 0, Offset::Offset(offset))
+                .expect("offset");
+            c.commit(&tpl, CommitMode::Sync)
+                .expect("acknowledged commit");
+        }
+    })
+    .await
+    .expect("committer");
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+
+    let mut child = spawn_serve(&dir);
+    let bootstrap = serving_addr(&dir);
+    let offset = tokio::task::spawn_blocking(move || committed_at(bootstrap))
+        .await
+        .expect("reader");
+    assert_eq!(offset, Offset::Offset(50));
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
 }

@@ -21,7 +21,7 @@ use kafka_protocol::messages::offset_for_leader_epoch_request::{
 };
 use kafka_protocol::messages::produce_request::{PartitionProduceData, TopicProduceData};
 use kafka_protocol::messages::*;
-use kafka_protocol::protocol::{Encodable, StrBytes};
+use kafka_protocol::protocol::{Decodable, Encodable, StrBytes};
 use streamline::broker::{Broker, BrokerSettings, Endpoint};
 use streamline::client::produce::{encode_batch, OutgoingRecord};
 use streamline::config::ServerConfig;
@@ -46,8 +46,38 @@ fn frame<R: Encodable>(key: ApiKey, version: i16, body: &R) -> Bytes {
     buf.freeze()
 }
 
+/// What requests refer to: the topic's id and a member of the stable group `GROUP`.
+struct Ctx {
+    topic_id: uuid::Uuid,
+    member_id: StrBytes,
+    generation_id: i32,
+}
+
+/// A stable group with one static member, set up before the loop.
+const GROUP: &str = "every-group";
+
+fn gid(s: &str) -> GroupId {
+    GroupId(StrBytes::from_string(s.to_string()))
+}
+
+fn join_request(version: i16, group: &str, instance: &str) -> JoinGroupRequest {
+    JoinGroupRequest::default()
+        .with_group_id(gid(group))
+        .with_session_timeout_ms(30_000)
+        .with_rebalance_timeout_ms(30_000)
+        .with_member_id(StrBytes::default())
+        .with_group_instance_id((version >= 5).then(|| StrBytes::from_string(instance.to_string())))
+        .with_protocol_type(StrBytes::from_static_str("consumer"))
+        .with_protocols(vec![join_group_request::JoinGroupRequestProtocol::default(
+        )
+        .with_name(StrBytes::from_static_str("range"))
+        .with_metadata(Bytes::from_static(b"m"))])
+}
+
 /// A request for `key` at `version` that reaches the success path of its handler.
-fn request(key: ApiKey, version: i16, topic_id: uuid::Uuid) -> Bytes {
+fn request(key: ApiKey, version: i16, ctx: &Ctx) -> Bytes {
+    let topic_id = ctx.topic_id;
+    let member = || ctx.member_id.clone();
     let batch = encode_batch(
         &[OutgoingRecord {
             key: None,
@@ -249,6 +279,145 @@ fn request(key: ApiKey, version: i16, topic_id: uuid::Uuid) -> Bytes {
                 .with_transactional_id(None)
                 .with_transaction_timeout_ms(60_000),
         ),
+        ApiKey::FindCoordinator => frame(
+            key,
+            version,
+            &FindCoordinatorRequest::default()
+                .with_key(if version < 4 {
+                    StrBytes::from_static_str(GROUP)
+                } else {
+                    StrBytes::default()
+                })
+                .with_coordinator_keys(if version >= 4 {
+                    vec![StrBytes::from_static_str(GROUP)]
+                } else {
+                    vec![]
+                }),
+        ),
+        // v0-4 answer MEMBER_ID_REQUIRED or wait for the initial rebalance delay; v5+ join
+        // as static members, which need no member id round.
+        ApiKey::JoinGroup => frame(
+            key,
+            version,
+            &join_request(version, &format!("join-{version}"), "static"),
+        ),
+        ApiKey::SyncGroup => frame(
+            key,
+            version,
+            &SyncGroupRequest::default()
+                .with_group_id(gid(GROUP))
+                .with_generation_id(ctx.generation_id)
+                .with_member_id(member())
+                .with_protocol_type((version >= 5).then(|| StrBytes::from_static_str("consumer")))
+                .with_protocol_name((version >= 5).then(|| StrBytes::from_static_str("range")))
+                .with_assignments(vec![
+                    sync_group_request::SyncGroupRequestAssignment::default()
+                        .with_member_id(member())
+                        .with_assignment(Bytes::from_static(b"a")),
+                ]),
+        ),
+        ApiKey::Heartbeat => frame(
+            key,
+            version,
+            &HeartbeatRequest::default()
+                .with_group_id(gid(GROUP))
+                .with_generation_id(ctx.generation_id)
+                .with_member_id(member()),
+        ),
+        ApiKey::LeaveGroup => frame(
+            key,
+            version,
+            &LeaveGroupRequest::default()
+                .with_group_id(gid(&format!("join-{}", version + 5)))
+                .with_member_id(if version < 3 {
+                    StrBytes::from_static_str("gone")
+                } else {
+                    StrBytes::default()
+                })
+                .with_members(if version >= 3 {
+                    vec![leave_group_request::MemberIdentity::default()
+                        .with_group_instance_id(Some(StrBytes::from_static_str("static")))]
+                } else {
+                    vec![]
+                }),
+        ),
+        ApiKey::OffsetCommit => frame(
+            key,
+            version,
+            &OffsetCommitRequest::default()
+                .with_group_id(gid(GROUP))
+                .with_generation_id_or_member_epoch(ctx.generation_id)
+                .with_member_id(member())
+                .with_topics(vec![
+                    offset_commit_request::OffsetCommitRequestTopic::default()
+                        .with_name(name("t"))
+                        .with_partitions(vec![
+                            offset_commit_request::OffsetCommitRequestPartition::default()
+                                .with_partition_index(0)
+                                .with_committed_offset(1)
+                                .with_committed_metadata(Some(StrBytes::from_static_str("md"))),
+                        ]),
+                ]),
+        ),
+        ApiKey::OffsetFetch => frame(
+            key,
+            version,
+            &if version < 8 {
+                OffsetFetchRequest::default()
+                    .with_group_id(gid(GROUP))
+                    .with_topics(Some(vec![
+                        offset_fetch_request::OffsetFetchRequestTopic::default()
+                            .with_name(name("t"))
+                            .with_partition_indexes(vec![0]),
+                    ]))
+            } else {
+                OffsetFetchRequest::default().with_groups(vec![
+                    offset_fetch_request::OffsetFetchRequestGroup::default()
+                        .with_group_id(gid(GROUP))
+                        .with_topics(None),
+                ])
+            },
+        ),
+        ApiKey::ListGroups => frame(
+            key,
+            version,
+            &ListGroupsRequest::default()
+                .with_states_filter(if version >= 4 {
+                    vec![StrBytes::from_static_str("Stable")]
+                } else {
+                    vec![]
+                })
+                .with_types_filter(if version >= 5 {
+                    vec![StrBytes::from_static_str("classic")]
+                } else {
+                    vec![]
+                }),
+        ),
+        ApiKey::DescribeGroups => frame(
+            key,
+            version,
+            &DescribeGroupsRequest::default().with_groups(vec![gid(GROUP)]),
+        ),
+        ApiKey::DeleteGroups => frame(
+            key,
+            version,
+            &DeleteGroupsRequest::default()
+                .with_groups_names(vec![gid(&format!("simple-{version}"))]),
+        ),
+        ApiKey::OffsetDelete => frame(
+            key,
+            version,
+            &OffsetDeleteRequest::default()
+                .with_group_id(gid(GROUP))
+                .with_topics(vec![
+                    offset_delete_request::OffsetDeleteRequestTopic::default()
+                        .with_name(name("t"))
+                        .with_partitions(vec![
+                            offset_delete_request::OffsetDeleteRequestPartition::default()
+                                .with_partition_index(0),
+                        ]),
+                ]),
+        ),
         other => panic!("{other:?} is advertised but this test has no request for it"),
     }
 }
@@ -275,12 +444,57 @@ async fn every_supported_version_of_every_api_answers() {
     broker
         .create_topic("grow", 1, Default::default(), false)
         .expect("topic");
+    // Group timers (the initial rebalance delay) run as they do in the server.
+    let ticking = broker.clone();
+    tokio::spawn(async move {
+        loop {
+            ticking.groups.tick();
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    });
+    let joined = dispatch(
+        &broker,
+        frame(
+            ApiKey::JoinGroup,
+            5,
+            &join_request(5, GROUP, "every-member"),
+        ),
+    )
+    .await;
+    let Outcome::Respond(joined) = joined else {
+        panic!("join failed: {joined:?}");
+    };
+    let mut joined = joined.slice(4..);
+    ResponseHeader::decode(&mut joined, 0).expect("header");
+    let joined = JoinGroupResponse::decode(&mut joined, 5).expect("join response");
+    assert_eq!(joined.error_code, 0);
+    let ctx = Ctx {
+        topic_id: topic.id,
+        member_id: joined.member_id,
+        generation_id: joined.generation_id,
+    };
+    for version in 0..=2 {
+        // Empty groups with offsets for DeleteGroups to delete.
+        let commit = OffsetCommitRequest::default()
+            .with_group_id(gid(&format!("simple-{version}")))
+            .with_generation_id_or_member_epoch(-1)
+            .with_topics(vec![
+                offset_commit_request::OffsetCommitRequestTopic::default()
+                    .with_name(name("t"))
+                    .with_partitions(vec![
+                        offset_commit_request::OffsetCommitRequestPartition::default()
+                            .with_committed_offset(0),
+                    ]),
+            ]);
+        let outcome = dispatch(&broker, frame(ApiKey::OffsetCommit, 8, &commit)).await;
+        assert!(matches!(outcome, Outcome::Respond(_)));
+    }
     for api in SUPPORTED_APIS {
         for version in api.min_version..=api.max_version {
             // Keep data in the log for every version's fetch and offset lookups.
-            let seed = request(ApiKey::Produce, 9, topic.id);
+            let seed = request(ApiKey::Produce, 9, &ctx);
             assert!(matches!(dispatch(&broker, seed).await, Outcome::Respond(_)));
-            let outcome = dispatch(&broker, request(api.key, version, topic.id)).await;
+            let outcome = dispatch(&broker, request(api.key, version, &ctx)).await;
             assert!(
                 matches!(outcome, Outcome::Respond(_)),
                 "{:?} v{version} was not answered: {outcome:?}",

@@ -3,13 +3,14 @@
 //! takes the decoded request and returns the response for the negotiated version.
 //!
 //! On disk a broker owns `<data>/meta.json` (cluster id), `<data>/topics/` (one directory per
-//! topic) and `<data>/deleted/` (topics being removed). In memory mode it owns nothing on disk.
+//! topic), `<data>/groups/` (committed offsets) and `<data>/deleted/` (topics being removed). In memory mode it owns nothing on disk.
 
 pub mod api_versions;
 pub mod cluster;
 pub mod configs;
 pub mod delete_records;
 pub mod fetch;
+pub mod groups;
 pub mod init_producer_id;
 pub mod leader_epoch;
 pub mod list_offsets;
@@ -103,6 +104,7 @@ pub struct Broker {
     pub settings: BrokerSettings,
     pub cluster_id: String,
     pub producer_ids: producer_ids::ProducerIds,
+    pub groups: groups::GroupCoordinator,
     topics: RwLock<Registry>,
 }
 
@@ -132,10 +134,12 @@ impl Broker {
             None => new_cluster_id(),
         };
         let producer_ids = producer_ids::ProducerIds::open(settings.data_dir.as_deref())?;
+        let groups = groups::GroupCoordinator::open(settings.data_dir.as_deref())?;
         Ok(Broker {
             settings,
             cluster_id,
             producer_ids,
+            groups,
             topics: RwLock::new(registry),
         })
     }

@@ -77,7 +77,7 @@ pub async fn serve(
                 if reading && in_flight.len() < MAX_IN_FLIGHT_REQUESTS =>
             {
                 match frame {
-                    Ok(Some(frame)) => match dispatch_pipelined(&broker, frame) {
+                    Ok(Some(frame)) => match dispatch_pipelined(&broker, frame, Some(peer)) {
                         Dispatched::Now(outcome) => in_flight.push_back(Box::pin(std::future::ready(outcome))),
                         Dispatched::Later(wait) => in_flight.push_back(wait),
                     },

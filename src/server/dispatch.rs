@@ -12,16 +12,20 @@
 //! answer), a malformed header or body — closes the connection, as Apache Kafka does.
 
 use std::future::Future;
+use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::Arc;
 
 use bytes::{BufMut, Bytes, BytesMut};
 use kafka_protocol::messages::{
     AlterConfigsRequest, ApiKey, ApiVersionsRequest, CreatePartitionsRequest, CreateTopicsRequest,
-    DeleteRecordsRequest, DeleteTopicsRequest, DescribeClusterRequest, DescribeConfigsRequest,
-    DescribeLogDirsRequest, FetchRequest, IncrementalAlterConfigsRequest, InitProducerIdRequest,
-    ListOffsetsRequest, MetadataRequest, OffsetForLeaderEpochRequest, ProduceRequest,
-    ResponseHeader,
+    DeleteGroupsRequest, DeleteRecordsRequest, DeleteTopicsRequest, DescribeClusterRequest,
+    DescribeConfigsRequest, DescribeGroupsRequest, DescribeLogDirsRequest, FetchRequest,
+    FindCoordinatorRequest, HeartbeatRequest, IncrementalAlterConfigsRequest,
+    InitProducerIdRequest, JoinGroupRequest, LeaveGroupRequest, ListGroupsRequest,
+    ListOffsetsRequest, MetadataRequest, OffsetCommitRequest, OffsetDeleteRequest,
+    OffsetFetchRequest, OffsetForLeaderEpochRequest, ProduceRequest, ResponseHeader,
+    SyncGroupRequest,
 };
 use kafka_protocol::protocol::{Decodable, Encodable};
 
@@ -55,14 +59,20 @@ impl From<Outcome> for Dispatched {
 /// Decodes and answers one request frame (without its length prefix), waiting for whatever
 /// the answer waits for.
 pub async fn dispatch(broker: &Arc<Broker>, frame: Bytes) -> Outcome {
-    match dispatch_pipelined(broker, frame) {
+    match dispatch_pipelined(broker, frame, None) {
         Dispatched::Now(outcome) => outcome,
         Dispatched::Later(wait) => wait.await,
     }
 }
 
 /// Decodes one request frame and does its immediate work; see the module documentation.
-pub fn dispatch_pipelined(broker: &Arc<Broker>, mut frame: Bytes) -> Dispatched {
+/// `peer` is the client's address (none for in-process clients), shown as a group member's
+/// client host.
+pub fn dispatch_pipelined(
+    broker: &Arc<Broker>,
+    mut frame: Bytes,
+    peer: Option<SocketAddr>,
+) -> Dispatched {
     let prefix = match frame::peek_header_prefix(&frame) {
         Ok(p) => p,
         Err(e) => return Outcome::Close(e.to_string()).into(),
@@ -119,6 +129,14 @@ pub fn dispatch_pipelined(broker: &Arc<Broker>, mut frame: Bytes) -> Dispatched 
         ($resp:expr) => {
             Dispatched::Now(encode(correlation_id, api_key, version, &$resp))
         };
+    }
+    macro_rules! reply_later {
+        ($wait:expr) => {{
+            let wait = $wait;
+            Dispatched::Later(Box::pin(async move {
+                encode(correlation_id, api_key, version, &wait.await)
+            }))
+        }};
     }
 
     match api_key {
@@ -208,6 +226,69 @@ pub fn dispatch_pipelined(broker: &Arc<Broker>, mut frame: Bytes) -> Dispatched 
         ApiKey::DescribeLogDirs => reply!(broker::log_dirs::handle(
             broker,
             decode!(DescribeLogDirsRequest)
+        )),
+        ApiKey::FindCoordinator => reply!(broker::groups::find_coordinator::handle(
+            broker,
+            decode!(FindCoordinatorRequest),
+            version
+        )),
+        ApiKey::JoinGroup => {
+            let req = decode!(JoinGroupRequest);
+            let client_id = header.client_id.as_deref().unwrap_or_default();
+            // Kafka shows a member's host as "/address".
+            let client_host = peer.map(|p| format!("/{}", p.ip())).unwrap_or_default();
+            reply_later!(broker::groups::join::handle(
+                &broker.groups,
+                req,
+                version,
+                broker::groups::join::Client {
+                    client_id,
+                    client_host: &client_host,
+                },
+            ))
+        }
+        ApiKey::SyncGroup => reply_later!(broker::groups::sync::handle(
+            broker,
+            decode!(SyncGroupRequest),
+            version
+        )),
+        ApiKey::Heartbeat => reply!(broker::groups::heartbeat::handle(
+            &broker.groups,
+            decode!(HeartbeatRequest),
+            version
+        )),
+        ApiKey::LeaveGroup => reply!(broker::groups::leave::handle(
+            &broker.groups,
+            decode!(LeaveGroupRequest),
+            version
+        )),
+        ApiKey::OffsetCommit => reply_later!(broker::groups::offsets::commit(
+            broker,
+            decode!(OffsetCommitRequest),
+            version
+        )),
+        ApiKey::OffsetFetch => reply!(broker::groups::offsets::fetch(
+            broker,
+            decode!(OffsetFetchRequest),
+            version
+        )),
+        ApiKey::OffsetDelete => reply_later!(broker::groups::offsets::delete(
+            broker,
+            decode!(OffsetDeleteRequest)
+        )),
+        ApiKey::ListGroups => reply!(broker::groups::admin::list(
+            broker,
+            decode!(ListGroupsRequest),
+            version
+        )),
+        ApiKey::DescribeGroups => reply!(broker::groups::admin::describe(
+            broker,
+            decode!(DescribeGroupsRequest),
+            version
+        )),
+        ApiKey::DeleteGroups => reply_later!(broker::groups::admin::delete(
+            broker,
+            decode!(DeleteGroupsRequest)
         )),
         other => Outcome::Close(format!("{other:?} is advertised but has no handler")).into(),
     }

@@ -72,6 +72,10 @@ impl Server {
                 }
             },
         )));
+        tasks.push(tokio::spawn(tick_groups(
+            broker.clone(),
+            shutdown_rx.clone(),
+        )));
         if config.fsync == FsyncPolicy::Interval {
             let broker = broker.clone();
             tasks.push(tokio::spawn(every(
@@ -131,6 +135,19 @@ where
                 let duty = duty.clone();
                 let _ = tokio::task::spawn_blocking(duty).await;
             }
+            _ = shutdown.changed() => return,
+        }
+    }
+}
+
+/// Drives group timers: expires members whose session lapsed and completes rebalances whose
+/// timeout passed. The work is a short in-memory pass, so it runs on the async thread.
+async fn tick_groups(broker: Arc<Broker>, mut shutdown: watch::Receiver<bool>) {
+    let mut ticker = tokio::time::interval(Duration::from_millis(crate::broker::groups::TICK_MS));
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = ticker.tick() => broker.groups.tick(),
             _ = shutdown.changed() => return,
         }
     }

@@ -16,7 +16,7 @@
 
 mod active;
 mod checkpoint;
-mod file;
+pub(crate) mod file;
 mod index;
 mod log;
 mod memory;

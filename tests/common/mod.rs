@@ -141,3 +141,41 @@ pub fn consume(
 pub fn value_str(m: &OwnedMessage) -> String {
     String::from_utf8_lossy(m.payload().unwrap_or_default()).into_owned()
 }
+
+/// Sends one request on a raw connection and decodes the answer: for tests that need exact
+/// frames (error codes, members that misbehave on purpose).
+pub async fn call<Req, Resp>(
+    stream: &mut tokio::net::TcpStream,
+    key: kafka_protocol::messages::ApiKey,
+    version: i16,
+    req: &Req,
+) -> Resp
+where
+    Req: kafka_protocol::protocol::Encodable,
+    Resp: kafka_protocol::protocol::Decodable,
+{
+    use kafka_protocol::messages::{RequestHeader, ResponseHeader};
+    use kafka_protocol::protocol::{Decodable, Encodable, StrBytes};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let header = RequestHeader::default()
+        .with_request_api_key(key as i16)
+        .with_request_api_version(version)
+        .with_correlation_id(1)
+        .with_client_id(Some(StrBytes::from_static_str("raw-test")));
+    let mut buf = bytes::BytesMut::new();
+    header
+        .encode(&mut buf, key.request_header_version(version))
+        .expect("header");
+    req.encode(&mut buf, version).expect("request");
+    let mut frame = (buf.len() as i32).to_be_bytes().to_vec();
+    frame.extend_from_slice(&buf);
+    stream.write_all(&frame).await.expect("send");
+    let mut len = [0u8; 4];
+    stream.read_exact(&mut len).await.expect("answered");
+    let mut body = vec![0u8; i32::from_be_bytes(len) as usize];
+    stream.read_exact(&mut body).await.expect("body");
+    let mut body = bytes::Bytes::from(body);
+    ResponseHeader::decode(&mut body, key.response_header_version(version)).expect("header");
+    Resp::decode(&mut body, version).expect("response")
+}

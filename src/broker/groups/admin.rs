@@ -1,0 +1,175 @@
+//! ListGroups, DescribeGroups and DeleteGroups: what tools such as `kafka-consumer-groups`
+//! use to inspect and remove groups.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use futures_util::future::Either;
+use kafka_protocol::error::ResponseError;
+use kafka_protocol::messages::delete_groups_response::DeletableGroupResult;
+use kafka_protocol::messages::describe_groups_response::{DescribedGroup, DescribedGroupMember};
+use kafka_protocol::messages::list_groups_response::ListedGroup;
+use kafka_protocol::messages::{
+    DeleteGroupsRequest, DeleteGroupsResponse, DescribeGroupsRequest, DescribeGroupsResponse,
+    ListGroupsRequest, ListGroupsResponse,
+};
+use kafka_protocol::protocol::StrBytes;
+
+use super::group::GroupState;
+use super::store::Record;
+use crate::broker::Broker;
+
+/// Every group here uses the classic protocol (KIP-848 group types).
+const GROUP_TYPE: &str = "classic";
+
+pub fn list(broker: &Broker, req: ListGroupsRequest, version: i16) -> ListGroupsResponse {
+    let states: Vec<String> = if version >= 4 {
+        req.states_filter.iter().map(|s| s.to_lowercase()).collect()
+    } else {
+        Vec::new()
+    };
+    let types: Vec<String> = if version >= 5 {
+        req.types_filter.iter().map(|s| s.to_lowercase()).collect()
+    } else {
+        Vec::new()
+    };
+    if !types.is_empty() && !types.iter().any(|t| t == GROUP_TYPE) {
+        return ListGroupsResponse::default();
+    }
+    let groups = broker.groups.lock();
+    let listed = groups
+        .values()
+        .filter(|g| states.is_empty() || states.contains(&g.state.name().to_lowercase()))
+        .map(|g| {
+            ListedGroup::default()
+                .with_group_id(StrBytes::from_string(g.id.clone()).into())
+                .with_protocol_type(StrBytes::from_string(
+                    g.protocol_type.clone().unwrap_or_default(),
+                ))
+                .with_group_state(if version >= 4 {
+                    StrBytes::from_static_str(g.state.name())
+                } else {
+                    StrBytes::default()
+                })
+                .with_group_type(if version >= 5 {
+                    StrBytes::from_static_str(GROUP_TYPE)
+                } else {
+                    StrBytes::default()
+                })
+        })
+        .collect();
+    ListGroupsResponse::default().with_groups(listed)
+}
+
+pub fn describe(
+    broker: &Broker,
+    req: DescribeGroupsRequest,
+    version: i16,
+) -> DescribeGroupsResponse {
+    let groups = broker.groups.lock();
+    let described = req
+        .groups
+        .into_iter()
+        .map(|id| {
+            let Some(g) = groups.get(id.as_str()) else {
+                // Kafka describes an unknown group as Dead; v6 also says it was not found.
+                let error = if version >= 6 {
+                    ResponseError::GroupIdNotFound.code()
+                } else {
+                    0
+                };
+                return DescribedGroup::default()
+                    .with_error_code(error)
+                    .with_group_id(id)
+                    .with_group_state(StrBytes::from_static_str(GroupState::Dead.name()));
+            };
+            let members = g
+                .members
+                .values()
+                .map(|m| {
+                    DescribedGroupMember::default()
+                        .with_member_id(StrBytes::from_string(m.member_id.clone()))
+                        .with_group_instance_id(
+                            m.group_instance_id
+                                .clone()
+                                .filter(|_| version >= 4)
+                                .map(StrBytes::from_string),
+                        )
+                        .with_client_id(StrBytes::from_string(m.client_id.clone()))
+                        .with_client_host(StrBytes::from_string(m.client_host.clone()))
+                        .with_member_metadata(m.metadata(g.protocol_name.as_deref()))
+                        .with_member_assignment(m.assignment.clone())
+                })
+                .collect();
+            DescribedGroup::default()
+                .with_group_id(id)
+                .with_group_state(StrBytes::from_static_str(g.state.name()))
+                .with_protocol_type(StrBytes::from_string(
+                    g.protocol_type.clone().unwrap_or_default(),
+                ))
+                .with_protocol_data(StrBytes::from_string(
+                    g.protocol_name.clone().unwrap_or_default(),
+                ))
+                .with_members(members)
+        })
+        .collect();
+    DescribeGroupsResponse::default().with_groups(described)
+}
+
+/// Handles DeleteGroups; the returned future completes once the deletions are durable.
+pub fn delete(
+    broker: &Arc<Broker>,
+    req: DeleteGroupsRequest,
+) -> impl Future<Output = DeleteGroupsResponse> + Send + 'static {
+    let coordinator = &broker.groups;
+    let mut groups = coordinator.lock();
+    let mut results = Vec::with_capacity(req.groups_names.len());
+    let mut last_seq = None;
+    for id in req.groups_names {
+        let error = match groups.get(id.as_str()) {
+            None => Some(ResponseError::GroupIdNotFound),
+            Some(g) if !g.members.is_empty() => Some(ResponseError::NonEmptyGroup),
+            Some(_) => {
+                let record = Record::DeleteGroup {
+                    group: id.to_string(),
+                };
+                match coordinator.persist(&groups, &[record]) {
+                    Ok(seq) => {
+                        groups.remove(id.as_str());
+                        tracing::info!(group = %id.as_str(), "deleted group");
+                        last_seq = Some(seq);
+                        None
+                    }
+                    Err(e) => Some(e.response_error()),
+                }
+            }
+        };
+        results.push((id, error));
+    }
+    drop(groups);
+    let respond = |results: Vec<(kafka_protocol::messages::GroupId, Option<ResponseError>)>,
+                   durable: Option<ResponseError>| {
+        DeleteGroupsResponse::default().with_results(
+            results
+                .into_iter()
+                .map(|(id, error)| {
+                    let error = match error {
+                        None => durable,
+                        e => e,
+                    };
+                    DeletableGroupResult::default()
+                        .with_group_id(id)
+                        .with_error_code(error.map_or(0, |e| e.code()))
+                })
+                .collect(),
+        )
+    };
+    let Some(seq) = last_seq else {
+        return Either::Left(std::future::ready(respond(results, None)));
+    };
+    let broker = broker.clone();
+    Either::Right(async move {
+        let durable = broker.groups.store.wait_durable(seq).await.err();
+        respond(results, durable.map(|e| e.response_error()))
+    })
+}

@@ -1,0 +1,404 @@
+//! OffsetCommit, OffsetFetch and OffsetDelete: a group's committed offsets.
+//!
+//! A commit from a group member is checked against the member id and generation; a commit
+//! with generation -1 (a consumer that assigns partitions itself) is allowed while the group
+//! has no members. Commits are applied in memory and acknowledged once the offsets log is
+//! fsynced (commits waiting at the same time share one fsync).
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Instant;
+
+use kafka_protocol::error::ResponseError;
+use kafka_protocol::messages::offset_commit_response::{
+    OffsetCommitResponsePartition, OffsetCommitResponseTopic,
+};
+use kafka_protocol::messages::offset_delete_response::{
+    OffsetDeleteResponsePartition, OffsetDeleteResponseTopic,
+};
+use kafka_protocol::messages::offset_fetch_response::{
+    OffsetFetchResponseGroup, OffsetFetchResponsePartition, OffsetFetchResponsePartitions,
+    OffsetFetchResponseTopic, OffsetFetchResponseTopics,
+};
+use kafka_protocol::messages::{
+    GroupId, OffsetCommitRequest, OffsetCommitResponse, OffsetDeleteRequest, OffsetDeleteResponse,
+    OffsetFetchRequest, OffsetFetchResponse, TopicName,
+};
+use kafka_protocol::protocol::StrBytes;
+
+use super::group::{Group, GroupState};
+use super::store::{Committed, Record};
+use crate::broker::{now_ms, Broker};
+
+/// Per topic, each partition's error (None: fine, or waiting for the fsync).
+type TopicAnswers = (TopicName, Vec<(i32, Option<ResponseError>)>);
+
+/// The longest metadata string a commit may carry (Kafka's offset.metadata.max.bytes).
+pub const OFFSET_METADATA_MAX_BYTES: usize = 4096;
+
+fn partition_exists(broker: &Broker, topic: &str, partition: i32) -> bool {
+    broker
+        .topic(topic)
+        .is_some_and(|t| t.partition(partition).is_some())
+}
+
+/// Whether a commit may change the group's offsets, and if not, why.
+fn check_commit(
+    group: Option<&Group>,
+    generation_id: i32,
+    member_id: &str,
+    instance: Option<&str>,
+) -> Result<(), ResponseError> {
+    let Some(group) = group else {
+        return if generation_id < 0 {
+            Ok(())
+        } else {
+            Err(ResponseError::IllegalGeneration)
+        };
+    };
+    if generation_id < 0 && group.state == GroupState::Empty {
+        return Ok(());
+    }
+    if let Some(instance) = instance {
+        if group
+            .static_members
+            .get(instance)
+            .is_some_and(|id| id != member_id)
+        {
+            return Err(ResponseError::FencedInstanceId);
+        }
+    }
+    if group.state == GroupState::CompletingRebalance {
+        return Err(ResponseError::RebalanceInProgress);
+    }
+    if !group.members.contains_key(member_id) {
+        return Err(ResponseError::UnknownMemberId);
+    }
+    if generation_id != group.generation_id {
+        return Err(ResponseError::IllegalGeneration);
+    }
+    Ok(())
+}
+
+/// Handles an OffsetCommit; the returned future completes once the offsets are durable.
+pub fn commit(
+    broker: &Arc<Broker>,
+    req: OffsetCommitRequest,
+    version: i16,
+) -> impl Future<Output = OffsetCommitResponse> + Send + 'static {
+    let group_id = req.group_id.to_string();
+    let member_id = req.member_id.to_string();
+    let instance = req
+        .group_instance_id
+        .as_ref()
+        .filter(|_| version >= 7)
+        .map(|i| i.to_string());
+    let coordinator = &broker.groups;
+    let mut groups = coordinator.lock();
+    let group_error = if group_id.is_empty() {
+        Err(ResponseError::InvalidGroupId)
+    } else {
+        check_commit(
+            groups.get(&group_id),
+            req.generation_id_or_member_epoch,
+            &member_id,
+            instance.as_deref(),
+        )
+    };
+    let timestamp = now_ms();
+    let mut records = Vec::new();
+    let mut answers: Vec<TopicAnswers> = Vec::new();
+    for topic in req.topics {
+        let mut parts = Vec::with_capacity(topic.partitions.len());
+        for p in topic.partitions {
+            let error = match group_error {
+                Err(e) => Some(e),
+                Ok(()) if !partition_exists(broker, &topic.name, p.partition_index) => {
+                    Some(ResponseError::UnknownTopicOrPartition)
+                }
+                Ok(())
+                    if p.committed_metadata
+                        .as_ref()
+                        .is_some_and(|m| m.len() > OFFSET_METADATA_MAX_BYTES) =>
+                {
+                    Some(ResponseError::OffsetMetadataTooLarge)
+                }
+                Ok(()) => {
+                    records.push(Record::Commit {
+                        group: group_id.clone(),
+                        topic: topic.name.to_string(),
+                        partition: p.partition_index,
+                        committed: Committed {
+                            offset: p.committed_offset,
+                            leader_epoch: if version >= 6 {
+                                p.committed_leader_epoch
+                            } else {
+                                -1
+                            },
+                            metadata: p.committed_metadata.map(|m| m.to_string()),
+                            commit_timestamp_ms: timestamp,
+                        },
+                    });
+                    None
+                }
+            };
+            parts.push((p.partition_index, error));
+        }
+        answers.push((topic.name, parts));
+    }
+    let mut written = None;
+    if !records.is_empty() {
+        match coordinator.persist(&groups, &records) {
+            Ok(seq) => {
+                let group = groups
+                    .entry(group_id.clone())
+                    .or_insert_with(|| Group::new(group_id.clone(), Default::default()));
+                if let Some(m) = group.members.get_mut(&member_id) {
+                    m.last_heartbeat = Instant::now();
+                }
+                for r in records {
+                    if let Record::Commit {
+                        topic,
+                        partition,
+                        committed,
+                        ..
+                    } = r
+                    {
+                        group.offsets.insert((topic, partition), committed);
+                    }
+                }
+                written = Some(Ok(seq));
+            }
+            Err(e) => {
+                tracing::error!(group = %group_id, error = %e, "cannot write committed offsets");
+                written = Some(Err(e.response_error()));
+            }
+        }
+    }
+    drop(groups);
+    let broker = broker.clone();
+    async move {
+        let durable = match written {
+            Some(Ok(seq)) => match broker.groups.store.wait_durable(seq).await {
+                Ok(()) => None,
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot fsync committed offsets");
+                    Some(e.response_error())
+                }
+            },
+            Some(Err(e)) => Some(e),
+            None => None,
+        };
+        let topics = answers
+            .into_iter()
+            .map(|(name, parts)| {
+                OffsetCommitResponseTopic::default()
+                    .with_name(name)
+                    .with_partitions(
+                        parts
+                            .into_iter()
+                            .map(|(index, error)| {
+                                OffsetCommitResponsePartition::default()
+                                    .with_partition_index(index)
+                                    .with_error_code(error.or(durable).map_or(0, |e| e.code()))
+                            })
+                            .collect(),
+                    )
+            })
+            .collect();
+        OffsetCommitResponse::default().with_topics(topics)
+    }
+}
+
+/// One partition's committed offset, or -1 when there is none.
+fn fetched(group: Option<&Group>, topic: &str, partition: i32) -> (i64, i32, String) {
+    group
+        .and_then(|g| g.offsets.get(&(topic.to_string(), partition)))
+        .map_or((-1, -1, String::new()), |c| {
+            (
+                c.offset,
+                c.leader_epoch,
+                c.metadata.clone().unwrap_or_default(),
+            )
+        })
+}
+
+/// The partitions asked for, or every partition with a committed offset when `topics` is None.
+fn wanted(
+    group: Option<&Group>,
+    topics: Option<Vec<(TopicName, Vec<i32>)>>,
+) -> Vec<(TopicName, Vec<i32>)> {
+    match topics {
+        Some(t) => t,
+        None => {
+            let mut all: BTreeMap<String, Vec<i32>> = BTreeMap::new();
+            for (topic, partition) in group.map(|g| g.offsets.keys()).into_iter().flatten() {
+                all.entry(topic.clone()).or_default().push(*partition);
+            }
+            all.into_iter()
+                .map(|(t, p)| (TopicName(StrBytes::from_string(t)), p))
+                .collect()
+        }
+    }
+}
+
+pub fn fetch(broker: &Broker, req: OffsetFetchRequest, version: i16) -> OffsetFetchResponse {
+    let groups = broker.groups.lock();
+    if version < 8 {
+        let group = groups.get(req.group_id.as_str());
+        let topics = req.topics.map(|ts| {
+            ts.into_iter()
+                .map(|t| (t.name, t.partition_indexes))
+                .collect()
+        });
+        let topics = wanted(group, topics)
+            .into_iter()
+            .map(|(name, partitions)| {
+                OffsetFetchResponseTopic::default()
+                    .with_partitions(
+                        partitions
+                            .into_iter()
+                            .map(|p| {
+                                let (offset, epoch, metadata) = fetched(group, &name, p);
+                                OffsetFetchResponsePartition::default()
+                                    .with_partition_index(p)
+                                    .with_committed_offset(offset)
+                                    .with_committed_leader_epoch(if version >= 5 {
+                                        epoch
+                                    } else {
+                                        -1
+                                    })
+                                    .with_metadata(Some(StrBytes::from_string(metadata)))
+                            })
+                            .collect(),
+                    )
+                    .with_name(name)
+            })
+            .collect();
+        return OffsetFetchResponse::default().with_topics(topics);
+    }
+    let results = req
+        .groups
+        .into_iter()
+        .map(|g| {
+            let group = groups.get(g.group_id.as_str());
+            let topics = g.topics.map(|ts| {
+                ts.into_iter()
+                    .map(|t| (t.name, t.partition_indexes))
+                    .collect()
+            });
+            let topics = wanted(group, topics)
+                .into_iter()
+                .map(|(name, partitions)| {
+                    OffsetFetchResponseTopics::default()
+                        .with_partitions(
+                            partitions
+                                .into_iter()
+                                .map(|p| {
+                                    let (offset, epoch, metadata) = fetched(group, &name, p);
+                                    OffsetFetchResponsePartitions::default()
+                                        .with_partition_index(p)
+                                        .with_committed_offset(offset)
+                                        .with_committed_leader_epoch(epoch)
+                                        .with_metadata(Some(StrBytes::from_string(metadata)))
+                                })
+                                .collect(),
+                        )
+                        .with_name(name)
+                })
+                .collect();
+            OffsetFetchResponseGroup::default()
+                .with_group_id(g.group_id)
+                .with_topics(topics)
+        })
+        .collect();
+    OffsetFetchResponse::default().with_groups(results)
+}
+
+/// Handles an OffsetDelete; the returned future completes once the deletion is durable.
+pub fn delete(
+    broker: &Arc<Broker>,
+    req: OffsetDeleteRequest,
+) -> impl Future<Output = OffsetDeleteResponse> + Send + 'static {
+    let coordinator = &broker.groups;
+    let mut groups = coordinator.lock();
+    let group_id: GroupId = req.group_id;
+    let Some(group) = groups.get(group_id.as_str()) else {
+        return futures_util::future::Either::Left(std::future::ready(
+            OffsetDeleteResponse::default().with_error_code(ResponseError::GroupIdNotFound.code()),
+        ));
+    };
+    let subscribed = group.subscribed_topics();
+    let mut records = Vec::new();
+    let mut answers = Vec::new();
+    for topic in req.topics {
+        let mut parts = Vec::new();
+        for p in topic.partitions {
+            let error = if !partition_exists(broker, &topic.name, p.partition_index) {
+                Some(ResponseError::UnknownTopicOrPartition)
+            } else if subscribed.iter().any(|s| s.as_str() == topic.name.as_str()) {
+                Some(ResponseError::GroupSubscribedToTopic)
+            } else {
+                records.push(Record::Delete {
+                    group: group_id.to_string(),
+                    topic: topic.name.to_string(),
+                    partition: p.partition_index,
+                });
+                None
+            };
+            parts.push((p.partition_index, error));
+        }
+        answers.push((topic.name, parts));
+    }
+    let mut top_error = None;
+    let mut seq = None;
+    if !records.is_empty() {
+        match coordinator.persist(&groups, &records) {
+            Ok(s) => {
+                seq = Some(s);
+                if let Some(group) = groups.get_mut(group_id.as_str()) {
+                    for r in records {
+                        if let Record::Delete {
+                            topic, partition, ..
+                        } = r
+                        {
+                            group.offsets.remove(&(topic, partition));
+                        }
+                    }
+                }
+            }
+            Err(e) => top_error = Some(e.response_error()),
+        }
+    }
+    drop(groups);
+    let broker = broker.clone();
+    futures_util::future::Either::Right(async move {
+        if let Some(seq) = seq {
+            if let Err(e) = broker.groups.store.wait_durable(seq).await {
+                top_error = Some(e.response_error());
+            }
+        }
+        OffsetDeleteResponse::default()
+            .with_error_code(top_error.map_or(0, |e| e.code()))
+            .with_topics(
+                answers
+                    .into_iter()
+                    .map(|(name, parts)| {
+                        OffsetDeleteResponseTopic::default()
+                            .with_name(name)
+                            .with_partitions(
+                                parts
+                                    .into_iter()
+                                    .map(|(index, error)| {
+                                        OffsetDeleteResponsePartition::default()
+                                            .with_partition_index(index)
+                                            .with_error_code(error.map_or(0, |e| e.code()))
+                                    })
+                                    .collect(),
+                            )
+                    })
+                    .collect(),
+            )
+    })
+}
