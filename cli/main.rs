@@ -7,6 +7,7 @@ mod completions;
 mod connect;
 mod consume;
 mod filter;
+mod groups;
 mod jsonl;
 mod output;
 mod produce;
@@ -45,6 +46,8 @@ enum Command {
     Consume(Box<consume::ConsumeArgs>),
     /// List, create, describe, alter and delete topics
     Topics(topics::TopicsArgs),
+    /// List, describe (members, lag) and delete consumer groups
+    Groups(groups::GroupsArgs),
     /// Save, list and remove connection profiles (used with -P NAME)
     Profile(profile::ProfileArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
@@ -64,6 +67,7 @@ fn main() -> ExitCode {
             Command::Produce(args) => runtime.block_on(produce::run(*args)),
             Command::Consume(args) => runtime.block_on(consume::run(*args)),
             Command::Topics(args) => runtime.block_on(topics::run(args)),
+            Command::Groups(args) => runtime.block_on(groups::run(args)),
             Command::Profile(args) => profile::run(args),
             Command::Completions(args) => completions::run(args),
         });

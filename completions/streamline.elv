@@ -27,6 +27,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand produce 'Send messages: from -m, a file, standard input or a template'
             cand consume 'Read records: from any offset or time, as text, JSON or raw bytes'
             cand topics 'List, create, describe, alter and delete topics'
+            cand groups 'List, describe (members, lag) and delete consumer groups'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -265,6 +266,70 @@ set edit:completion:arg-completer[streamline] = {|@words|
         }
         &'streamline;topics;help;help'= {
         }
+        &'streamline;groups'= {
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List consumer groups with their state'
+            cand describe 'Show a group''s members and assignments, and committed offset, end offset and lag per partition'
+            cand delete 'Delete a group that has no members, with its committed offsets'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'streamline;groups;list'= {
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;groups;describe'= {
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;groups;delete'= {
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;groups;help'= {
+            cand list 'List consumer groups with their state'
+            cand describe 'Show a group''s members and assignments, and committed offset, end offset and lag per partition'
+            cand delete 'Delete a group that has no members, with its committed offsets'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'streamline;groups;help;list'= {
+        }
+        &'streamline;groups;help;describe'= {
+        }
+        &'streamline;groups;help;delete'= {
+        }
+        &'streamline;groups;help;help'= {
+        }
         &'streamline;profile'= {
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
@@ -320,6 +385,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand produce 'Send messages: from -m, a file, standard input or a template'
             cand consume 'Read records: from any offset or time, as text, JSON or raw bytes'
             cand topics 'List, create, describe, alter and delete topics'
+            cand groups 'List, describe (members, lag) and delete consumer groups'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -352,6 +418,17 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;help;topics;import'= {
         }
         &'streamline;help;topics;delete'= {
+        }
+        &'streamline;help;groups'= {
+            cand list 'List consumer groups with their state'
+            cand describe 'Show a group''s members and assignments, and committed offset, end offset and lag per partition'
+            cand delete 'Delete a group that has no members, with its committed offsets'
+        }
+        &'streamline;help;groups;list'= {
+        }
+        &'streamline;help;groups;describe'= {
+        }
+        &'streamline;help;groups;delete'= {
         }
         &'streamline;help;profile'= {
             cand list 'List saved profiles'

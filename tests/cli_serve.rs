@@ -195,6 +195,7 @@ fn root_help_offers_only_working_commands() {
             "produce",
             "consume",
             "topics",
+            "groups",
             "profile",
             "completions",
             "help"

@@ -17,6 +17,8 @@ const COMMANDS: &[&[&str]] = &[
     &["topics", "delete"],
     &["topics", "export"],
     &["topics", "import"],
+    &["groups"],
+    &["groups", "describe"],
     &["profile"],
     &["profile", "add"],
     &["completions"],

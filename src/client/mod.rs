@@ -11,6 +11,7 @@
 
 pub mod admin;
 pub mod fetch;
+pub mod groups;
 pub mod offsets;
 pub mod partitioner;
 pub mod produce;

@@ -1,0 +1,111 @@
+//! `streamline groups` against a live server: a group whose offsets were committed through
+//! librdkafka is listed, described with committed and end offsets and lag, and deleted.
+
+mod common;
+
+use std::time::Duration;
+
+use assert_cmd::Command;
+use common::TestServer;
+use rdkafka::consumer::{CommitMode, Consumer};
+use rdkafka::{Offset, TopicPartitionList};
+use serde_json::Value;
+
+fn ok(args: &[&str]) -> String {
+    let out = Command::cargo_bin("streamline")
+        .expect("binary")
+        .env_remove("STREAMLINE_BROKERS")
+        .args(args)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "streamline {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn groups_are_listed_described_with_lag_and_deleted() {
+    let server = TestServer::start().await;
+    let b = server.bootstrap();
+    let summary = {
+        let b = b.clone();
+        tokio::task::spawn_blocking(move || {
+            ok(&["topics", "create", "work", "-p", "2", "-b", &b]);
+            ok(&[
+                "produce",
+                "work",
+                "-p",
+                "0",
+                "-n",
+                "10",
+                "--template",
+                "job {{i}}",
+                "-b",
+                &b,
+            ]);
+            ok(&[
+                "produce",
+                "work",
+                "-p",
+                "1",
+                "-n",
+                "4",
+                "--template",
+                "job {{i}}",
+                "-b",
+                &b,
+            ])
+        })
+        .await
+        .expect("cli")
+    };
+    assert_eq!(summary, "");
+
+    // Commit 7 of 10 on partition 0 and nothing on partition 1, as a consumer would.
+    let consumer = common::consumer(&b, &[("group.id", "workers")]);
+    let mut tpl = TopicPartitionList::new();
+    tpl.add_partition_offset("work", 0, Offset::Offset(7))
+        .expect("tpl");
+    consumer.commit(&tpl, CommitMode::Sync).expect("commit");
+    drop(consumer);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+
+    let (listed, described, refused, deleted, after) = tokio::task::spawn_blocking(move || {
+        let listed = ok(&["groups", "list", "--format", "json", "-b", &b]);
+        let described = ok(&[
+            "groups", "describe", "workers", "--format", "json", "-b", &b,
+        ]);
+        let refused = Command::cargo_bin("streamline")
+            .expect("binary")
+            .args(["groups", "delete", "workers", "-b", &b])
+            .output()
+            .expect("run");
+        let deleted = ok(&["groups", "delete", "workers", "-y", "-b", &b]);
+        let after = ok(&["groups", "list", "--format", "json", "-b", &b]);
+        (listed, described, refused, deleted, after)
+    })
+    .await
+    .expect("cli");
+    let listed: Value = serde_json::from_str(&listed).expect("json");
+    assert_eq!(listed[0]["group"], "workers");
+    let d: Value = serde_json::from_str(&described).expect("json");
+    assert_eq!(d["state"], "Empty");
+    assert_eq!(d["members"].as_array().map(Vec::len), Some(0));
+    assert_eq!(d["offsets"][0]["partition"], 0);
+    assert_eq!(d["offsets"][0]["committed_offset"], 7);
+    assert_eq!(d["offsets"][0]["end_offset"], 10);
+    assert_eq!(d["offsets"][0]["lag"], 3);
+    assert_eq!(d["total_lag"], 3);
+    assert_eq!(
+        refused.status.code(),
+        Some(1),
+        "delete asks first, and a pipe cannot answer"
+    );
+    assert_eq!(deleted, "Deleted group workers\n");
+    let after: Value = serde_json::from_str(&after).expect("json");
+    assert_eq!(after, serde_json::json!([]));
+    server.stop().await;
+}
