@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use anyhow::bail;
+use anyhow::{bail, Context};
 use serde::Serialize;
 use streamline::client::offsets::OffsetSpec;
 use streamline::client::Client;
@@ -12,6 +12,7 @@ use streamline::client::Client;
 use crate::connect::ConnectArgs;
 use crate::output::{confirm, write_json, write_table, Format};
 use crate::style::{paint, HEADING};
+use crate::timespec::{parse_duration, parse_when};
 
 /// Flags of `streamline groups`.
 #[derive(Debug, clap::Args)]
@@ -36,6 +37,45 @@ enum GroupsCommand {
     Describe {
         /// Group id
         group: String,
+    },
+    /// Plan (and with --execute, apply) new committed offsets for a group with no members
+    #[command(group(clap::ArgGroup::new("target").required(true).args(
+        ["to_earliest", "to_latest", "to_offset", "shift_by", "to_datetime", "by_duration"]
+    )))]
+    Reset {
+        /// Group id
+        group: String,
+        /// Topic to reset, optionally with partitions: TOPIC or TOPIC:0,2,5 (repeatable)
+        #[arg(
+            long = "topic",
+            value_name = "TOPIC[:P,...]",
+            required_unless_present = "all_topics"
+        )]
+        topics: Vec<String>,
+        /// Reset every topic the group has committed offsets for
+        #[arg(long, conflicts_with = "topics")]
+        all_topics: bool,
+        /// To each partition's earliest offset
+        #[arg(long)]
+        to_earliest: bool,
+        /// To each partition's end offset
+        #[arg(long)]
+        to_latest: bool,
+        /// To this offset (clamped to what each partition holds)
+        #[arg(long, value_name = "N")]
+        to_offset: Option<i64>,
+        /// By this many records from the committed offset (negative goes back)
+        #[arg(long, value_name = "N", allow_hyphen_values = true)]
+        shift_by: Option<i64>,
+        /// To the first record at or after a moment (same forms as consume --at)
+        #[arg(long, value_name = "WHEN")]
+        to_datetime: Option<String>,
+        /// To the first record written at most this long ago: 30m, 2h, 1d
+        #[arg(long, value_name = "DURATION")]
+        by_duration: Option<String>,
+        /// Apply the plan (without it, only print it)
+        #[arg(long)]
+        execute: bool,
     },
     /// Delete a group that has no members, with its committed offsets
     Delete {
@@ -117,6 +157,80 @@ pub async fn run(args: GroupsArgs) -> anyhow::Result<()> {
                 Format::Text => print_detail(&mut out, &detail)?,
             }
         }
+        GroupsCommand::Reset {
+            group,
+            topics,
+            all_topics,
+            to_earliest,
+            to_latest,
+            to_offset,
+            shift_by,
+            to_datetime,
+            by_duration,
+            execute,
+        } => {
+            let now = chrono::Local::now();
+            let target = if to_earliest {
+                ResetTo::Earliest
+            } else if to_latest {
+                ResetTo::Latest
+            } else if let Some(n) = to_offset {
+                ResetTo::Offset(n)
+            } else if let Some(n) = shift_by {
+                ResetTo::Shift(n)
+            } else if let Some(when) = to_datetime {
+                ResetTo::Time(parse_when(&when, now).context("--to-datetime")?)
+            } else if let Some(span) = by_duration {
+                let span = parse_duration(&span).context("--by-duration")?;
+                ResetTo::Time(
+                    now.timestamp_millis() - i64::try_from(span.as_millis()).unwrap_or(i64::MAX),
+                )
+            } else {
+                bail!("choose where to reset to (--to-earliest, --to-latest, --to-offset, --shift-by, --to-datetime or --by-duration)");
+            };
+            let plan = reset_plan(&client, &group, &topics, all_topics, target).await?;
+            if execute {
+                let members = client
+                    .describe_group(&group)
+                    .await
+                    .map(|d| d.members.len())
+                    .unwrap_or(0);
+                if members > 0 {
+                    bail!("group '{group}' has {members} active member(s); stop its consumers first, then run the reset again");
+                }
+                let offsets = plan
+                    .iter()
+                    .map(|p| ((p.topic.clone(), p.partition), p.new_offset))
+                    .collect();
+                client.commit_offsets(&group, &offsets).await?;
+            }
+            match args.format {
+                Format::Json => write_json(
+                    &mut out,
+                    &serde_json::json!({ "group": group, "executed": execute, "partitions": plan }),
+                )?,
+                Format::Text => {
+                    let rows: Vec<Vec<String>> = plan
+                        .iter()
+                        .map(|p| {
+                            vec![
+                                p.topic.clone(),
+                                p.partition.to_string(),
+                                p.current_offset
+                                    .map_or_else(|| "-".into(), |o| o.to_string()),
+                                p.new_offset.to_string(),
+                            ]
+                        })
+                        .collect();
+                    write_table(&mut out, &["TOPIC", "PARTITION", "CURRENT", "NEW"], &rows)?;
+                    if execute {
+                        writeln!(out, "Reset {} partition(s) of group {group}", plan.len())?;
+                    } else {
+                        writeln!(out, "Dry run: nothing changed; add --execute to apply")?;
+                    }
+                }
+            }
+        }
         GroupsCommand::Delete { group, yes } => {
             if !yes
                 && !confirm(&format!(
@@ -134,6 +248,125 @@ pub async fn run(args: GroupsArgs) -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// Where `groups reset` moves offsets.
+#[derive(Debug, Clone, Copy)]
+enum ResetTo {
+    Earliest,
+    Latest,
+    Offset(i64),
+    Shift(i64),
+    Time(i64),
+}
+
+#[derive(Serialize)]
+struct PlannedReset {
+    topic: String,
+    partition: i32,
+    current_offset: Option<i64>,
+    new_offset: i64,
+}
+
+/// Parses `TOPIC` or `TOPIC:0,1,2`.
+fn parse_topic_spec(spec: &str) -> anyhow::Result<(String, Option<Vec<i32>>)> {
+    match spec.split_once(':') {
+        None => Ok((spec.to_string(), None)),
+        Some((topic, parts)) => {
+            let parts = parts
+                .split(',')
+                .map(|p| {
+                    p.trim()
+                        .parse::<i32>()
+                        .map_err(|_| anyhow::anyhow!("'{spec}': '{p}' is not a partition number"))
+                })
+                .collect::<anyhow::Result<Vec<i32>>>()?;
+            Ok((topic.to_string(), Some(parts)))
+        }
+    }
+}
+
+async fn reset_plan(
+    client: &Client,
+    group: &str,
+    topics: &[String],
+    all_topics: bool,
+    target: ResetTo,
+) -> anyhow::Result<Vec<PlannedReset>> {
+    let committed = client.committed_offsets(group).await?;
+    let mut selected: BTreeMap<String, Vec<i32>> = BTreeMap::new();
+    if all_topics {
+        for (topic, partition) in committed.keys() {
+            selected.entry(topic.clone()).or_default().push(*partition);
+        }
+        if selected.is_empty() {
+            bail!("group '{group}' has no committed offsets; name the topics with --topic");
+        }
+    }
+    for spec in topics {
+        let (topic, parts) = parse_topic_spec(spec)?;
+        let all = client.partitions(&topic, false).await?;
+        let parts = match parts {
+            Some(p) => {
+                if let Some(bad) = p.iter().find(|p| !all.contains(p)) {
+                    bail!("topic '{topic}' has no partition {bad}");
+                }
+                p
+            }
+            None => all,
+        };
+        selected.entry(topic).or_default().extend(parts);
+    }
+    let mut plan = Vec::new();
+    for (topic, mut parts) in selected {
+        parts.sort_unstable();
+        parts.dedup();
+        let earliest = client
+            .list_offsets(&topic, &parts, OffsetSpec::Earliest)
+            .await?;
+        let latest = client
+            .list_offsets(&topic, &parts, OffsetSpec::Latest)
+            .await?;
+        let by_time = match target {
+            ResetTo::Time(ts) => Some(
+                client
+                    .list_offsets(&topic, &parts, OffsetSpec::Timestamp(ts))
+                    .await?,
+            ),
+            _ => None,
+        };
+        for &partition in &parts {
+            let find = |list: &[streamline::client::offsets::PartitionOffset]| {
+                list.iter()
+                    .find(|o| o.partition == partition)
+                    .map_or(0, |o| o.offset)
+            };
+            let (lo, hi) = (find(&earliest), find(&latest));
+            let current = committed.get(&(topic.clone(), partition)).copied();
+            let new_offset = match target {
+                ResetTo::Earliest => lo,
+                ResetTo::Latest => hi,
+                ResetTo::Offset(n) => n,
+                ResetTo::Shift(n) => current.unwrap_or(lo).saturating_add(n),
+                ResetTo::Time(_) => {
+                    let o = by_time.as_deref().map_or(-1, find);
+                    if o < 0 {
+                        hi
+                    } else {
+                        o
+                    }
+                }
+            }
+            .clamp(lo, hi);
+            plan.push(PlannedReset {
+                topic: topic.clone(),
+                partition,
+                current_offset: current,
+                new_offset,
+            });
+        }
+    }
+    Ok(plan)
 }
 
 async fn describe(client: &Client, group: &str) -> anyhow::Result<GroupDetail> {

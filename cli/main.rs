@@ -46,7 +46,7 @@ enum Command {
     Consume(Box<consume::ConsumeArgs>),
     /// List, create, describe, alter and delete topics
     Topics(topics::TopicsArgs),
-    /// List, describe (members, lag) and delete consumer groups
+    /// List, describe (members, lag), reset and delete consumer groups
     Groups(groups::GroupsArgs),
     /// Save, list and remove connection profiles (used with -P NAME)
     Profile(profile::ProfileArgs),

@@ -52,6 +52,9 @@ _streamline() {
             streamline__subcmd__groups,list)
                 cmd="streamline__subcmd__groups__subcmd__list"
                 ;;
+            streamline__subcmd__groups,reset)
+                cmd="streamline__subcmd__groups__subcmd__reset"
+                ;;
             streamline__subcmd__groups__subcmd__help,delete)
                 cmd="streamline__subcmd__groups__subcmd__help__subcmd__delete"
                 ;;
@@ -63,6 +66,9 @@ _streamline() {
                 ;;
             streamline__subcmd__groups__subcmd__help,list)
                 cmd="streamline__subcmd__groups__subcmd__help__subcmd__list"
+                ;;
+            streamline__subcmd__groups__subcmd__help,reset)
+                cmd="streamline__subcmd__groups__subcmd__help__subcmd__reset"
                 ;;
             streamline__subcmd__help,completions)
                 cmd="streamline__subcmd__help__subcmd__completions"
@@ -96,6 +102,9 @@ _streamline() {
                 ;;
             streamline__subcmd__help__subcmd__groups,list)
                 cmd="streamline__subcmd__help__subcmd__groups__subcmd__list"
+                ;;
+            streamline__subcmd__help__subcmd__groups,reset)
+                cmd="streamline__subcmd__help__subcmd__groups__subcmd__reset"
                 ;;
             streamline__subcmd__help__subcmd__profile,add)
                 cmd="streamline__subcmd__help__subcmd__profile__subcmd__add"
@@ -336,7 +345,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__groups)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --help list describe delete help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --help list describe reset delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -462,7 +471,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__groups__subcmd__help)
-            opts="list describe delete help"
+            opts="list describe reset delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -531,6 +540,20 @@ _streamline() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        streamline__subcmd__groups__subcmd__help__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         streamline__subcmd__groups__subcmd__list)
             opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -538,6 +561,68 @@ _streamline() {
                 return 0
             fi
             case "${prev}" in
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__groups__subcmd__reset)
+            opts="-b -P -h --topic --all-topics --to-earliest --to-latest --to-offset --shift-by --to-datetime --by-duration --execute --bootstrap-server --data-dir --profile --format --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-offset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shift-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-datetime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by-duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bootstrap-server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -616,7 +701,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__help__subcmd__groups)
-            opts="list describe delete"
+            opts="list describe reset delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -658,6 +743,20 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__help__subcmd__groups__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__help__subcmd__groups__subcmd__reset)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -27,7 +27,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand produce 'Send messages: from -m, a file, standard input or a template'
             cand consume 'Read records: from any offset or time, as text, JSON or raw bytes'
             cand topics 'List, create, describe, alter and delete topics'
-            cand groups 'List, describe (members, lag) and delete consumer groups'
+            cand groups 'List, describe (members, lag), reset and delete consumer groups'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -278,6 +278,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand list 'List consumer groups with their state'
             cand describe 'Show a group''s members and assignments, and committed offset, end offset and lag per partition'
+            cand reset 'Plan (and with --execute, apply) new committed offsets for a group with no members'
             cand delete 'Delete a group that has no members, with its committed offsets'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -303,6 +304,26 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'streamline;groups;reset'= {
+            cand --topic 'Topic to reset, optionally with partitions: TOPIC or TOPIC:0,2,5 (repeatable)'
+            cand --to-offset 'To this offset (clamped to what each partition holds)'
+            cand --shift-by 'By this many records from the committed offset (negative goes back)'
+            cand --to-datetime 'To the first record at or after a moment (same forms as consume --at)'
+            cand --by-duration 'To the first record written at most this long ago: 30m, 2h, 1d'
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
+            cand --all-topics 'Reset every topic the group has committed offsets for'
+            cand --to-earliest 'To each partition''s earliest offset'
+            cand --to-latest 'To each partition''s end offset'
+            cand --execute 'Apply the plan (without it, only print it)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'streamline;groups;delete'= {
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
@@ -319,12 +340,15 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;groups;help'= {
             cand list 'List consumer groups with their state'
             cand describe 'Show a group''s members and assignments, and committed offset, end offset and lag per partition'
+            cand reset 'Plan (and with --execute, apply) new committed offsets for a group with no members'
             cand delete 'Delete a group that has no members, with its committed offsets'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'streamline;groups;help;list'= {
         }
         &'streamline;groups;help;describe'= {
+        }
+        &'streamline;groups;help;reset'= {
         }
         &'streamline;groups;help;delete'= {
         }
@@ -385,7 +409,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand produce 'Send messages: from -m, a file, standard input or a template'
             cand consume 'Read records: from any offset or time, as text, JSON or raw bytes'
             cand topics 'List, create, describe, alter and delete topics'
-            cand groups 'List, describe (members, lag) and delete consumer groups'
+            cand groups 'List, describe (members, lag), reset and delete consumer groups'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -422,11 +446,14 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;help;groups'= {
             cand list 'List consumer groups with their state'
             cand describe 'Show a group''s members and assignments, and committed offset, end offset and lag per partition'
+            cand reset 'Plan (and with --execute, apply) new committed offsets for a group with no members'
             cand delete 'Delete a group that has no members, with its committed offsets'
         }
         &'streamline;help;groups;list'= {
         }
         &'streamline;help;groups;describe'= {
+        }
+        &'streamline;help;groups;reset'= {
         }
         &'streamline;help;groups;delete'= {
         }

@@ -33,7 +33,7 @@ complete -c streamline -n "__fish_streamline_needs_command" -f -a "serve" -d 'Ru
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "produce" -d 'Send messages: from -m, a file, standard input or a template'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "consume" -d 'Read records: from any offset or time, as text, JSON or raw bytes'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "topics" -d 'List, create, describe, alter and delete topics'
-complete -c streamline -n "__fish_streamline_needs_command" -f -a "groups" -d 'List, describe (members, lag) and delete consumer groups'
+complete -c streamline -n "__fish_streamline_needs_command" -f -a "groups" -d 'List, describe (members, lag), reset and delete consumer groups'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "profile" -d 'Save, list and remove connection profiles (used with -P NAME)'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -221,19 +221,20 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "import" -d 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a topic and all its records'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe delete help" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
-complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe delete help" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
-complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe delete help" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
-complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe delete help" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
-complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe delete help" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
-complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe delete help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe delete help" -f -a "list" -d 'List consumer groups with their state'
-complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe delete help" -f -a "describe" -d 'Show a group\'s members and assignments, and committed offset, end offset and lag per partition'
-complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe delete help" -f -a "delete" -d 'Delete a group that has no members, with its committed offsets'
-complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "list" -d 'List consumer groups with their state'
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "describe" -d 'Show a group\'s members and assignments, and committed offset, end offset and lag per partition'
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "reset" -d 'Plan (and with --execute, apply) new committed offsets for a group with no members'
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "delete" -d 'Delete a group that has no members, with its committed offsets'
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from list" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from list" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
@@ -252,6 +253,24 @@ complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l topic -d 'Topic to reset, optionally with partitions: TOPIC or TOPIC:0,2,5 (repeatable)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-offset -d 'To this offset (clamped to what each partition holds)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l shift-by -d 'By this many records from the committed offset (negative goes back)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-datetime -d 'To the first record at or after a moment (same forms as consume --at)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l by-duration -d 'To the first record written at most this long ago: 30m, 2h, 1d' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l all-topics -d 'Reset every topic the group has committed offsets for'
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-earliest -d 'To each partition\'s earliest offset'
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-latest -d 'To each partition\'s end offset'
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l execute -d 'Apply the plan (without it, only print it)'
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
@@ -264,6 +283,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'List consumer groups with their state'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a group\'s members and assignments, and committed offset, end offset and lag per partition'
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Plan (and with --execute, apply) new committed offsets for a group with no members'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a group that has no members, with its committed offsets'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
@@ -308,7 +328,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fi
 complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups profile completions help" -f -a "produce" -d 'Send messages: from -m, a file, standard input or a template'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups profile completions help" -f -a "consume" -d 'Read records: from any offset or time, as text, JSON or raw bytes'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups profile completions help" -f -a "topics" -d 'List, create, describe, alter and delete topics'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups profile completions help" -f -a "groups" -d 'List, describe (members, lag) and delete consumer groups'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups profile completions help" -f -a "groups" -d 'List, describe (members, lag), reset and delete consumer groups'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups profile completions help" -f -a "profile" -d 'Save, list and remove connection profiles (used with -P NAME)'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups profile completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups profile completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -321,6 +341,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_s
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "delete" -d 'Delete a topic and all its records'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'List consumer groups with their state'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "describe" -d 'Show a group\'s members and assignments, and committed offset, end offset and lag per partition'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "reset" -d 'Plan (and with --execute, apply) new committed offsets for a group with no members'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete" -d 'Delete a group that has no members, with its committed offsets'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List saved profiles'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "add" -d 'Save (or replace) a profile'

@@ -73,22 +73,66 @@ async fn groups_are_listed_described_with_lag_and_deleted() {
     drop(consumer);
     tokio::time::sleep(Duration::from_millis(100)).await;
 
-    let (listed, described, refused, deleted, after) = tokio::task::spawn_blocking(move || {
-        let listed = ok(&["groups", "list", "--format", "json", "-b", &b]);
-        let described = ok(&[
-            "groups", "describe", "workers", "--format", "json", "-b", &b,
-        ]);
-        let refused = Command::cargo_bin("streamline")
-            .expect("binary")
-            .args(["groups", "delete", "workers", "-b", &b])
-            .output()
-            .expect("run");
-        let deleted = ok(&["groups", "delete", "workers", "-y", "-b", &b]);
-        let after = ok(&["groups", "list", "--format", "json", "-b", &b]);
-        (listed, described, refused, deleted, after)
-    })
-    .await
-    .expect("cli");
+    let (listed, described, refused, deleted, after, dry, unchanged, reset) =
+        tokio::task::spawn_blocking(move || {
+            let listed = ok(&["groups", "list", "--format", "json", "-b", &b]);
+            let described = ok(&[
+                "groups", "describe", "workers", "--format", "json", "-b", &b,
+            ]);
+            let dry = ok(&[
+                "groups",
+                "reset",
+                "workers",
+                "--topic",
+                "work",
+                "--to-earliest",
+                "--format",
+                "json",
+                "-b",
+                &b,
+            ]);
+            let unchanged = ok(&[
+                "groups", "describe", "workers", "--format", "json", "-b", &b,
+            ]);
+            ok(&[
+                "groups",
+                "reset",
+                "workers",
+                "--topic",
+                "work:1",
+                "--to-offset",
+                "100",
+                "--execute",
+                "-b",
+                &b,
+            ]);
+            ok(&[
+                "groups",
+                "reset",
+                "workers",
+                "--all-topics",
+                "--shift-by",
+                "-2",
+                "--execute",
+                "-b",
+                &b,
+            ]);
+            let reset = ok(&[
+                "groups", "describe", "workers", "--format", "json", "-b", &b,
+            ]);
+            let refused = Command::cargo_bin("streamline")
+                .expect("binary")
+                .args(["groups", "delete", "workers", "-b", &b])
+                .output()
+                .expect("run");
+            let deleted = ok(&["groups", "delete", "workers", "-y", "-b", &b]);
+            let after = ok(&["groups", "list", "--format", "json", "-b", &b]);
+            (
+                listed, described, refused, deleted, after, dry, unchanged, reset,
+            )
+        })
+        .await
+        .expect("cli");
     let listed: Value = serde_json::from_str(&listed).expect("json");
     assert_eq!(listed[0]["group"], "workers");
     let d: Value = serde_json::from_str(&described).expect("json");

@@ -19,6 +19,7 @@ const COMMANDS: &[&[&str]] = &[
     &["topics", "import"],
     &["groups"],
     &["groups", "describe"],
+    &["groups", "reset"],
     &["profile"],
     &["profile", "add"],
     &["completions"],

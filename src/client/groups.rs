@@ -205,3 +205,61 @@ impl Client {
         check(r.error_code, None, &format!("deleting group '{group}'"))
     }
 }
+
+impl Client {
+    /// Commits offsets for `group` as an administrator (generation -1, no member), which a
+    /// coordinator accepts only while the group has no members.
+    pub async fn commit_offsets(
+        &self,
+        group: &str,
+        offsets: &BTreeMap<(String, i32), i64>,
+    ) -> Result<()> {
+        use kafka_protocol::messages::offset_commit_request::{
+            OffsetCommitRequestPartition, OffsetCommitRequestTopic,
+        };
+        use kafka_protocol::messages::{OffsetCommitRequest, TopicName};
+        let mut topics: BTreeMap<&str, Vec<OffsetCommitRequestPartition>> = BTreeMap::new();
+        for ((topic, partition), offset) in offsets {
+            topics.entry(topic).or_default().push(
+                OffsetCommitRequestPartition::default()
+                    .with_partition_index(*partition)
+                    .with_committed_offset(*offset)
+                    .with_committed_leader_epoch(-1)
+                    .with_committed_metadata(None),
+            );
+        }
+        let req = OffsetCommitRequest::default()
+            .with_group_id(group_id(group))
+            .with_generation_id_or_member_epoch(-1)
+            .with_topics(
+                topics
+                    .into_iter()
+                    .map(|(name, partitions)| {
+                        OffsetCommitRequestTopic::default()
+                            .with_name(TopicName(StrBytes::from_string(name.to_string())))
+                            .with_partitions(partitions)
+                    })
+                    .collect(),
+            );
+        let node = self.coordinator(group).await?;
+        // v10 addresses topics by id; names are enough for us.
+        let resp = self
+            .send_to(&node, &req, Some(9), Duration::ZERO, true)
+            .await?
+            .ok_or_else(|| Error::Client("OffsetCommit got no response".into()))?;
+        for t in resp.topics {
+            for p in t.partitions {
+                check(
+                    p.error_code,
+                    None,
+                    &format!(
+                        "committing {}/{} for group '{group}'",
+                        t.name.as_str(),
+                        p.partition_index
+                    ),
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
