@@ -143,6 +143,30 @@ async fn groups_are_listed_described_with_lag_and_deleted() {
     assert_eq!(d["offsets"][0]["end_offset"], 10);
     assert_eq!(d["offsets"][0]["lag"], 3);
     assert_eq!(d["total_lag"], 3);
+    let dry: Value = serde_json::from_str(&dry).expect("json");
+    assert_eq!(dry["executed"], false);
+    assert_eq!(dry["partitions"][0]["current_offset"], 7);
+    assert_eq!(dry["partitions"][0]["new_offset"], 0);
+    assert_eq!(dry["partitions"][1]["new_offset"], 0);
+    let unchanged: Value = serde_json::from_str(&unchanged).expect("json");
+    assert_eq!(
+        unchanged["offsets"][0]["committed_offset"], 7,
+        "a dry run changes nothing"
+    );
+    let reset: Value = serde_json::from_str(&reset).expect("json");
+    let committed: Vec<(i64, i64)> = reset["offsets"]
+        .as_array()
+        .expect("offsets")
+        .iter()
+        .map(|o| {
+            (
+                o["partition"].as_i64().unwrap_or(-1),
+                o["committed_offset"].as_i64().unwrap_or(-9),
+            )
+        })
+        .collect();
+    // p1: --to-offset 100 clamps to its end (4), then both shift back by 2.
+    assert_eq!(committed, [(0, 5), (1, 2)]);
     assert_eq!(
         refused.status.code(),
         Some(1),
