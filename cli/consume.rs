@@ -9,6 +9,7 @@ use anyhow::{bail, Context};
 use kafka_protocol::error::ResponseError;
 use kafka_protocol::records::Record;
 use streamline::client::fetch::FetchPosition;
+use streamline::client::member::{GroupMember, Heartbeat, HEARTBEAT_INTERVAL};
 use streamline::client::offsets::OffsetSpec;
 use streamline::client::records::decode;
 use streamline::client::Client;
@@ -31,8 +32,13 @@ pub struct ConsumeArgs {
     topic: String,
 
     /// Read only this partition (repeatable; default: every partition)
-    #[arg(short, long = "partition", value_name = "N")]
+    #[arg(short, long = "partition", value_name = "N", conflicts_with = "group")]
     partitions: Vec<i32>,
+
+    /// Consume as a member of this consumer group: share the partitions with the group's
+    /// other members, start from its committed offsets, and commit as records are printed
+    #[arg(short, long, value_name = "GROUP")]
+    group: Option<String>,
 
     /// Start at the earliest offset (the default unless -o says otherwise)
     #[arg(long, conflicts_with = "offset")]
@@ -180,7 +186,17 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
     let mut warned = false;
     let client = args.connect.connect().await?;
     let all = client.partitions(&args.topic, false).await?;
-    let partitions = if args.partitions.is_empty() {
+    let mut member = match &args.group {
+        Some(group) => Some(
+            client
+                .join_group(group, std::slice::from_ref(&args.topic))
+                .await?,
+        ),
+        None => None,
+    };
+    let mut partitions = if let Some(m) = &member {
+        m.assignment.get(&args.topic).cloned().unwrap_or_default()
+    } else if args.partitions.is_empty() {
         all.clone()
     } else {
         for p in &args.partitions {
@@ -208,30 +224,9 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
         .as_deref()
         .map(|w| parse_when(w, now).context("--until"))
         .transpose()?;
-    let mut positions = start_positions(&client, &args.topic, &partitions, start).await?;
-
-    // Where each partition stops (exclusive): the end offset seen now unless following; with
-    // --until, the first offset at or after that moment, resolved by the broker's time index.
-    // A partition with no stop is followed until --until's moment shows up in its records.
-    let mut stops: HashMap<i32, i64> = HashMap::new();
-    if !args.follow {
-        for o in client
-            .list_offsets(&args.topic, &partitions, OffsetSpec::Latest)
-            .await?
-        {
-            stops.insert(o.partition, o.offset);
-        }
-    }
-    if let Some(ts) = until {
-        for o in client
-            .list_offsets(&args.topic, &partitions, OffsetSpec::Timestamp(ts))
-            .await?
-        {
-            if o.offset >= 0 {
-                stops.insert(o.partition, o.offset);
-            }
-        }
-    }
+    let mut positions = positions_for(&client, &args, &member, &partitions, start).await?;
+    let mut stops = stops_for(&client, &args, &partitions, until).await?;
+    let mut last_heartbeat = std::time::Instant::now();
     let done = |pos: &FetchPosition, stops: &HashMap<i32, i64>| {
         stops
             .get(&pos.partition)
@@ -254,7 +249,30 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
             .filter(|p| !done(p, &stops))
             .cloned()
             .collect();
-        if active.is_empty() || args.count.is_some_and(|c| printed >= c) {
+        if args.count.is_some_and(|c| printed >= c) {
+            break;
+        }
+        if let Some(m) = member.as_mut() {
+            if last_heartbeat.elapsed() >= HEARTBEAT_INTERVAL {
+                last_heartbeat = std::time::Instant::now();
+                if m.heartbeat(&client).await? == Heartbeat::Rejoin {
+                    // Best effort: a commit after the group moved on is refused, and the
+                    // records since the last commit are read again by their new owner.
+                    let _ = m.commit(&client, &next_offsets(&positions)).await;
+                    m.rejoin(&client).await?;
+                    partitions = m.assignment.get(&args.topic).cloned().unwrap_or_default();
+                    positions = positions_for(&client, &args, &member, &partitions, start).await?;
+                    stops = stops_for(&client, &args, &partitions, until).await?;
+                    continue;
+                }
+            }
+            if active.is_empty() && args.follow {
+                // Nothing assigned (more members than partitions): stay a member.
+                tokio::time::sleep(HEARTBEAT_INTERVAL).await;
+                continue;
+            }
+        }
+        if active.is_empty() {
             break;
         }
         let wait = if args.follow {
@@ -289,8 +307,12 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
             }
             let decoded = decode(&part.records, pos.offset)
                 .with_context(|| format!("decoding {}/{}", args.topic, part.partition))?;
+            // Where this partition's reading stopped inside the fetched records, if it did:
+            // the committed position must not pass records that were never looked at.
+            let mut stopped_at = None;
             for record in &decoded.records {
                 if args.count.is_some_and(|c| printed >= c) {
+                    stopped_at = Some(record.offset);
                     break;
                 }
                 if until.is_some_and(|ts| record.timestamp >= ts)
@@ -303,6 +325,7 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
                     .get(&part.partition)
                     .is_some_and(|stop| record.offset >= *stop)
                 {
+                    stopped_at = Some(record.offset);
                     break;
                 }
                 let verdict = if filter.is_pass_through() {
@@ -347,11 +370,20 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
                     printed += 1;
                 }
             }
-            if let Some(next) = decoded.next_offset {
-                pos.offset = pos.offset.max(next);
+            match (stopped_at, decoded.next_offset) {
+                (Some(at), _) => pos.offset = pos.offset.max(at),
+                (None, Some(next)) => pos.offset = pos.offset.max(next),
+                (None, None) => {}
             }
         }
         out.flush()?;
+        if let Some(m) = &member {
+            m.commit(&client, &next_offsets(&positions)).await?;
+        }
+    }
+    if let Some(m) = member.take() {
+        m.commit(&client, &next_offsets(&positions)).await?;
+        m.leave(&client).await?;
     }
     if let Some(sampler) = sampler {
         for (partition, r) in sampler.finish() {
@@ -364,6 +396,72 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// Where to start reading `partitions`: for a group member, its committed offsets where it
+/// has them; otherwise (and for partitions without one) as `start` says.
+async fn positions_for(
+    client: &Client,
+    args: &ConsumeArgs,
+    member: &Option<GroupMember>,
+    partitions: &[i32],
+    start: Start,
+) -> anyhow::Result<Vec<FetchPosition>> {
+    if partitions.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut positions = start_positions(client, &args.topic, partitions, start).await?;
+    if let (Some(_), Some(group)) = (member, &args.group) {
+        let committed = client.committed_offsets(group).await?;
+        for p in &mut positions {
+            if let Some(offset) = committed.get(&(args.topic.clone(), p.partition)) {
+                p.offset = *offset;
+            }
+        }
+    }
+    Ok(positions)
+}
+
+/// Where each partition stops (exclusive): the end offset seen now unless following; with
+/// --until, the first offset at or after that moment, resolved by the broker's time index. A
+/// partition with no stop is followed until --until's moment shows up in its records.
+async fn stops_for(
+    client: &Client,
+    args: &ConsumeArgs,
+    partitions: &[i32],
+    until: Option<i64>,
+) -> anyhow::Result<HashMap<i32, i64>> {
+    let mut stops = HashMap::new();
+    if partitions.is_empty() {
+        return Ok(stops);
+    }
+    if !args.follow {
+        for o in client
+            .list_offsets(&args.topic, partitions, OffsetSpec::Latest)
+            .await?
+        {
+            stops.insert(o.partition, o.offset);
+        }
+    }
+    if let Some(ts) = until {
+        for o in client
+            .list_offsets(&args.topic, partitions, OffsetSpec::Timestamp(ts))
+            .await?
+        {
+            if o.offset >= 0 {
+                stops.insert(o.partition, o.offset);
+            }
+        }
+    }
+    Ok(stops)
+}
+
+/// The next offset to read per partition, as committed offsets.
+fn next_offsets(positions: &[FetchPosition]) -> std::collections::BTreeMap<(String, i32), i64> {
+    positions
+        .iter()
+        .map(|p| ((p.topic.clone(), p.partition), p.offset))
+        .collect()
 }
 
 async fn start_positions(

@@ -91,6 +91,8 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;consume'= {
             cand -p 'Read only this partition (repeatable; default: every partition)'
             cand --partition 'Read only this partition (repeatable; default: every partition)'
+            cand -g 'Consume as a member of this consumer group: share the partitions with the group''s other members, start from its committed offsets, and commit as records are printed'
+            cand --group 'Consume as a member of this consumer group: share the partitions with the group''s other members, start from its committed offsets, and commit as records are printed'
             cand -o 'Where to start: beginning, end, an offset N, -N for the last N records of each partition, or @TIMESTAMP (epoch ms)'
             cand --offset 'Where to start: beginning, end, an offset N, -N for the last N records of each partition, or @TIMESTAMP (epoch ms)'
             cand --at 'Start at a moment: ''2024-01-15 14:30:00'', RFC 3339, epoch ms, ''yesterday'', ''today 09:00'', ''2 hours ago'''

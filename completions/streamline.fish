@@ -93,6 +93,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s p -l partition -d 'Read only this partition (repeatable; default: every partition)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -s g -l group -d 'Consume as a member of this consumer group: share the partitions with the group\'s other members, start from its committed offsets, and commit as records are printed' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s o -l offset -d 'Where to start: beginning, end, an offset N, -N for the last N records of each partition, or @TIMESTAMP (epoch ms)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l at -d 'Start at a moment: \'2024-01-15 14:30:00\', RFC 3339, epoch ms, \'yesterday\', \'today 09:00\', \'2 hours ago\'' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l last -d 'Start this long ago: 30s, 5m, 2h, 1d' -r

@@ -177,3 +177,121 @@ async fn groups_are_listed_described_with_lag_and_deleted() {
     assert_eq!(after, serde_json::json!([]));
     server.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn consume_with_a_group_commits_as_it_goes_and_shares_partitions() {
+    use std::process::{Command as StdCommand, Stdio};
+    let server = TestServer::start().await;
+    let b = server.bootstrap();
+    tokio::task::spawn_blocking(move || {
+        ok(&["topics", "create", "jobs", "-p", "2", "-b", &b]);
+        ok(&[
+            "produce",
+            "jobs",
+            "-p",
+            "0",
+            "-n",
+            "10",
+            "--template",
+            "a{{i}}",
+            "-b",
+            &b,
+        ]);
+        ok(&[
+            "produce",
+            "jobs",
+            "-p",
+            "1",
+            "-n",
+            "4",
+            "--template",
+            "b{{i}}",
+            "-b",
+            &b,
+        ]);
+
+        // Everything once, then nothing: the group's commits are where the next run starts.
+        let first = ok(&["consume", "jobs", "-g", "g1", "-b", &b]);
+        assert_eq!(first.lines().count(), 14);
+        assert_eq!(ok(&["consume", "jobs", "-g", "g1", "-b", &b]), "");
+        ok(&["produce", "jobs", "-p", "1", "-m", "late", "-b", &b]);
+        assert_eq!(ok(&["consume", "jobs", "-g", "g1", "-b", &b]), "late\n");
+        let d: Value = serde_json::from_str(&ok(&[
+            "groups", "describe", "g1", "--format", "json", "-b", &b,
+        ]))
+        .expect("json");
+        assert_eq!(d["total_lag"], 0);
+
+        // -n stops mid-partition; the next run continues exactly after the last printed record.
+        let head = ok(&["consume", "jobs", "-g", "g2", "-n", "3", "-b", &b]);
+        let rest = ok(&["consume", "jobs", "-g", "g2", "-b", &b]);
+        assert_eq!(
+            head.lines().count() + rest.lines().count(),
+            15,
+            "nothing lost, nothing twice"
+        );
+
+        // Two following members share the two partitions.
+        let spawn = || {
+            StdCommand::new(env!("CARGO_BIN_EXE_streamline"))
+                .args(["consume", "jobs", "-g", "g3", "-f", "-b", &b])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("spawn consumer")
+        };
+        let mut first = spawn();
+        let mut second = spawn();
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        let shared = loop {
+            let d: Value = serde_json::from_str(&ok(&[
+                "groups", "describe", "g3", "--format", "json", "-b", &b,
+            ]))
+            .expect("json");
+            let assigned: Vec<usize> = d["members"]
+                .as_array()
+                .map(|m| {
+                    m.iter()
+                        .map(|m| m["assignment"]["jobs"].as_array().map_or(0, Vec::len))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if d["state"] == "Stable" && assigned == [1, 1] {
+                break true;
+            }
+            if std::time::Instant::now() > deadline {
+                break false;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        };
+        let _ = first.kill();
+        let _ = second.kill();
+        let _ = first.wait();
+        let _ = second.wait();
+        assert!(shared, "two members, one partition each");
+    })
+    .await
+    .expect("cli");
+    server.stop().await;
+}
+
+#[test]
+fn consume_with_a_group_works_in_process() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let dir = dir.to_str().expect("utf-8");
+    ok(&["produce", "local", "-m", "a", "-m", "b", "--data-dir", dir]);
+    assert_eq!(
+        ok(&["consume", "local", "-g", "mine", "--data-dir", dir]),
+        "a\nb\n"
+    );
+    assert_eq!(
+        ok(&["consume", "local", "-g", "mine", "--data-dir", dir]),
+        ""
+    );
+    ok(&["produce", "local", "-m", "c", "--data-dir", dir]);
+    assert_eq!(
+        ok(&["consume", "local", "-g", "mine", "--data-dir", dir]),
+        "c\n"
+    );
+}

@@ -51,7 +51,7 @@ fn group_id(id: &str) -> GroupId {
 }
 
 /// Decodes a consumer-protocol assignment; other protocols (or garbage) give an empty map.
-fn decode_assignment(raw: &Bytes) -> BTreeMap<String, Vec<i32>> {
+pub(crate) fn decode_assignment(raw: &Bytes) -> BTreeMap<String, Vec<i32>> {
     let mut buf = raw.clone();
     if buf.len() < 2 {
         return BTreeMap::new();
@@ -70,7 +70,7 @@ fn decode_assignment(raw: &Bytes) -> BTreeMap<String, Vec<i32>> {
 
 impl Client {
     /// The coordinator of `group`.
-    async fn coordinator(&self, group: &str) -> Result<Arc<Node>> {
+    pub(crate) async fn coordinator(&self, group: &str) -> Result<Arc<Node>> {
         if self.local.is_some() {
             return Ok(self.bootstrap.clone());
         }

@@ -12,6 +12,7 @@
 pub mod admin;
 pub mod fetch;
 pub mod groups;
+pub mod member;
 pub mod offsets;
 pub mod partitioner;
 pub mod produce;
@@ -80,6 +81,9 @@ pub struct Client {
     /// Held for a Local client: the data directory is ours until the client is dropped.
     _lock: Option<DataDirLock>,
     local: Option<Arc<Broker>>,
+    /// For a Local client: the task driving consumer-group timers (session expiry, rebalance
+    /// completion), as the server does; stopped when the client is dropped.
+    group_timers: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Client {
@@ -122,6 +126,7 @@ impl Client {
             .await
             .map_err(|e| Error::Client(format!("opening the data directory: {e}")))??;
         let broker = Arc::new(broker);
+        let group_timers = tokio::spawn(drive_group_timers(broker.clone()));
         let apis = SUPPORTED_APIS
             .iter()
             .map(|a| (a.key as i16, (a.min_version, a.max_version)))
@@ -141,6 +146,7 @@ impl Client {
             correlation: AtomicI32::new(1),
             _lock: Some(lock),
             local: Some(broker),
+            group_timers: Some(group_timers),
         })
     }
 
@@ -165,6 +171,7 @@ impl Client {
                         correlation: AtomicI32::new(1),
                         _lock: None,
                         local: None,
+                        group_timers: None,
                     })
                 }
                 Err(e) => failures.push(e.to_string()),
@@ -236,6 +243,18 @@ impl Client {
         R::Response::decode(&mut body, version)
             .map(Some)
             .map_err(|e| Error::Client(format!("malformed {key:?} v{version} response: {e}")))
+    }
+
+    /// The version `send_to` will use for `R` on `node`, for requests whose fields depend on it.
+    pub fn version_for<R: Request>(&self, node: &Node, max_version: Option<i16>) -> Result<i16> {
+        let key = ApiKey::try_from(R::KEY)
+            .map_err(|_| Error::Client(format!("unknown api key {}", R::KEY)))?;
+        negotiate(
+            &node.apis,
+            key,
+            R::VERSIONS.min,
+            R::VERSIONS.max.min(max_version.unwrap_or(i16::MAX)),
+        )
     }
 
     /// The in-process broker core, for Local clients.
@@ -347,11 +366,26 @@ impl Client {
 
 impl Drop for Client {
     fn drop(&mut self) {
+        if let Some(timers) = &self.group_timers {
+            timers.abort();
+        }
         if let Some(broker) = &self.local {
             if let Err(e) = broker.checkpoint() {
                 tracing::error!(error = %e, "flushing the data directory failed");
             }
         }
+    }
+}
+
+/// Ticks the consumer-group timers of an in-process broker until aborted.
+async fn drive_group_timers(broker: Arc<Broker>) {
+    let mut ticker = tokio::time::interval(std::time::Duration::from_millis(
+        crate::broker::groups::TICK_MS,
+    ));
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticker.tick().await;
+        broker.groups.tick();
     }
 }
 
