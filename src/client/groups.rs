@@ -214,10 +214,25 @@ impl Client {
         group: &str,
         offsets: &BTreeMap<(String, i32), i64>,
     ) -> Result<()> {
+        self.commit_for(group, -1, "", offsets).await
+    }
+
+    /// Commits `offsets` ((topic, partition) → next offset to read) for `group`, as the member
+    /// `member_id` of `generation` (or as an administrator with -1 and "").
+    pub(crate) async fn commit_for(
+        &self,
+        group: &str,
+        generation: i32,
+        member_id: &str,
+        offsets: &BTreeMap<(String, i32), i64>,
+    ) -> Result<()> {
         use kafka_protocol::messages::offset_commit_request::{
             OffsetCommitRequestPartition, OffsetCommitRequestTopic,
         };
         use kafka_protocol::messages::{OffsetCommitRequest, TopicName};
+        if offsets.is_empty() {
+            return Ok(());
+        }
         let mut topics: BTreeMap<&str, Vec<OffsetCommitRequestPartition>> = BTreeMap::new();
         for ((topic, partition), offset) in offsets {
             topics.entry(topic).or_default().push(
@@ -230,7 +245,8 @@ impl Client {
         }
         let req = OffsetCommitRequest::default()
             .with_group_id(group_id(group))
-            .with_generation_id_or_member_epoch(-1)
+            .with_generation_id_or_member_epoch(generation)
+            .with_member_id(StrBytes::from_string(member_id.to_string()))
             .with_topics(
                 topics
                     .into_iter()

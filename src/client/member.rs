@@ -12,13 +12,10 @@ use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::consumer_protocol_assignment::TopicPartition;
 use kafka_protocol::messages::join_group_request::JoinGroupRequestProtocol;
 use kafka_protocol::messages::leave_group_request::MemberIdentity;
-use kafka_protocol::messages::offset_commit_request::{
-    OffsetCommitRequestPartition, OffsetCommitRequestTopic,
-};
 use kafka_protocol::messages::sync_group_request::SyncGroupRequestAssignment;
 use kafka_protocol::messages::{
     ConsumerProtocolAssignment, ConsumerProtocolSubscription, GroupId, HeartbeatRequest,
-    JoinGroupRequest, LeaveGroupRequest, OffsetCommitRequest, SyncGroupRequest, TopicName,
+    JoinGroupRequest, LeaveGroupRequest, SyncGroupRequest, TopicName,
 };
 use kafka_protocol::protocol::{Decodable, Encodable, StrBytes};
 
@@ -285,53 +282,9 @@ impl GroupMember {
         client: &Client,
         offsets: &BTreeMap<(String, i32), i64>,
     ) -> Result<()> {
-        if offsets.is_empty() {
-            return Ok(());
-        }
-        let mut topics: BTreeMap<&str, Vec<OffsetCommitRequestPartition>> = BTreeMap::new();
-        for ((topic, partition), offset) in offsets {
-            topics.entry(topic).or_default().push(
-                OffsetCommitRequestPartition::default()
-                    .with_partition_index(*partition)
-                    .with_committed_offset(*offset)
-                    .with_committed_leader_epoch(-1)
-                    .with_committed_metadata(None),
-            );
-        }
-        let req = OffsetCommitRequest::default()
-            .with_group_id(GroupId(sid(&self.group)))
-            .with_generation_id_or_member_epoch(self.generation)
-            .with_member_id(sid(&self.member_id))
-            .with_topics(
-                topics
-                    .into_iter()
-                    .map(|(name, partitions)| {
-                        OffsetCommitRequestTopic::default()
-                            .with_name(TopicName(sid(name)))
-                            .with_partitions(partitions)
-                    })
-                    .collect(),
-            );
-        // v10 addresses topics by id; names are enough for us.
-        let resp = client
-            .send_to(&self.coordinator, &req, Some(9), Duration::ZERO, true)
-            .await?
-            .ok_or_else(|| Error::Client("OffsetCommit got no response".into()))?;
-        for t in resp.topics {
-            for p in t.partitions {
-                check(
-                    p.error_code,
-                    None,
-                    &format!(
-                        "committing {}/{} for group '{}'",
-                        t.name.as_str(),
-                        p.partition_index,
-                        self.group
-                    ),
-                )?;
-            }
-        }
-        Ok(())
+        client
+            .commit_for(&self.group, self.generation, &self.member_id, offsets)
+            .await
     }
 
     /// Leaves the group so its partitions are reassigned at once.
