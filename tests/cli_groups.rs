@@ -244,10 +244,13 @@ async fn consume_with_a_group_commits_as_it_goes_and_shares_partitions() {
         let mut second = spawn();
         let deadline = std::time::Instant::now() + Duration::from_secs(30);
         let shared = loop {
-            let d: Value = serde_json::from_str(&ok(&[
-                "groups", "describe", "g3", "--format", "json", "-b", &b,
-            ]))
-            .expect("json");
+            // Until the consumers have joined, the group does not exist yet.
+            let described = Command::cargo_bin("streamline")
+                .expect("binary")
+                .args(["groups", "describe", "g3", "--format", "json", "-b", &b])
+                .output()
+                .expect("run");
+            let d: Value = serde_json::from_slice(&described.stdout).unwrap_or(Value::Null);
             let assigned: Vec<usize> = d["members"]
                 .as_array()
                 .map(|m| {
