@@ -6,25 +6,11 @@ mod common;
 use std::time::Duration;
 
 use assert_cmd::Command;
+use common::cli::ok;
 use common::TestServer;
 use rdkafka::consumer::{CommitMode, Consumer};
 use rdkafka::{Offset, TopicPartitionList};
 use serde_json::Value;
-
-fn ok(args: &[&str]) -> String {
-    let out = Command::cargo_bin("streamline")
-        .expect("binary")
-        .env_remove("STREAMLINE_BROKERS")
-        .args(args)
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "streamline {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn groups_are_listed_described_with_lag_and_deleted() {

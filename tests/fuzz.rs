@@ -20,11 +20,10 @@ use kafka_protocol::messages::{
     RequestHeader, SyncGroupRequest, TopicName,
 };
 use kafka_protocol::protocol::{Encodable, StrBytes};
-use kafka_protocol::records::{
-    Compression, Record, RecordBatchEncoder, RecordEncodeOptions, TimestampType,
-};
+use kafka_protocol::records::Compression;
 use proptest::prelude::*;
 use streamline::broker::{Broker, BrokerSettings, Endpoint};
+use streamline::client::produce::{encode_batch, OutgoingRecord};
 use streamline::config::ServerConfig;
 use streamline::protocol::batch;
 use streamline::server::dispatch::dispatch;
@@ -51,36 +50,17 @@ fn runtime() -> tokio::runtime::Runtime {
 }
 
 fn batch_bytes(values: &[Vec<u8>], compression: Compression) -> BytesMut {
-    let records: Vec<Record> = values
+    let records: Vec<OutgoingRecord> = values
         .iter()
         .enumerate()
-        .map(|(i, v)| Record {
-            transactional: false,
-            control: false,
-            delete_horizon: false,
-            partition_leader_epoch: -1,
-            producer_id: -1,
-            producer_epoch: -1,
-            timestamp_type: TimestampType::Creation,
-            offset: i as i64,
-            sequence: -1,
-            timestamp: 1_700_000_000_000 + i as i64,
+        .map(|(i, v)| OutgoingRecord {
             key: Some(Bytes::from_static(b"k")),
             value: Some(Bytes::copy_from_slice(v)),
-            headers: Default::default(),
+            headers: Vec::new(),
+            timestamp: 1_700_000_000_000 + i as i64,
         })
         .collect();
-    let mut buf = BytesMut::new();
-    RecordBatchEncoder::encode(
-        &mut buf,
-        records.iter(),
-        &RecordEncodeOptions {
-            version: 2,
-            compression,
-        },
-    )
-    .expect("encode batch");
-    buf
+    BytesMut::from(&encode_batch(&records, compression).expect("encode batch")[..])
 }
 
 fn request<R: Encodable>(key: ApiKey, version: i16, body: &R) -> Vec<u8> {

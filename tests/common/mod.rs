@@ -2,6 +2,7 @@
 //! directory, and librdkafka (the `rdkafka` crate) clients configured against it.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod raw;
 
 use std::net::SocketAddr;
