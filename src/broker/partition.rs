@@ -126,6 +126,25 @@ impl Partition {
         }
     }
 
+    /// The clean-shutdown checkpoint: producer state snapshotted (or a stale snapshot
+    /// removed when no producer wrote idempotently), then the log made durable and its active
+    /// segment recorded, so the next start reads neither.
+    pub fn close_cleanly(&self) -> Result<()> {
+        let producers = self.producers.lock().unwrap_or_else(|e| e.into_inner());
+        let mut log = self.log();
+        if let Some(dir) = log.dir() {
+            if producers.is_empty() {
+                ProducerStates::remove_snapshot(dir)?;
+            } else {
+                producers.save_snapshot(dir, log.log_end_offset())?;
+            }
+        }
+        log.close_cleanly()?;
+        self.durable_end
+            .fetch_max(log.log_end_offset(), Ordering::AcqRel);
+        Ok(())
+    }
+
     /// Whole batches from the one containing `offset`, up to about `max_bytes`.
     pub fn read(&self, offset: i64, max_bytes: usize) -> Result<Bytes> {
         self.log().read(offset, max_bytes)

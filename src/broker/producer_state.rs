@@ -186,7 +186,12 @@ impl ProducerStates {
     /// Rebuilds the state of `log` from its snapshot (if any) and the batches after it.
     pub fn recover(log: &PartitionLog) -> Result<ProducerStates> {
         let end = log.log_end_offset();
-        let (mut states, from) = match log.dir().and_then(load_snapshot) {
+        let dir = log.dir();
+        if log.opened_clean() && dir.is_none_or(|d| !d.join(SNAPSHOT_FILE).exists()) {
+            // A clean shutdown snapshots any producer state it has, so none was there.
+            return Ok(ProducerStates::default());
+        }
+        let (mut states, from) = match dir.and_then(load_snapshot) {
             Some(s) if s.offset <= end && s.offset >= log.log_start_offset() => {
                 (s.states, s.offset)
             }
@@ -230,6 +235,14 @@ impl ProducerStates {
         let json = serde_json::to_vec(&snapshot)
             .map_err(|e| Error::Storage(format!("encoding producer state: {e}")))?;
         super::topic::write_atomically(&dir.join(SNAPSHOT_FILE), &json)
+    }
+
+    /// Removes the snapshot in `dir`, if any.
+    pub fn remove_snapshot(dir: &Path) -> Result<()> {
+        match std::fs::remove_file(dir.join(SNAPSHOT_FILE)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+            _ => Ok(()),
+        }
     }
 }
 

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use crate::protocol::batch::BatchHeader;
 use crate::{Error, Result};
 
+use super::clean_shutdown::CleanRecord;
 use super::file::{self, FileStore};
 use super::index::IndexBuilder;
 use super::memory::MemoryStore;
@@ -271,6 +272,21 @@ impl ActiveSegment {
             ActiveStore::File(store) => Some(SyncTarget {
                 file: store.handle(),
                 end_offset: self.next_offset,
+            }),
+            ActiveStore::Memory(_) => None,
+        }
+    }
+
+    /// What the startup scan would find in this segment, for the clean-shutdown record; None
+    /// in memory.
+    pub(crate) fn clean_record(&self) -> Option<CleanRecord> {
+        match &self.store {
+            ActiveStore::File(store) => Some(CleanRecord {
+                base_offset: self.base_offset,
+                next_offset: self.next_offset,
+                valid_len: store.len(),
+                first_batch_timestamp: self.first_batch_timestamp,
+                index: self.index.state(),
             }),
             ActiveStore::Memory(_) => None,
         }

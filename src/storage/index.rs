@@ -147,6 +147,15 @@ pub(crate) fn check_time_index(index: &[u8], offsets: u64) -> Result<(), String>
     Ok(())
 }
 
+/// An [`IndexBuilder`]'s state apart from its interval, as the clean-shutdown record keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct IndexState {
+    pub bytes_since_entry: u64,
+    pub offsets: Vec<u8>,
+    pub times: Vec<u8>,
+    pub max_timestamp: Option<TimeEntry>,
+}
+
 /// Builds a segment's two indexes batch by batch. Live appends, the recovery scan and index
 /// rebuilds all go through it, so they produce identical files.
 #[derive(Debug, Clone)]
@@ -167,6 +176,26 @@ impl IndexBuilder {
             offsets: Vec::new(),
             times: Vec::new(),
             max_timestamp: None,
+        }
+    }
+
+    /// Continues from a saved state, as if every batch it covers had been seen again.
+    pub(crate) fn restore(interval_bytes: u32, state: IndexState) -> IndexBuilder {
+        IndexBuilder {
+            interval_bytes: u64::from(interval_bytes),
+            bytes_since_entry: state.bytes_since_entry,
+            offsets: state.offsets,
+            times: state.times,
+            max_timestamp: state.max_timestamp,
+        }
+    }
+
+    pub(crate) fn state(&self) -> IndexState {
+        IndexState {
+            bytes_since_entry: self.bytes_since_entry,
+            offsets: self.offsets.clone(),
+            times: self.times.clone(),
+            max_timestamp: self.max_timestamp,
         }
     }
 

@@ -20,7 +20,7 @@ use super::recovery::{self, RecoveryReport};
 use super::retention::{self, SegmentStats};
 use super::sealed::SealedSegment;
 use super::segment::{self, SegmentView};
-use super::{checkpoint, file, LogConfig};
+use super::{checkpoint, clean_shutdown, file, LogConfig};
 
 /// Offsets assigned to an appended batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +37,8 @@ pub struct PartitionLog {
     sealed: VecDeque<SealedSegment>,
     active: ActiveSegment,
     log_start_offset: i64,
+    /// Opened from a clean-shutdown record: nothing was lost or repaired since it was written.
+    opened_clean: bool,
 }
 
 impl PartitionLog {
@@ -53,8 +55,10 @@ impl PartitionLog {
         let checkpoint = checkpoint::read(dir)?;
         let mut report = RecoveryReport::default();
         let mut sealed = VecDeque::with_capacity(bases.len());
+        let mut opened_clean = false;
         let active = match bases.last() {
             None => {
+                clean_shutdown::discard(dir)?;
                 // Keep offsets monotonic even if every segment file vanished.
                 let base = checkpoint.unwrap_or(0).max(0);
                 ActiveSegment::create_file(dir, base, &config, None)?
@@ -67,11 +71,11 @@ impl PartitionLog {
                         sealed.push_back(segment);
                     }
                 }
-                let (active, truncated_bytes, reason) =
-                    recovery::recover_active(dir, last, &config)?;
-                report.truncated_bytes = truncated_bytes;
-                report.reason = reason;
-                active
+                let recovered = recovery::recover_active(dir, last, &config)?;
+                report.truncated_bytes = recovered.truncated_bytes;
+                report.reason = recovered.reason;
+                opened_clean = recovered.clean;
+                recovered.segment
             }
         };
         let first_offset = sealed
@@ -88,6 +92,7 @@ impl PartitionLog {
             sealed,
             active,
             log_start_offset,
+            opened_clean,
         };
         Ok((log, report))
     }
@@ -100,6 +105,7 @@ impl PartitionLog {
             config,
             sealed: VecDeque::new(),
             log_start_offset: 0,
+            opened_clean: false,
         }
     }
 
@@ -314,6 +320,23 @@ impl PartitionLog {
     /// Makes everything appended so far durable. Sealed segments already are.
     pub fn flush(&mut self) -> Result<()> {
         self.active.sync()
+    }
+
+    /// Makes everything durable and records the active segment's state, so that the next
+    /// open need not scan it. Appends after this are still safe: the record then no longer
+    /// matches the file and is ignored.
+    pub fn close_cleanly(&mut self) -> Result<()> {
+        self.flush()?;
+        match (&self.dir, self.active.clean_record()) {
+            (Some(dir), Some(record)) => clean_shutdown::write(dir, &record),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether this log was opened from a clean-shutdown record, i.e. the previous process
+    /// closed it with [`PartitionLog::close_cleanly`] and nothing was appended since.
+    pub fn opened_clean(&self) -> bool {
+        self.opened_clean
     }
 
     /// Deletes the `count` oldest sealed segments, advancing the log start offset past each.

@@ -9,13 +9,16 @@
 //! <base>.index                sparse offset -> position index                 (index.rs)
 //! <base>.timeindex            sparse max timestamp -> offset index            (index.rs)
 //! log-start-offset.checkpoint set by DeleteRecords                            (checkpoint.rs)
+//! active-segment.clean        the active segment's state at a clean shutdown  (clean_shutdown.rs)
 //! ```
 //!
 //! `<base>` is the segment's first offset in 20 digits. The last segment is the active one;
-//! only it is appended to and only it is scanned at startup (recovery.rs).
+//! only it is appended to and only it is scanned at startup (recovery.rs), unless the last
+//! shutdown was clean.
 
 mod active;
 mod checkpoint;
+mod clean_shutdown;
 pub(crate) mod file;
 mod index;
 mod log;

@@ -5,10 +5,11 @@
 //! batches that all pass [`validate`], with consecutive offsets starting at the base offset in
 //! the file name. Anything after the last such batch (a torn write, a flipped byte, garbage) is
 //! truncated and reported; a damaged or missing header is rewritten from the file name. Only
-//! the active segment is scanned: sealed segments were made durable before the next segment
-//! was created, so startup time does not grow with the data size.
+//! the active segment is scanned, and not even that after a clean shutdown (clean_shutdown.rs):
+//! sealed segments were made durable before the next segment was created, so startup time does
+//! not grow with the data size.
 
-use std::fs::OpenOptions;
+use std::fs::{File, OpenOptions};
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 
@@ -16,6 +17,7 @@ use crate::protocol::batch::{validate, BatchHeader};
 use crate::{Error, Result};
 
 use super::active::ActiveSegment;
+use super::clean_shutdown;
 use super::file::{self, FileStore};
 use super::index::IndexBuilder;
 use super::segment::{check_header, encode_header, log_path, SEGMENT_HEADER_LEN};
@@ -118,13 +120,23 @@ fn next_batch(
     Ok((header, len))
 }
 
-/// Repairs the active (last) segment of a partition and opens it for appending. Returns the
-/// segment, the bytes truncated, and why anything was repaired.
+/// The active segment as recovery left it.
+pub(crate) struct RecoveredActive {
+    pub segment: ActiveSegment,
+    /// Bytes cut from its tail.
+    pub truncated_bytes: u64,
+    /// Why anything was repaired; None for a clean open.
+    pub reason: Option<String>,
+    /// Taken from the clean-shutdown record, without a scan.
+    pub clean: bool,
+}
+
+/// Repairs the active (last) segment of a partition and opens it for appending.
 pub(crate) fn recover_active(
     dir: &Path,
     base_offset: i64,
     config: &LogConfig,
-) -> Result<(ActiveSegment, u64, Option<String>)> {
+) -> Result<RecoveredActive> {
     let path = log_path(dir, base_offset);
     let file = OpenOptions::new().read(true).write(true).open(&path)?;
     let len = file.metadata()?.len();
@@ -132,6 +144,14 @@ pub(crate) fn recover_active(
         return Err(Error::CorruptLog {
             path: path.display().to_string(),
             reason: format!("{len} bytes is more than a segment can index"),
+        });
+    }
+    if let Some(segment) = reopen_clean(dir, &file, base_offset, len, config)? {
+        return Ok(RecoveredActive {
+            segment,
+            truncated_bytes: 0,
+            reason: None,
+            clean: true,
         });
     }
     let mut reasons = Vec::new();
@@ -184,7 +204,41 @@ pub(crate) fn recover_active(
         scan.index,
         scan.first_batch_timestamp,
     );
-    Ok((segment, truncated_bytes, reason))
+    Ok(RecoveredActive {
+        segment,
+        truncated_bytes,
+        reason,
+        clean: false,
+    })
+}
+
+/// The active segment as the clean-shutdown record describes it, without a scan, if the
+/// record matches the file and the file's header is intact.
+fn reopen_clean(
+    dir: &Path,
+    file: &File,
+    base_offset: i64,
+    len: u64,
+    config: &LogConfig,
+) -> Result<Option<ActiveSegment>> {
+    let Some(record) = clean_shutdown::take(dir, base_offset, len)? else {
+        return Ok(None);
+    };
+    let mut header = [0u8; SEGMENT_HEADER_LEN as usize];
+    if len < SEGMENT_HEADER_LEN
+        || file.read_exact_at(&mut header, 0).is_err()
+        || check_header(&header, base_offset).is_err()
+    {
+        return Ok(None);
+    }
+    let store = FileStore::open(log_path(dir, base_offset), len)?;
+    Ok(Some(ActiveSegment::recovered(
+        store,
+        base_offset,
+        record.next_offset,
+        record.index_builder(config.index_interval_bytes),
+        record.first_batch_timestamp,
+    )))
 }
 
 #[cfg(test)]
@@ -197,7 +251,7 @@ mod tests {
     use super::*;
     use crate::protocol::batch::split_batches;
     use crate::protocol::batch::tests::encode_batch;
-    use crate::storage::segment::{offset_index_path, time_index_path};
+    use crate::storage::segment::{self, offset_index_path, time_index_path};
     use crate::storage::{LogConfig, PartitionLog};
 
     fn small() -> LogConfig {
@@ -476,6 +530,87 @@ mod tests {
             PartitionLog::open(dir.path(), small()),
             Err(Error::CorruptLog { .. })
         ));
+        Ok(())
+    }
+
+    /// Appends `batches` more 3-record batches numbered from `from`.
+    fn append(log: &mut PartitionLog, from: i64, batches: i64) -> Result<()> {
+        for i in from..from + batches {
+            log.append_batch(&encode_batch(&[i, i, i], Compression::Gzip), 0)?;
+        }
+        Ok(())
+    }
+
+    /// Every segment file and index, by name.
+    fn files(dir: &Path) -> Result<Vec<(std::ffi::OsString, Vec<u8>)>> {
+        let mut files = Vec::new();
+        for entry in fs::read_dir(dir)? {
+            let entry = entry?;
+            let name = entry.file_name();
+            if name.to_str().and_then(segment::parse_file_name).is_some() {
+                files.push((name, fs::read(entry.path())?));
+            }
+        }
+        files.sort();
+        Ok(files)
+    }
+
+    #[test]
+    fn a_clean_shutdown_reopens_without_a_scan_to_the_same_state() -> Result<()> {
+        // The same appends, once in one go and once across a clean close in the middle of a
+        // segment, must leave identical files: the record restores the index builder exactly.
+        let straight = tempfile::tempdir()?;
+        let (mut log, _) = PartitionLog::open(straight.path(), small())?;
+        append(&mut log, 0, 47)?;
+        log.flush()?;
+        drop(log);
+
+        let dir = tempfile::tempdir()?;
+        let (mut log, _) = PartitionLog::open(dir.path(), small())?;
+        append(&mut log, 0, 23)?;
+        let max_timestamp = log.max_timestamp()?;
+        log.close_cleanly()?;
+        drop(log);
+
+        let (mut log, report) = PartitionLog::open(dir.path(), small())?;
+        assert!(log.opened_clean());
+        assert_eq!(report, RecoveryReport::default());
+        assert_eq!(log.log_end_offset(), 69);
+        assert_eq!(log.max_timestamp()?, max_timestamp);
+        assert_readable(&log)?;
+        append(&mut log, 23, 24)?;
+        log.flush()?;
+        drop(log);
+        assert_eq!(files(dir.path())?, files(straight.path())?);
+        Ok(())
+    }
+
+    #[test]
+    fn a_clean_record_is_used_once_and_never_after_more_appends() -> Result<()> {
+        let dir = tempfile::tempdir()?;
+        let (mut log, _) = PartitionLog::open(dir.path(), small())?;
+        append(&mut log, 0, 5)?;
+        log.close_cleanly()?;
+        drop(log);
+        let (log, _) = PartitionLog::open(dir.path(), small())?;
+        assert!(log.opened_clean());
+        drop(log);
+        // Dropped without a clean close: the next open scans.
+        let (log, _) = PartitionLog::open(dir.path(), small())?;
+        assert!(!log.opened_clean());
+        drop(log);
+
+        // A torn append after a clean close (the record still on disk) is found and cut.
+        let (mut log, _) = PartitionLog::open(dir.path(), small())?;
+        log.close_cleanly()?;
+        drop(log);
+        let active = segment_files(dir.path())?.pop().expect("a segment");
+        let mut file = fs::OpenOptions::new().append(true).open(&active)?;
+        std::io::Write::write_all(&mut file, &[0xAB; 100])?;
+        let (log, report) = PartitionLog::open(dir.path(), small())?;
+        assert!(!log.opened_clean());
+        assert_eq!(report.truncated_bytes, 100);
+        assert_eq!(log.log_end_offset(), 15);
         Ok(())
     }
 
