@@ -436,7 +436,11 @@ async fn describe(client: &Client, group: &str) -> anyhow::Result<GroupDetail> {
 fn print_detail(out: &mut impl Write, d: &GroupDetail) -> anyhow::Result<()> {
     writeln!(out, "Group:     {}", d.group)?;
     writeln!(out, "State:     {}", d.state)?;
-    writeln!(out, "Protocol:  {} {}", d.protocol_type, d.protocol)?;
+    writeln!(
+        out,
+        "Protocol:  {}",
+        format!("{} {}", d.protocol_type, d.protocol).trim_end()
+    )?;
     writeln!(out, "Members:   {}", d.members.len())?;
     writeln!(out, "Total lag: {}", d.total_lag)?;
     if !d.members.is_empty() {

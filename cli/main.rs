@@ -34,6 +34,10 @@ struct Cli {
     /// When to use colour in human-readable output
     #[arg(long, value_enum, default_value = "auto", global = true)]
     color: style::ColorWhen,
+
+    /// Write the command's output to FILE instead of standard output (replacing FILE)
+    #[arg(long, value_name = "FILE", global = true)]
+    output: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -56,6 +60,12 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(path) = &cli.output {
+        if let Err(e) = output::redirect_stdout(path) {
+            anstream::eprintln!("{} {e:#}", style::paint(style::ERROR, "error:"));
+            return ExitCode::FAILURE;
+        }
+    }
     style::apply(cli.color);
     let outcome = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

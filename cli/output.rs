@@ -27,6 +27,22 @@ pub fn write_json<T: Serialize>(out: &mut impl Write, value: &T) -> anyhow::Resu
     Ok(())
 }
 
+/// Points standard output at `path` (created or truncated) for the rest of the process, for
+/// the global `--output FILE`: every writer, and every "is it a terminal" decision, then
+/// sees the file, exactly as with a shell's `> FILE`.
+pub fn redirect_stdout(path: &std::path::Path) -> anyhow::Result<()> {
+    use std::os::fd::AsRawFd;
+    let file = std::fs::File::create(path)
+        .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", path.display()))?;
+    // SAFETY: dup2 on two valid descriptors; nothing has written to standard output yet, so
+    // no buffered output is left behind on the old descriptor.
+    if unsafe { libc::dup2(file.as_raw_fd(), libc::STDOUT_FILENO) } < 0 {
+        let e = std::io::Error::last_os_error();
+        anyhow::bail!("cannot redirect output to {}: {e}", path.display());
+    }
+    Ok(())
+}
+
 /// Bytes as B, KiB, MiB, GiB with one decimal.
 pub fn human_bytes(bytes: i64) -> String {
     const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];

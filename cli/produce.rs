@@ -133,25 +133,25 @@ fn parse_acks(s: &str) -> Result<i16, String> {
 enum Source {
     Messages(Vec<String>),
     Template(Template),
-    Lines(Box<dyn LineSource>),
+    Lines(Box<dyn tokio::io::AsyncBufRead + Unpin + Send>),
 }
 
-/// A line-by-line input: a file or standard input.
-trait LineSource {
-    fn next_line(
-        &mut self,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = std::io::Result<Option<String>>> + '_>>;
-}
-
-struct AsyncLines<R>(tokio::io::Lines<R>);
-
-impl<R: tokio::io::AsyncBufRead + Unpin> LineSource for AsyncLines<R> {
-    fn next_line(
-        &mut self,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = std::io::Result<Option<String>>> + '_>>
-    {
-        Box::pin(self.0.next_line())
+/// The next line of a file or standard input, without its terminator (nor the \r of a CRLF
+/// file). Lines are bytes, not text: a message may be any bytes but a newline.
+async fn next_line(
+    reader: &mut (dyn tokio::io::AsyncBufRead + Unpin + Send),
+) -> std::io::Result<Option<Vec<u8>>> {
+    let mut line = Vec::new();
+    if reader.read_until(b'\n', &mut line).await? == 0 {
+        return Ok(None);
     }
+    if line.last() == Some(&b'\n') {
+        line.pop();
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+    }
+    Ok(Some(line))
 }
 
 #[derive(Default, Serialize)]
@@ -254,13 +254,9 @@ pub async fn run(args: ProduceArgs) -> anyhow::Result<()> {
         let file = tokio::fs::File::open(path)
             .await
             .with_context(|| format!("cannot open {}", path.display()))?;
-        Source::Lines(Box::new(AsyncLines(
-            tokio::io::BufReader::new(file).lines(),
-        )))
+        Source::Lines(Box::new(tokio::io::BufReader::new(file)))
     } else {
-        Source::Lines(Box::new(AsyncLines(
-            tokio::io::BufReader::new(tokio::io::stdin()).lines(),
-        )))
+        Source::Lines(Box::new(tokio::io::BufReader::new(tokio::io::stdin())))
     };
     let total = match &source {
         Source::Template(_) => Some(args.count.unwrap_or(1)),
@@ -333,16 +329,16 @@ pub async fn run(args: ProduceArgs) -> anyhow::Result<()> {
         let line = match &mut source {
             Source::Template(t) => {
                 ctx.set_index(i);
-                t.render(&mut ctx)
+                t.render(&mut ctx).into_bytes()
             }
-            Source::Messages(m) => m[(i as usize) % m.len()].clone(),
+            Source::Messages(m) => m[(i as usize) % m.len()].clone().into_bytes(),
             Source::Lines(lines) => {
-                let next = match tokio::time::timeout(LINGER, lines.next_line()).await {
+                let next = match tokio::time::timeout(LINGER, next_line(lines.as_mut())).await {
                     Ok(line) => line,
                     Err(_) => {
                         // Input is slow (a person typing): send what we have, then wait.
                         sender.flush().await?;
-                        lines.next_line().await
+                        next_line(lines.as_mut()).await
                     }
                 };
                 match next.context("reading input")? {
@@ -351,23 +347,22 @@ pub async fn run(args: ProduceArgs) -> anyhow::Result<()> {
                 }
             }
         };
-        let (key, value) = match (&args.key_delimiter, &args.key, &key_template) {
-            (Some(delim), _, _) => match line.split_once(delim.as_str()) {
-                Some((k, v)) => (Some(k.to_string()), v.to_string()),
-                None => (None, line),
-            },
-            (None, Some(k), _) => (Some(k.clone()), line),
-            (None, None, Some(t)) => {
-                key_ctx.set_index(i);
-                (Some(t.render(&mut key_ctx)), line)
-            }
-            (None, None, None) => (None, line),
-        };
+        let (key, value): (Option<Vec<u8>>, Vec<u8>) =
+            match (&args.key_delimiter, &args.key, &key_template) {
+                (Some(delim), _, _) => match split_once(&line, delim.as_bytes()) {
+                    Some((k, v)) => (Some(k.to_vec()), v.to_vec()),
+                    None => (None, line),
+                },
+                (None, Some(k), _) => (Some(k.clone().into_bytes()), line),
+                (None, None, Some(t)) => {
+                    key_ctx.set_index(i);
+                    (Some(t.render(&mut key_ctx).into_bytes()), line)
+                }
+                (None, None, None) => (None, line),
+            };
         let partition = match (args.partition, &key) {
             (Some(p), _) => p,
-            (None, Some(k)) => {
-                partitions[partition_for_key(k.as_bytes(), partition_count) as usize]
-            }
+            (None, Some(k)) => partitions[partition_for_key(k, partition_count) as usize],
             // Unkeyed: whole batches go to one partition, then the next (sticky partitioning).
             (None, None) => partitions[round_robin as usize],
         };
@@ -391,6 +386,17 @@ pub async fn run(args: ProduceArgs) -> anyhow::Result<()> {
     sender.summary.messages_per_sec =
         sender.summary.messages as f64 / elapsed.as_secs_f64().max(1e-9);
     report(&sender.summary, args.format)
+}
+
+/// `line` split at the first `delimiter`, if it occurs.
+fn split_once<'a>(line: &'a [u8], delimiter: &[u8]) -> Option<(&'a [u8], &'a [u8])> {
+    if delimiter.is_empty() {
+        return None;
+    }
+    let at = line
+        .windows(delimiter.len())
+        .position(|window| window == delimiter)?;
+    Some((&line[..at], &line[at + delimiter.len()..]))
 }
 
 fn report(summary: &Summary, format: Format) -> anyhow::Result<()> {

@@ -2,7 +2,7 @@
 //! Kafka-compatible cluster.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 use serde::Serialize;
@@ -75,9 +75,10 @@ enum TopicsCommand {
     Export {
         /// Topic name
         name: String,
-        /// File to write
-        #[arg(short, long = "output", value_name = "FILE.jsonl")]
-        output: PathBuf,
+        /// File to write (made durable before the command returns); standard output
+        /// without it
+        #[arg(short = 'o', value_name = "FILE.jsonl")]
+        file: Option<PathBuf>,
     },
     /// Produce the records of a JSON Lines file (from export or consume --format ndjson),
     /// each to the partition it names; creates the topic if needed
@@ -219,9 +220,20 @@ pub async fn run(args: TopicsArgs) -> anyhow::Result<()> {
                 write_json(&mut out, &describe(&client, &name).await?)?;
             }
         }
-        TopicsCommand::Export { name, output } => {
-            let n = transfer::export(&client, &name, &output).await?;
-            report_transfer(&mut out, args.format, "exported", n, &name, &output)?;
+        TopicsCommand::Export { name, file } => {
+            let n = transfer::export(&client, &name, file.as_deref()).await?;
+            match &file {
+                Some(file) => report_transfer(&mut out, args.format, "exported", n, &name, file)?,
+                // The records are the output: the summary goes beside them, to stderr.
+                None => report_transfer(
+                    &mut std::io::stderr(),
+                    args.format,
+                    "exported",
+                    n,
+                    &name,
+                    Path::new("-"),
+                )?,
+            }
         }
         TopicsCommand::Import { name, input } => {
             let n = transfer::import(&client, &name, &input).await?;

@@ -33,9 +33,30 @@ fn progress(total: u64, what: &str) -> Option<ProgressBar> {
     })
 }
 
+/// Exports `topic` to the file at `path` (made durable before returning), or to standard
+/// output when there is none. Returns the number of records written.
+pub async fn export(client: &Client, topic: &str, path: Option<&Path>) -> anyhow::Result<u64> {
+    let Some(path) = path else {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let written = export_to(client, topic, &mut out).await?;
+        out.flush()?;
+        return Ok(written);
+    };
+    let file =
+        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    let written = export_to(client, topic, &mut out).await?;
+    out.flush()?;
+    out.into_inner()
+        .map_err(|e| e.into_error())?
+        .sync_all()
+        .with_context(|| format!("cannot sync {}", path.display()))?;
+    Ok(written)
+}
+
 /// Writes every record of `topic`, partition by partition, from the start of each partition
 /// to the end offset seen when the export began. Returns the number of records written.
-pub async fn export(client: &Client, topic: &str, path: &Path) -> anyhow::Result<u64> {
+async fn export_to(client: &Client, topic: &str, out: &mut impl Write) -> anyhow::Result<u64> {
     let partitions = client.partitions(topic, false).await?;
     let starts = client
         .list_offsets(topic, &partitions, OffsetSpec::Earliest)
@@ -48,9 +69,6 @@ pub async fn export(client: &Client, topic: &str, path: &Path) -> anyhow::Result
         .zip(&ends)
         .map(|(s, e)| (e.offset - s.offset).max(0))
         .sum();
-    let file =
-        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-    let mut out = std::io::BufWriter::new(file);
     let bar = progress(total.max(0) as u64, "exported");
     let mut written = 0u64;
     for (start, end) in starts.iter().zip(&ends) {
@@ -75,7 +93,7 @@ pub async fn export(client: &Client, topic: &str, path: &Path) -> anyhow::Result
             };
             for record in decoded.records.iter().filter(|r| r.offset < end.offset) {
                 serde_json::to_writer(
-                    &mut out,
+                    &mut *out,
                     &JsonRecord::from_record(topic, position.partition, record),
                 )?;
                 out.write_all(b"\n")?;
@@ -87,11 +105,6 @@ pub async fn export(client: &Client, topic: &str, path: &Path) -> anyhow::Result
             position.offset = next;
         }
     }
-    out.flush()?;
-    out.into_inner()
-        .map_err(|e| e.into_error())?
-        .sync_all()
-        .with_context(|| format!("cannot sync {}", path.display()))?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -215,7 +215,7 @@ _streamline() {
 
     case "${cmd}" in
         streamline)
-            opts="-h -V --color --help --version serve produce consume topics groups profile completions help"
+            opts="-h -V --color --output --help --version serve produce consume topics groups profile completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -223,6 +223,10 @@ _streamline() {
             case "${prev}" in
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -233,7 +237,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__completions)
-            opts="-h --color --help bash elvish fish powershell zsh"
+            opts="-h --color --output --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -241,6 +245,10 @@ _streamline() {
             case "${prev}" in
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -251,7 +259,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__consume)
-            opts="-p -g -o -n -f -e -i -v -b -P -h --partition --group --from-beginning --offset --at --last --until --count --follow --exit --grep --ignore-case --invert-match --grep-key --jq --sample --show-keys --show-timestamps --show-offsets --show-headers --format --bootstrap-server --data-dir --profile --color --help"
+            opts="-p -g -o -n -f -e -i -v -b -P -h --partition --group --from-beginning --offset --at --last --until --count --follow --exit --grep --ignore-case --invert-match --grep-key --jq --sample --show-keys --show-timestamps --show-offsets --show-headers --format --bootstrap-server --data-dir --profile --color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -345,6 +353,10 @@ _streamline() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -353,7 +365,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__groups)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --help list describe reset delete help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --output --help list describe reset delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -387,6 +399,10 @@ _streamline() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -395,7 +411,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__groups__subcmd__delete)
-            opts="-y -b -P -h --yes --bootstrap-server --data-dir --profile --format --color --help"
+            opts="-y -b -P -h --yes --bootstrap-server --data-dir --profile --format --color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -427,6 +443,10 @@ _streamline() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -437,7 +457,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__groups__subcmd__describe)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -469,6 +489,10 @@ _streamline() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -563,7 +587,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__groups__subcmd__list)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -597,6 +621,10 @@ _streamline() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -605,7 +633,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__groups__subcmd__reset)
-            opts="-b -P -h --topic --all-topics --to-earliest --to-latest --to-offset --shift-by --to-datetime --by-duration --execute --bootstrap-server --data-dir --profile --format --color --help"
+            opts="-b -P -h --topic --all-topics --to-earliest --to-latest --to-offset --shift-by --to-datetime --by-duration --execute --bootstrap-server --data-dir --profile --format --color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -657,6 +685,10 @@ _streamline() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -989,7 +1021,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__produce)
-            opts="-m -k -K -H -p -n -b -P -h --message --file --template --key --key-template --key-delimiter --header --partition --count --acks --compression --rate --seed --format --bootstrap-server --data-dir --profile --color --help"
+            opts="-m -k -K -H -p -n -b -P -h --message --file --template --key --key-template --key-delimiter --header --partition --count --acks --compression --rate --seed --format --bootstrap-server --data-dir --profile --color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1099,6 +1131,10 @@ _streamline() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1107,7 +1143,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__profile)
-            opts="-h --format --color --help list add remove help"
+            opts="-h --format --color --output --help list add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1121,6 +1157,10 @@ _streamline() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1129,7 +1169,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__profile__subcmd__add)
-            opts="-b -h --bootstrap-server --data-dir --format --color --help"
+            opts="-b -h --bootstrap-server --data-dir --format --color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1153,6 +1193,10 @@ _streamline() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1233,7 +1277,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__profile__subcmd__list)
-            opts="-h --format --color --help"
+            opts="-h --format --color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1245,6 +1289,10 @@ _streamline() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1255,7 +1303,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__profile__subcmd__remove)
-            opts="-h --format --color --help"
+            opts="-h --format --color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1269,6 +1317,10 @@ _streamline() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1277,7 +1329,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__serve)
-            opts="-c -h --config --generate-config --listen-addr --advertised-addr --data-dir --in-memory --log-level --fsync --fsync-interval-ms --default-partitions --auto-create-topics --max-connections --max-frame-bytes --message-max-bytes --log-segment-bytes --log-segment-ms --log-retention-ms --log-retention-bytes --log-retention-check-interval-ms --node-id --color --help"
+            opts="-c -h --config --generate-config --listen-addr --advertised-addr --data-dir --in-memory --log-level --fsync --fsync-interval-ms --default-partitions --auto-create-topics --max-connections --max-frame-bytes --message-max-bytes --log-segment-bytes --log-segment-ms --log-retention-ms --log-retention-bytes --log-retention-check-interval-ms --node-id --color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1367,6 +1419,10 @@ _streamline() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1375,7 +1431,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --help list create describe alter export import delete help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --output --help list create describe alter export import delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1409,6 +1465,10 @@ _streamline() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1417,7 +1477,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__alter)
-            opts="-c -p -b -P -h --retention-ms --retention-bytes --config --delete-config --partitions --bootstrap-server --data-dir --profile --format --color --help"
+            opts="-c -p -b -P -h --retention-ms --retention-bytes --config --delete-config --partitions --bootstrap-server --data-dir --profile --format --color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1479,6 +1539,10 @@ _streamline() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1487,7 +1551,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__create)
-            opts="-p -r -c -b -P -h --partitions --replication-factor --config --bootstrap-server --data-dir --profile --format --color --help"
+            opts="-p -r -c -b -P -h --partitions --replication-factor --config --bootstrap-server --data-dir --profile --format --color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1545,6 +1609,10 @@ _streamline() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1553,7 +1621,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__delete)
-            opts="-y -b -P -h --yes --bootstrap-server --data-dir --profile --format --color --help"
+            opts="-y -b -P -h --yes --bootstrap-server --data-dir --profile --format --color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1585,6 +1653,10 @@ _streamline() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1595,7 +1667,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__describe)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1629,6 +1701,10 @@ _streamline() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1637,16 +1713,12 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__export)
-            opts="-o -b -P -h --output --bootstrap-server --data-dir --profile --format --color --help"
+            opts="-o -b -P -h --bootstrap-server --data-dir --profile --format --color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1677,6 +1749,10 @@ _streamline() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1813,7 +1889,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__import)
-            opts="-i -b -P -h --input --bootstrap-server --data-dir --profile --format --color --help"
+            opts="-i -b -P -h --input --bootstrap-server --data-dir --profile --format --color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1855,6 +1931,10 @@ _streamline() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1863,7 +1943,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__list)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1895,6 +1975,10 @@ _streamline() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -19,6 +19,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
     var completions = [
         &'streamline'= {
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -54,6 +55,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --log-retention-check-interval-ms 'How often retention limits are checked (Kafka''s log.retention.check.interval.ms) [default: 300000]'
             cand --node-id 'Broker id reported to clients in Metadata responses (Kafka''s node.id) [default: 0]'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand --generate-config 'Print a commented config file with every setting at its default, then exit'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -85,6 +87,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -111,6 +114,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand --from-beginning 'Start at the earliest offset (the default unless -o says otherwise)'
             cand -f 'Keep waiting for new records instead of stopping at the end'
             cand --follow 'Keep waiting for new records instead of stopping at the end'
@@ -135,6 +139,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand list 'List topics with their partition counts'
@@ -154,6 +159,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -171,6 +177,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -182,6 +189,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -200,12 +208,12 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'streamline;topics;export'= {
-            cand -o 'File to write'
-            cand --output 'File to write'
+            cand -o 'File to write (made durable before the command returns); standard output without it'
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
@@ -213,6 +221,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -226,6 +235,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -237,6 +247,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
             cand -h 'Print help (see more with ''--help'')'
@@ -276,6 +287,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand list 'List consumer groups with their state'
@@ -292,6 +304,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -303,6 +316,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -319,6 +333,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand --all-topics 'Reset every topic the group has committed offsets for'
             cand --to-earliest 'To each partition''s earliest offset'
             cand --to-latest 'To each partition''s end offset'
@@ -334,6 +349,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
             cand -h 'Print help (see more with ''--help'')'
@@ -359,6 +375,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;profile'= {
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand list 'List saved profiles'
@@ -369,6 +386,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;profile;list'= {
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -378,12 +396,14 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --data-dir 'Data directory for in-process access'
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'streamline;profile;remove'= {
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -403,6 +423,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
         }
         &'streamline;completions'= {
             cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_streamline_global_optspecs
-    string join \n color= h/help V/version
+    string join \n color= output= h/help V/version
 end
 
 function __fish_streamline_needs_command
@@ -27,6 +27,7 @@ end
 complete -c streamline -n "__fish_streamline_needs_command" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_needs_command" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_needs_command" -s V -l version -d 'Print version'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "serve" -d 'Run the Kafka-compatible broker'
@@ -64,6 +65,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand serve" -l node-id 
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand serve" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l generate-config -d 'Print a commented config file with every setting at its default, then exit'
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s m -l message -d 'A message to send (repeatable); without -m, --file or --template, lines are read from standard input' -r
@@ -91,6 +93,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand produce" -s P -l p
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s p -l partition -d 'Read only this partition (repeatable; default: every partition)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s g -l group -d 'Consume as a member of this consumer group: share the partitions with the group\'s other members, start from its committed offsets, and commit as records are printed' -r
@@ -113,6 +116,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand consume" -s P -l p
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l from-beginning -d 'Start at the earliest offset (the default unless -o says otherwise)'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s f -l follow -d 'Keep waiting for new records instead of stopping at the end'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s e -l exit -d 'Stop once every partition is read to the end offset seen at start (the default)'
@@ -131,6 +135,7 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -f -a "list" -d 'List topics with their partition counts'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import delete help" -f -a "create" -d 'Create a topic'
@@ -148,6 +153,7 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s p -l partitions -d 'Number of partitions (broker default when omitted)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s r -l replication-factor -d 'Replication factor (broker default when omitted)' -r
@@ -160,6 +166,7 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
@@ -169,6 +176,7 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l retention-ms -d 'Set retention.ms (milliseconds; -1 keeps records forever)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l retention-bytes -d 'Set retention.bytes (per partition; -1 for no limit)' -r
@@ -183,8 +191,9 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s o -l output -d 'File to write' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s o -d 'File to write (made durable before the command returns); standard output without it' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
@@ -193,6 +202,7 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s i -l input -d 'File to read' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
@@ -203,6 +213,7 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
@@ -212,6 +223,7 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "list" -d 'List topics with their partition counts'
@@ -230,6 +242,7 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "list" -d 'List consumer groups with their state'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "describe" -d 'Show a group\'s members and assignments, and committed offset, end offset and lag per partition'
@@ -244,6 +257,7 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from list" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from list" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
@@ -253,6 +267,7 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l topic -d 'Topic to reset, optionally with partitions: TOPIC or TOPIC:0,2,5 (repeatable)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-offset -d 'To this offset (clamped to what each partition holds)' -r
@@ -267,6 +282,7 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l all-topics -d 'Reset every topic the group has committed offsets for'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-earliest -d 'To each partition\'s earliest offset'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-latest -d 'To each partition\'s end offset'
@@ -280,6 +296,7 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'List consumer groups with their state'
@@ -292,6 +309,7 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -f -a "list" -d 'List saved profiles'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -f -a "add" -d 'Save (or replace) a profile'
@@ -302,6 +320,7 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from list" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from list" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...])' -r
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -l data-dir -d 'Data directory for in-process access' -r -F
@@ -310,12 +329,14 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from remove" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from remove" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List saved profiles'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "add" -d 'Save (or replace) a profile'
@@ -324,6 +345,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fis
 complete -c streamline -n "__fish_streamline_using_subcommand completions" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand completions" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups profile completions help" -f -a "serve" -d 'Run the Kafka-compatible broker'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups profile completions help" -f -a "produce" -d 'Send messages: from -m, a file, standard input or a template'

@@ -529,6 +529,73 @@ fn export_and_import_round_trip_losslessly() {
 }
 
 #[test]
+fn output_goes_to_the_file_given_and_export_defaults_to_stdout() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let target = ["--data-dir", dir.to_str().expect("utf-8 path")];
+    // Input lines are bytes: a non-UTF-8 value and a CRLF line arrive intact.
+    streamline()
+        .args(["produce", "bin", "-K", ":"])
+        .args(target)
+        .write_stdin(b"k:\xff\x00v\nplain\r\n".to_vec())
+        .assert()
+        .success();
+
+    let listing = tmp.path().join("topics.txt");
+    let printed = ok(
+        &[
+            "topics",
+            "list",
+            "--output",
+            listing.to_str().expect("utf-8"),
+        ],
+        &target,
+    );
+    assert_eq!(printed, "", "nothing on standard output");
+    assert_eq!(
+        std::fs::read_to_string(&listing).expect("written"),
+        "TOPIC  PARTITIONS\nbin    1\n"
+    );
+
+    let exported = ndjson(&ok(&["topics", "export", "bin"], &target));
+    let values: Vec<&Value> = exported.iter().map(|r| &r["value"]).collect();
+    assert_eq!(
+        values,
+        [
+            &serde_json::json!({"base64": "/wB2"}),
+            &Value::from("plain")
+        ]
+    );
+    assert_eq!(exported[0]["key"], "k");
+
+    let consumed = tmp.path().join("consumed.ndjson");
+    ok(
+        &[
+            "consume",
+            "bin",
+            "--format",
+            "ndjson",
+            "--output",
+            consumed.to_str().expect("utf-8"),
+        ],
+        &target,
+    );
+    let from_file = ndjson(&std::fs::read_to_string(&consumed).expect("written"));
+    assert_eq!(from_file.len(), 2);
+
+    let refused = run(
+        &["topics", "list", "--output", "/nonexistent/dir/x"],
+        &target,
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("cannot create /nonexistent/dir/x"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+}
+
+#[test]
 fn profiles_save_connection_flags() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let config = tmp.path().join("config");

@@ -21,8 +21,9 @@
 //!     checksum            u32     CRC-32C of everything before it
 //! ```
 //!
-//! The record is trusted only if its checksum holds, it names the current active segment and
-//! the file is exactly `valid_len` long. It is removed when read, so a crash after the next
+//! The record is trusted only if its checksum holds, it names the current active segment, the
+//! file is exactly `valid_len` long and the batches after the last index entry still pass
+//! their CRC (recovery.rs). It is removed when read, so a crash after the next
 //! start always means a full scan. It needs no fsync: the segment was durable before it was
 //! written, and a lost or torn record only costs the scan it would have saved.
 
@@ -61,7 +62,12 @@ fn encode(record: &CleanRecord) -> Vec<u8> {
     buf.extend_from_slice(&record.base_offset.to_be_bytes());
     buf.extend_from_slice(&record.next_offset.to_be_bytes());
     buf.extend_from_slice(&record.valid_len.to_be_bytes());
-    buf.extend_from_slice(&record.first_batch_timestamp.unwrap_or(i64::MIN).to_be_bytes());
+    buf.extend_from_slice(
+        &record
+            .first_batch_timestamp
+            .unwrap_or(i64::MIN)
+            .to_be_bytes(),
+    );
     buf.extend_from_slice(&index.bytes_since_entry.to_be_bytes());
     let (max_ts, max_rel) = index.max_timestamp.unwrap_or((i64::MIN, 0));
     buf.extend_from_slice(&max_ts.to_be_bytes());

@@ -84,6 +84,10 @@ pub(crate) fn time_floor_below(index: &[u8], timestamp: i64) -> Option<TimeEntry
 }
 
 /// The segment's max timestamp and the relative offset of the batch holding it.
+pub(crate) fn last_offset_entry(index: &[u8]) -> Option<OffsetEntry> {
+    offset_entry(index, (index.len() / OFFSET_ENTRY_LEN).checked_sub(1)?)
+}
+
 pub(crate) fn last_time_entry(index: &[u8]) -> Option<TimeEntry> {
     time_entry(index, (index.len() / TIME_ENTRY_LEN).checked_sub(1)?)
 }

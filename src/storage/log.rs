@@ -200,13 +200,14 @@ impl PartitionLog {
         self.active.next_offset()
     }
 
-    /// Bytes of all segment files (or their in-memory equivalents).
+    /// Bytes of record batches held, as Kafka counts a log's size (its segments hold nothing
+    /// else): our segment headers are not counted, so an empty partition has size 0.
     pub fn size_bytes(&self) -> u64 {
         self.sealed
             .iter()
-            .map(SealedSegment::size_bytes)
+            .map(|s| batch_bytes(s.size_bytes()))
             .sum::<u64>()
-            + self.active.size_bytes()
+            + batch_bytes(self.active.size_bytes())
     }
 
     /// The first record (in offset order, at or after the log start offset) whose timestamp is
@@ -297,7 +298,7 @@ impl PartitionLog {
             .sealed
             .iter()
             .map(|s| SegmentStats {
-                size_bytes: s.size_bytes(),
+                size_bytes: batch_bytes(s.size_bytes()),
                 newest_timestamp_ms: s.newest_timestamp_ms(),
                 next_offset: s.next_offset,
             })
@@ -393,6 +394,11 @@ struct MaxCandidate<'a> {
     segment: SegmentView<'a>,
     /// (offset, timestamp), when a scan of the segment already found the exact record.
     record: Option<(i64, i64)>,
+}
+
+/// The record-batch bytes of a segment of `segment_bytes` (our header excluded).
+fn batch_bytes(segment_bytes: u64) -> u64 {
+    segment_bytes.saturating_sub(segment::SEGMENT_HEADER_LEN)
 }
 
 /// Base offsets of the segment files in `dir`, ascending. Removes orphaned index files (left
@@ -512,9 +518,14 @@ mod tests {
             log.read(-1, 100),
             Err(Error::OffsetOutOfRange { .. })
         ));
+        // The size counts batches only, not the header of each of the segments.
+        let segments = log.sealed.len() as u64 + 1;
         let total: u64 =
             log.sealed.iter().map(|s| s.size_bytes()).sum::<u64>() + log.active.size_bytes();
-        assert_eq!(log.size_bytes(), total);
+        assert_eq!(
+            log.size_bytes(),
+            total - segments * segment::SEGMENT_HEADER_LEN
+        );
         Ok(())
     }
 

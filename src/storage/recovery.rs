@@ -17,9 +17,9 @@ use crate::protocol::batch::{validate, BatchHeader};
 use crate::{Error, Result};
 
 use super::active::ActiveSegment;
-use super::clean_shutdown;
+use super::clean_shutdown::{self, CleanRecord};
 use super::file::{self, FileStore};
-use super::index::IndexBuilder;
+use super::index::{last_offset_entry, IndexBuilder};
 use super::segment::{check_header, encode_header, log_path, SEGMENT_HEADER_LEN};
 use super::LogConfig;
 
@@ -212,8 +212,11 @@ pub(crate) fn recover_active(
     })
 }
 
-/// The active segment as the clean-shutdown record describes it, without a scan, if the
-/// record matches the file and the file's header is intact.
+/// The active segment as the clean-shutdown record describes it, if the record matches the
+/// file: the header is intact and the batches from the last offset index entry on (at most
+/// an index interval plus one batch) pass their CRC and end exactly where the record says.
+/// That bounded check catches a tail changed since the record was written, without reading
+/// the whole segment.
 fn reopen_clean(
     dir: &Path,
     file: &File,
@@ -231,6 +234,10 @@ fn reopen_clean(
     {
         return Ok(None);
     }
+    if !tail_matches(file, base_offset, &record)? {
+        tracing::warn!(dir = %dir.display(), "the active segment's tail changed since its clean-shutdown record; checking all of it");
+        return Ok(None);
+    }
     let store = FileStore::open(log_path(dir, base_offset), len)?;
     Ok(Some(ActiveSegment::recovered(
         store,
@@ -239,6 +246,26 @@ fn reopen_clean(
         record.index_builder(config.index_interval_bytes),
         record.first_batch_timestamp,
     )))
+}
+
+/// Whether the batches after the record's last offset index entry are intact and lead to the
+/// record's next offset at exactly its valid length.
+fn tail_matches(file: &File, base_offset: i64, record: &CleanRecord) -> Result<bool> {
+    let (rel, pos) =
+        last_offset_entry(&record.index.offsets).unwrap_or((0, SEGMENT_HEADER_LEN as u32));
+    let data = file::map(file)?;
+    let mut pos = pos as usize;
+    let mut expected = base_offset + i64::from(rel);
+    while let Some(rest) = data.get(pos..).filter(|rest| !rest.is_empty()) {
+        match next_batch(rest, expected, true) {
+            Ok((header, len)) => {
+                expected = header.last_offset() + 1;
+                pos += len;
+            }
+            Err(_) => return Ok(false),
+        }
+    }
+    Ok(pos as u64 == record.valid_len && expected == record.next_offset)
 }
 
 #[cfg(test)]
@@ -611,6 +638,27 @@ mod tests {
         assert!(!log.opened_clean());
         assert_eq!(report.truncated_bytes, 100);
         assert_eq!(log.log_end_offset(), 15);
+        Ok(())
+    }
+
+    #[test]
+    fn a_tail_changed_after_a_clean_close_is_caught() -> Result<()> {
+        let dir = tempfile::tempdir()?;
+        let (files, last_len) = fixture(dir.path(), 20)?;
+        let (mut log, _) = PartitionLog::open(dir.path(), small())?;
+        log.close_cleanly()?;
+        drop(log);
+        // Same length, one byte of the last batch flipped: the record alone would not see it.
+        let active = files.last().expect("segments");
+        let mut bytes = fs::read(active)?;
+        let at = bytes.len() - 5;
+        bytes[at] ^= 0x40;
+        fs::write(active, &bytes)?;
+
+        let (log, report) = PartitionLog::open(dir.path(), small())?;
+        assert!(!log.opened_clean());
+        assert_eq!(report.truncated_bytes, last_len);
+        assert_eq!(log.log_end_offset(), 57);
         Ok(())
     }
 
