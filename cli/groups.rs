@@ -188,8 +188,9 @@ pub async fn run(args: GroupsArgs) -> anyhow::Result<()> {
             } else {
                 bail!("choose where to reset to (--to-earliest, --to-latest, --to-offset, --shift-by, --to-datetime or --by-duration)");
             };
-            let plan = reset_plan(&client, &group, &topics, all_topics, target).await?;
             if execute {
+                // Checked first: a live member would overwrite the new offsets at its next
+                // commit, whatever the plan.
                 let members = client
                     .describe_group(&group)
                     .await
@@ -198,6 +199,9 @@ pub async fn run(args: GroupsArgs) -> anyhow::Result<()> {
                 if members > 0 {
                     bail!("group '{group}' has {members} active member(s); stop its consumers first, then run the reset again");
                 }
+            }
+            let plan = reset_plan(&client, &group, &topics, all_topics, target).await?;
+            if execute {
                 let offsets = plan
                     .iter()
                     .map(|p| ((p.topic.clone(), p.partition), p.new_offset))

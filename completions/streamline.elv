@@ -53,6 +53,8 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --log-retention-ms 'How long closed segments are kept before deletion; -1 keeps them forever (Kafka''s log.retention.ms, 7 days) [default: 604800000]'
             cand --log-retention-bytes 'Size a partition may reach before its oldest closed segments are deleted; -1 means no limit (Kafka''s log.retention.bytes) [default: -1]'
             cand --log-retention-check-interval-ms 'How often retention limits are checked (Kafka''s log.retention.check.interval.ms) [default: 300000]'
+            cand --group-consumer-session-timeout-ms 'Members of consumer-protocol groups (KIP-848, group.protocol=consumer) not heard from for this long are removed and their partitions reassigned (Kafka''s group.consumer.session.timeout.ms) [default: 45000]'
+            cand --group-consumer-heartbeat-interval-ms 'How often members of consumer-protocol groups (KIP-848) are told to heartbeat (Kafka''s group.consumer.heartbeat.interval.ms) [default: 5000]'
             cand --node-id 'Broker id reported to clients in Metadata responses (Kafka''s node.id) [default: 0]'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'

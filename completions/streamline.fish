@@ -61,6 +61,8 @@ complete -c streamline -n "__fish_streamline_using_subcommand serve" -l log-segm
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l log-retention-ms -d 'How long closed segments are kept before deletion; -1 keeps them forever (Kafka\'s log.retention.ms, 7 days) [default: 604800000]' -r
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l log-retention-bytes -d 'Size a partition may reach before its oldest closed segments are deleted; -1 means no limit (Kafka\'s log.retention.bytes) [default: -1]' -r
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l log-retention-check-interval-ms -d 'How often retention limits are checked (Kafka\'s log.retention.check.interval.ms) [default: 300000]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand serve" -l group-consumer-session-timeout-ms -d 'Members of consumer-protocol groups (KIP-848, group.protocol=consumer) not heard from for this long are removed and their partitions reassigned (Kafka\'s group.consumer.session.timeout.ms) [default: 45000]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand serve" -l group-consumer-heartbeat-interval-ms -d 'How often members of consumer-protocol groups (KIP-848) are told to heartbeat (Kafka\'s group.consumer.heartbeat.interval.ms) [default: 5000]' -r
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l node-id -d 'Broker id reported to clients in Metadata responses (Kafka\'s node.id) [default: 0]' -r
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'

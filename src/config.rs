@@ -76,6 +76,10 @@ pub struct ServerConfig {
     pub log_retention_bytes: i64,
     /// How often retention limits are enforced.
     pub log_retention_check_interval_ms: u64,
+    /// Consumer-protocol (KIP-848) group members not heard from for this long are removed.
+    pub group_consumer_session_timeout_ms: u64,
+    /// How often consumer-protocol (KIP-848) group members are told to heartbeat.
+    pub group_consumer_heartbeat_interval_ms: u64,
     /// Broker id reported to clients.
     pub node_id: i32,
 }
@@ -105,6 +109,8 @@ impl Default for ServerConfig {
             log_retention_ms: 7 * DAY_MS,
             log_retention_bytes: -1,
             log_retention_check_interval_ms: 300_000,
+            group_consumer_session_timeout_ms: 45_000,
+            group_consumer_heartbeat_interval_ms: 5_000,
             node_id: 0,
         }
     }
@@ -161,6 +167,8 @@ impl ServerConfig {
             log_retention_ms: pick!(log_retention_ms),
             log_retention_bytes: pick!(log_retention_bytes),
             log_retention_check_interval_ms: pick!(log_retention_check_interval_ms),
+            group_consumer_session_timeout_ms: pick!(group_consumer_session_timeout_ms),
+            group_consumer_heartbeat_interval_ms: pick!(group_consumer_heartbeat_interval_ms),
             node_id: pick!(node_id),
         };
         config.validate()?;

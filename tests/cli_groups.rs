@@ -284,3 +284,68 @@ fn consume_with_a_group_works_in_process() {
         "c\n"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_consumer_protocol_group_is_shown_and_protected_while_it_has_members() {
+    let server = TestServer::start_with(|c| c.group_consumer_heartbeat_interval_ms = 200).await;
+    let b = server.bootstrap();
+    server
+        .server
+        .broker()
+        .create_topic("jobs", 2, Default::default(), false)
+        .expect("topic");
+    // A live KIP-848 member (librdkafka, group.protocol=consumer) owning both partitions.
+    let mut config = common::client_config(&b);
+    config
+        .set("group.id", "modern")
+        .set("group.protocol", "consumer")
+        .set("enable.auto.commit", "false");
+    let member: rdkafka::consumer::BaseConsumer = config.create().expect("consumer");
+    member.subscribe(&["jobs"]).expect("subscribe");
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while member.assignment().map(|a| a.count()).unwrap_or(0) != 2 {
+        assert!(std::time::Instant::now() < deadline, "never assigned");
+        member.poll(Duration::from_millis(50));
+    }
+    let (listed, described, refused) = {
+        let b = b.clone();
+        tokio::task::spawn_blocking(move || {
+            let listed = ok(&["groups", "list", "-b", &b]);
+            let described = ok(&["groups", "describe", "modern", "--format", "json", "-b", &b]);
+            let refused = Command::cargo_bin("streamline")
+                .expect("binary")
+                .env_remove("STREAMLINE_BROKERS")
+                .args(["groups", "reset", "modern", "--all-topics", "--to-earliest"])
+                .args(["--execute", "-b", &b])
+                .output()
+                .expect("run");
+            (listed, described, refused)
+        })
+        .await
+        .expect("cli")
+    };
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.starts_with("modern") && l.contains("Stable")),
+        "{listed}"
+    );
+    let described: Value = serde_json::from_str(&described).expect("JSON");
+    assert_eq!(described["state"], "Stable", "{described}");
+    let members = described["members"].as_array().expect("members");
+    assert_eq!(members.len(), 1);
+    assert_eq!(
+        members[0]["assignment"],
+        serde_json::json!({"jobs": [0, 1]}),
+        "both partitions shown as the member's"
+    );
+    assert_eq!(described["protocol_type"], "consumer");
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("group 'modern' has 1 active member(s); stop its consumers first"),
+        "{stderr}"
+    );
+    drop(member);
+    server.stop().await;
+}

@@ -418,6 +418,33 @@ fn request(key: ApiKey, version: i16, ctx: &Ctx) -> Bytes {
                         ]),
                 ]),
         ),
+        ApiKey::ConsumerGroupHeartbeat => frame(
+            key,
+            version,
+            // v0 lets the coordinator pick the member id; v1 clients bring their own.
+            &ConsumerGroupHeartbeatRequest::default()
+                .with_group_id(gid(&format!("kip848-{version}")))
+                .with_member_id(if version >= 1 {
+                    StrBytes::from_static_str("client-chosen-id")
+                } else {
+                    StrBytes::default()
+                })
+                .with_member_epoch(0)
+                .with_rebalance_timeout_ms(5000)
+                .with_subscribed_topic_names(Some(vec![name("t")]))
+                .with_subscribed_topic_regex(if version >= 1 {
+                    Some(StrBytes::from_static_str("gr.*"))
+                } else {
+                    None
+                })
+                .with_topic_partitions(Some(vec![])),
+        ),
+        ApiKey::ConsumerGroupDescribe => frame(
+            key,
+            version,
+            &ConsumerGroupDescribeRequest::default()
+                .with_group_ids(vec![gid("kip848-0"), gid(GROUP)]),
+        ),
         other => panic!("{other:?} is advertised but this test has no request for it"),
     }
 }

@@ -30,7 +30,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -62,6 +62,7 @@ pub struct BrokerSettings {
     pub auto_create_topics: bool,
     pub fsync: FsyncPolicy,
     pub defaults: TopicDefaults,
+    pub consumer_groups: groups::ConsumerGroupConfig,
 }
 
 impl BrokerSettings {
@@ -83,6 +84,12 @@ impl BrokerSettings {
                     ..LogConfig::default()
                 },
                 max_message_bytes: config.message_max_bytes,
+            },
+            consumer_groups: groups::ConsumerGroupConfig {
+                session_timeout: Duration::from_millis(config.group_consumer_session_timeout_ms),
+                heartbeat_interval: Duration::from_millis(
+                    config.group_consumer_heartbeat_interval_ms,
+                ),
             },
         }
     }
@@ -134,7 +141,8 @@ impl Broker {
             None => new_cluster_id(),
         };
         let producer_ids = producer_ids::ProducerIds::open(settings.data_dir.as_deref())?;
-        let groups = groups::GroupCoordinator::open(settings.data_dir.as_deref())?;
+        let groups =
+            groups::GroupCoordinator::open(settings.data_dir.as_deref(), settings.consumer_groups)?;
         Ok(Broker {
             settings,
             cluster_id,

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use bytes::{BufMut, Bytes, BytesMut};
+use crate::protocol::embedded::versioned;
 use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::consumer_protocol_assignment::TopicPartition;
 use kafka_protocol::messages::join_group_request::JoinGroupRequestProtocol;
@@ -17,7 +17,7 @@ use kafka_protocol::messages::{
     ConsumerProtocolAssignment, ConsumerProtocolSubscription, GroupId, HeartbeatRequest,
     JoinGroupRequest, LeaveGroupRequest, SyncGroupRequest, TopicName,
 };
-use kafka_protocol::protocol::{Decodable, Encodable, StrBytes};
+use kafka_protocol::protocol::{Decodable, StrBytes};
 
 use super::admin::check;
 use super::groups::decode_assignment;
@@ -55,16 +55,6 @@ pub enum Heartbeat {
 
 fn sid(s: &str) -> StrBytes {
     StrBytes::from_string(s.to_string())
-}
-
-/// A versioned consumer-protocol structure, as carried in JoinGroup/SyncGroup payloads.
-fn versioned<T: Encodable>(version: i16, value: &T) -> Result<Bytes> {
-    let mut buf = BytesMut::new();
-    buf.put_i16(version);
-    value
-        .encode(&mut buf, version)
-        .map_err(|e| Error::Client(format!("encoding a consumer protocol payload: {e}")))?;
-    Ok(buf.freeze())
 }
 
 /// Kafka's RangeAssignor: per topic, members sorted by id take contiguous ranges, the first

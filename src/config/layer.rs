@@ -200,6 +200,27 @@ pub struct ConfigLayer {
     )]
     pub log_retention_check_interval_ms: Option<u64>,
 
+    /// Members of consumer-protocol groups (KIP-848, group.protocol=consumer) not heard from
+    /// for this long are removed and their partitions reassigned (Kafka's
+    /// group.consumer.session.timeout.ms) [default: 45000]
+    #[arg(
+        long,
+        env = "STREAMLINE_GROUP_CONSUMER_SESSION_TIMEOUT_MS",
+        value_name = "MS",
+        help_heading = "Consumer groups"
+    )]
+    pub group_consumer_session_timeout_ms: Option<u64>,
+
+    /// How often members of consumer-protocol groups (KIP-848) are told to heartbeat (Kafka's
+    /// group.consumer.heartbeat.interval.ms) [default: 5000]
+    #[arg(
+        long,
+        env = "STREAMLINE_GROUP_CONSUMER_HEARTBEAT_INTERVAL_MS",
+        value_name = "MS",
+        help_heading = "Consumer groups"
+    )]
+    pub group_consumer_heartbeat_interval_ms: Option<u64>,
+
     /// Broker id reported to clients in Metadata responses (Kafka's node.id) [default: 0]
     #[arg(long, env = "STREAMLINE_NODE_ID", value_name = "ID")]
     pub node_id: Option<i32>,

@@ -92,6 +92,18 @@ impl ServerConfig {
             self.log_retention_check_interval_ms,
         )?;
         ensure(
+            self.group_consumer_heartbeat_interval_ms >= 1,
+            "group_consumer_heartbeat_interval_ms",
+            "must be at least 1",
+            self.group_consumer_heartbeat_interval_ms,
+        )?;
+        ensure(
+            self.group_consumer_session_timeout_ms > self.group_consumer_heartbeat_interval_ms,
+            "group_consumer_session_timeout_ms",
+            "must be greater than group_consumer_heartbeat_interval_ms",
+            self.group_consumer_session_timeout_ms,
+        )?;
+        ensure(
             self.node_id >= 0,
             "node_id",
             "must not be negative",
@@ -244,6 +256,13 @@ mod tests {
             "log_retention_check_interval_ms",
         );
         rejected(ServerConfig { node_id: -1, ..d() }, "node_id");
+        rejected(
+            ServerConfig {
+                group_consumer_session_timeout_ms: 5000,
+                ..d()
+            },
+            "group_consumer_session_timeout_ms",
+        );
         rejected(
             ServerConfig {
                 data_dir: "".into(),

@@ -1,7 +1,9 @@
 //! What the wire needs beyond the `kafka-protocol` crate's generated message types: framing
 //! and request-header parsing with limits checked before anything is allocated, the table of
-//! API versions this broker answers, and a zero-copy view over v2 RecordBatch headers.
+//! API versions this broker answers, a zero-copy view over v2 RecordBatch headers, and the
+//! consumer protocol's embedded payloads.
 
 pub mod batch;
+pub mod embedded;
 pub mod frame;
 pub mod versions;

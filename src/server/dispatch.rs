@@ -18,7 +18,8 @@ use std::sync::Arc;
 
 use bytes::{BufMut, Bytes, BytesMut};
 use kafka_protocol::messages::{
-    AlterConfigsRequest, ApiKey, ApiVersionsRequest, CreatePartitionsRequest, CreateTopicsRequest,
+    AlterConfigsRequest, ApiKey, ApiVersionsRequest, ConsumerGroupDescribeRequest,
+    ConsumerGroupHeartbeatRequest, CreatePartitionsRequest, CreateTopicsRequest,
     DeleteGroupsRequest, DeleteRecordsRequest, DeleteTopicsRequest, DescribeClusterRequest,
     DescribeConfigsRequest, DescribeGroupsRequest, DescribeLogDirsRequest, FetchRequest,
     FindCoordinatorRequest, HeartbeatRequest, IncrementalAlterConfigsRequest,
@@ -247,6 +248,25 @@ pub fn dispatch_pipelined(
                 },
             ))
         }
+        ApiKey::ConsumerGroupHeartbeat => {
+            let req = decode!(ConsumerGroupHeartbeatRequest);
+            let client_id = header.client_id.as_deref().unwrap_or_default();
+            let client_host = peer.map(|p| format!("/{}", p.ip())).unwrap_or_default();
+            reply!(broker::groups::consumer_heartbeat::handle(
+                broker,
+                req,
+                version,
+                broker::groups::consumer_heartbeat::Client {
+                    client_id,
+                    client_host: &client_host,
+                },
+            ))
+        }
+        ApiKey::ConsumerGroupDescribe => reply!(broker::groups::consumer_describe::handle(
+            broker,
+            decode!(ConsumerGroupDescribeRequest),
+            version
+        )),
         ApiKey::SyncGroup => reply_later!(broker::groups::sync::handle(
             broker,
             decode!(SyncGroupRequest),

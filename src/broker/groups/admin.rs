@@ -1,26 +1,50 @@
 //! ListGroups, DescribeGroups and DeleteGroups: what tools such as `kafka-consumer-groups`
-//! use to inspect and remove groups.
+//! use to inspect and remove groups, classic and consumer-protocol (KIP-848) ones alike.
 
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::Arc;
 
 use futures_util::future::Either;
 use kafka_protocol::error::ResponseError;
+use kafka_protocol::messages::consumer_protocol_assignment::TopicPartition;
 use kafka_protocol::messages::delete_groups_response::DeletableGroupResult;
 use kafka_protocol::messages::describe_groups_response::{DescribedGroup, DescribedGroupMember};
 use kafka_protocol::messages::list_groups_response::ListedGroup;
 use kafka_protocol::messages::{
-    DeleteGroupsRequest, DeleteGroupsResponse, DescribeGroupsRequest, DescribeGroupsResponse,
-    ListGroupsRequest, ListGroupsResponse,
+    ConsumerProtocolAssignment, ConsumerProtocolSubscription, DeleteGroupsRequest,
+    DeleteGroupsResponse, DescribeGroupsRequest, DescribeGroupsResponse, ListGroupsRequest,
+    ListGroupsResponse,
 };
 use kafka_protocol::protocol::StrBytes;
+use uuid::Uuid;
 
-use super::group::GroupState;
+use super::consumer::ConsumerMember;
+use super::group::{Group, GroupState};
 use super::store::Record;
 use crate::broker::Broker;
+use crate::protocol::embedded::versioned;
 
-/// Every group here uses the classic protocol (KIP-848 group types).
-const GROUP_TYPE: &str = "classic";
+/// The group types of KIP-848, as ListGroups v5 reports and filters them.
+const CLASSIC: &str = "classic";
+const CONSUMER: &str = "consumer";
+
+fn group_type(g: &Group) -> &'static str {
+    if g.consumer.is_some() {
+        CONSUMER
+    } else {
+        CLASSIC
+    }
+}
+
+/// The state ListGroups and DescribeGroups report: the classic state machine's, or the
+/// consumer protocol's (Empty, Assigning, Reconciling, Stable).
+fn state_name(g: &Group) -> &'static str {
+    match &g.consumer {
+        Some(consumer) => consumer.state_name(),
+        None => g.state.name(),
+    }
+}
 
 pub fn list(broker: &Broker, req: ListGroupsRequest, version: i16) -> ListGroupsResponse {
     let states: Vec<String> = if version >= 4 {
@@ -33,13 +57,11 @@ pub fn list(broker: &Broker, req: ListGroupsRequest, version: i16) -> ListGroups
     } else {
         Vec::new()
     };
-    if !types.is_empty() && !types.iter().any(|t| t == GROUP_TYPE) {
-        return ListGroupsResponse::default();
-    }
     let groups = broker.groups.lock();
     let listed = groups
         .values()
-        .filter(|g| states.is_empty() || states.contains(&g.state.name().to_lowercase()))
+        .filter(|g| states.is_empty() || states.contains(&state_name(g).to_lowercase()))
+        .filter(|g| types.is_empty() || types.iter().any(|t| t == group_type(g)))
         .map(|g| {
             ListedGroup::default()
                 .with_group_id(StrBytes::from_string(g.id.clone()).into())
@@ -47,12 +69,12 @@ pub fn list(broker: &Broker, req: ListGroupsRequest, version: i16) -> ListGroups
                     g.protocol_type.clone().unwrap_or_default(),
                 ))
                 .with_group_state(if version >= 4 {
-                    StrBytes::from_static_str(g.state.name())
+                    StrBytes::from_static_str(state_name(g))
                 } else {
                     StrBytes::default()
                 })
                 .with_group_type(if version >= 5 {
-                    StrBytes::from_static_str(GROUP_TYPE)
+                    StrBytes::from_static_str(group_type(g))
                 } else {
                     StrBytes::default()
                 })
@@ -61,11 +83,55 @@ pub fn list(broker: &Broker, req: ListGroupsRequest, version: i16) -> ListGroups
     ListGroupsResponse::default().with_groups(listed)
 }
 
+/// A consumer-protocol member as DescribeGroups shows members: its subscription and
+/// assignment as the classic consumer protocol encodes them, so tools written for classic
+/// groups show consumer groups too.
+fn classic_member(
+    m: &ConsumerMember,
+    names: &BTreeMap<Uuid, String>,
+    version: i16,
+) -> DescribedGroupMember {
+    let name = |id: &Uuid| StrBytes::from_string(names.get(id).cloned().unwrap_or_default());
+    let subscription = ConsumerProtocolSubscription::default().with_topics(
+        m.subscribed_topic_names
+            .iter()
+            .map(|n| StrBytes::from_string(n.clone()))
+            .collect(),
+    );
+    let assignment = ConsumerProtocolAssignment::default().with_assigned_partitions(
+        m.assigned
+            .iter()
+            .map(|(id, parts)| {
+                TopicPartition::default()
+                    .with_topic(name(id).into())
+                    .with_partitions(parts.iter().copied().collect())
+            })
+            .collect(),
+    );
+    DescribedGroupMember::default()
+        .with_member_id(StrBytes::from_string(m.member_id.clone()))
+        .with_group_instance_id(
+            m.instance_id
+                .clone()
+                .filter(|_| version >= 4)
+                .map(StrBytes::from_string),
+        )
+        .with_client_id(StrBytes::from_string(m.client_id.clone()))
+        .with_client_host(StrBytes::from_string(m.client_host.clone()))
+        .with_member_metadata(versioned(0, &subscription).unwrap_or_default())
+        .with_member_assignment(versioned(0, &assignment).unwrap_or_default())
+}
+
 pub fn describe(
     broker: &Broker,
     req: DescribeGroupsRequest,
     version: i16,
 ) -> DescribeGroupsResponse {
+    let names: BTreeMap<Uuid, String> = broker
+        .topics()
+        .iter()
+        .map(|t| (t.id, t.name.clone()))
+        .collect();
     let groups = broker.groups.lock();
     let described = req
         .groups
@@ -83,6 +149,20 @@ pub fn describe(
                     .with_group_id(id)
                     .with_group_state(StrBytes::from_static_str(GroupState::Dead.name()));
             };
+            if let Some(consumer) = &g.consumer {
+                return DescribedGroup::default()
+                    .with_group_id(id)
+                    .with_group_state(StrBytes::from_static_str(consumer.state_name()))
+                    .with_protocol_type(StrBytes::from_static_str(CONSUMER))
+                    .with_protocol_data(StrBytes::from_string(consumer.assignor.clone()))
+                    .with_members(
+                        consumer
+                            .members
+                            .values()
+                            .map(|m| classic_member(m, &names, version))
+                            .collect(),
+                    );
+            }
             let members = g
                 .members
                 .values()
@@ -128,7 +208,12 @@ pub fn delete(
     for id in req.groups_names {
         let error = match groups.get(id.as_str()) {
             None => Some(ResponseError::GroupIdNotFound),
-            Some(g) if !g.members.is_empty() => Some(ResponseError::NonEmptyGroup),
+            Some(g)
+                if !g.members.is_empty()
+                    || g.consumer.as_ref().is_some_and(|c| !c.members.is_empty()) =>
+            {
+                Some(ResponseError::NonEmptyGroup)
+            }
             Some(_) => {
                 let record = Record::DeleteGroup {
                     group: id.to_string(),

@@ -15,6 +15,7 @@ use bytes::Bytes;
 use kafka_protocol::error::ResponseError;
 use tokio::sync::oneshot;
 
+use super::consumer::ConsumerGroup;
 use super::store::{GroupMetadata, GroupOffsets};
 
 /// How long the first rebalance of an empty group waits for more members (Kafka's
@@ -116,6 +117,9 @@ pub struct Group {
     pub offsets: GroupOffsets,
     /// The membership last written to the offsets log (what compaction keeps).
     pub recorded: Option<GroupMetadata>,
+    /// Set for a group of the consumer protocol (KIP-848); the classic fields above are then
+    /// unused, apart from the offsets.
+    pub consumer: Option<ConsumerGroup>,
 }
 
 impl Group {
@@ -134,6 +138,7 @@ impl Group {
             join_not_before: None,
             offsets,
             recorded: None,
+            consumer: None,
         }
     }
 

@@ -120,6 +120,15 @@ fn join(
     let group = groups
         .entry(group_id.clone())
         .or_insert_with(|| Group::new(group_id, Default::default()));
+    if let Some(consumer) = &group.consumer {
+        // A consumer-protocol group (KIP-848) takes classic members only once it is empty;
+        // it then turns back into a classic group, keeping its offsets.
+        if !consumer.members.is_empty() {
+            return fail(ResponseError::InconsistentGroupProtocol);
+        }
+        group.consumer = None;
+        group.protocol_type = None;
+    }
     let fresh = |id: String| Member {
         member_id: id,
         group_instance_id: instance.clone(),
@@ -340,7 +349,7 @@ mod tests {
 
     #[test]
     fn groups_are_bounded_and_session_timeouts_checked() -> crate::Result<()> {
-        let coordinator = GroupCoordinator::open(None)?;
+        let coordinator = GroupCoordinator::open(None, Default::default())?;
         let client = || Client {
             client_id: "c",
             client_host: "",

@@ -1,8 +1,10 @@
-//! The group coordinator of the classic consumer-group protocol. This broker coordinates every
-//! group. One file per concept: `group` (state machine), `store` (the durable log),
-//! `snapshot` (membership as recorded there), `subscription` (consumer metadata), and one per
-//! Kafka API family (`find_coordinator`, `join`, `sync`, `heartbeat`, `leave`, `offsets`,
-//! `admin`).
+//! The group coordinator, for the classic consumer-group protocol and the consumer protocol
+//! of KIP-848. This broker coordinates every group. One file per concept: `group` (the classic
+//! state machine), `consumer` (a KIP-848 group and its reconciliation), `assignor` (its
+//! server-side assignors), `store` (the durable log), `snapshot` (membership as recorded
+//! there), `subscription` (consumer metadata), and one per Kafka API family
+//! (`find_coordinator`, `join`, `sync`, `heartbeat`, `leave`, `offsets`, `admin`,
+//! `consumer_heartbeat`, `consumer_describe`).
 //!
 //! Membership is recorded in the offsets log whenever a rebalance completes or a group
 //! empties, so after a restart members carry on with their generation and assignment.
@@ -11,6 +13,10 @@
 //! slow step — fsyncing a commit — happens after the lock is released.
 
 pub mod admin;
+pub mod assignor;
+pub mod consumer;
+pub mod consumer_describe;
+pub mod consumer_heartbeat;
 pub mod find_coordinator;
 pub mod group;
 pub mod heartbeat;
@@ -25,7 +31,7 @@ pub mod sync;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use group::{Group, GroupState};
 use store::{OffsetStore, Record};
@@ -35,15 +41,34 @@ use crate::Result;
 /// How often silent members and overdue rebalances are looked for.
 pub const TICK_MS: u64 = 100;
 
+/// Broker-side settings of consumer-protocol groups (Kafka's `group.consumer.*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConsumerGroupConfig {
+    /// A member not heard from for this long is removed (`group.consumer.session.timeout.ms`).
+    pub session_timeout: Duration,
+    /// How often members are told to heartbeat (`group.consumer.heartbeat.interval.ms`).
+    pub heartbeat_interval: Duration,
+}
+
+impl Default for ConsumerGroupConfig {
+    fn default() -> Self {
+        ConsumerGroupConfig {
+            session_timeout: Duration::from_secs(45),
+            heartbeat_interval: Duration::from_secs(5),
+        }
+    }
+}
+
 /// Every group and the offsets log.
 pub struct GroupCoordinator {
     groups: Mutex<BTreeMap<String, Group>>,
     pub store: OffsetStore,
+    pub config: ConsumerGroupConfig,
 }
 
 impl GroupCoordinator {
     /// Opens the offsets log (replaying it) or starts empty in memory.
-    pub fn open(data_dir: Option<&Path>) -> Result<GroupCoordinator> {
+    pub fn open(data_dir: Option<&Path>, config: ConsumerGroupConfig) -> Result<GroupCoordinator> {
         let (store, stored) = OffsetStore::open(data_dir)?;
         let now = Instant::now();
         let groups = stored
@@ -53,6 +78,7 @@ impl GroupCoordinator {
         Ok(GroupCoordinator {
             groups: Mutex::new(groups),
             store,
+            config,
         })
     }
 
@@ -76,6 +102,21 @@ impl GroupCoordinator {
         for id in emptied {
             self.persist_metadata(&mut groups, &id);
         }
+        let mut reconfigured = Vec::new();
+        for g in groups.values_mut() {
+            if let Some(consumer) = &mut g.consumer {
+                let expired = consumer.expire(now, self.config.session_timeout);
+                for member in &expired {
+                    tracing::info!(group = %g.id, %member, "removing a consumer group member whose session or rebalance timeout expired");
+                }
+                if !expired.is_empty() {
+                    reconfigured.push(g.id.clone());
+                }
+            }
+        }
+        for id in reconfigured {
+            consumer_heartbeat::persist(self, &mut groups, &id);
+        }
         // Groups with nothing left — no members, none joining, no offsets — are forgotten, as
         // Kafka turns them Dead; otherwise every group id ever tried would stay in memory.
         let forgotten: Vec<String> = groups
@@ -83,6 +124,7 @@ impl GroupCoordinator {
             .filter(|g| {
                 g.state == GroupState::Empty
                     && g.members.is_empty()
+                    && g.consumer.as_ref().is_none_or(|c| c.members.is_empty())
                     && g.pending_members.is_empty()
                     && g.offsets.is_empty()
             })
@@ -139,6 +181,12 @@ fn live_records(groups: &BTreeMap<String, Group>) -> Vec<Record> {
                 metadata: metadata.clone(),
             });
         }
+        if let Some(consumer) = &g.consumer {
+            records.push(Record::Consumer {
+                group: g.id.clone(),
+                state: consumer.clone(),
+            });
+        }
         records.extend(
             g.offsets
                 .iter()
@@ -160,7 +208,7 @@ mod tests {
     #[test]
     fn compaction_keeps_the_recorded_membership_and_offsets() -> Result<()> {
         let dir = tempfile::tempdir()?;
-        let coordinator = GroupCoordinator::open(Some(dir.path()))?;
+        let coordinator = GroupCoordinator::open(Some(dir.path()), Default::default())?;
         {
             let mut groups = coordinator.lock();
             let mut g = Group::new("g".into(), Default::default());
@@ -178,14 +226,14 @@ mod tests {
             ));
         }
         drop(coordinator);
-        let reopened = GroupCoordinator::open(Some(dir.path()))?;
+        let reopened = GroupCoordinator::open(Some(dir.path()), Default::default())?;
         assert_eq!(reopened.lock().get("g").map(|g| g.generation_id), Some(4));
         Ok(())
     }
 
     #[test]
     fn empty_groups_without_offsets_are_forgotten() -> Result<()> {
-        let coordinator = GroupCoordinator::open(None)?;
+        let coordinator = GroupCoordinator::open(None, Default::default())?;
         {
             let mut groups = coordinator.lock();
             groups.insert("gone".into(), Group::new("gone".into(), Default::default()));

@@ -27,6 +27,7 @@ use kafka_protocol::messages::{
 };
 use kafka_protocol::protocol::StrBytes;
 
+use super::consumer::ConsumerGroup;
 use super::group::{Group, GroupState};
 use super::store::{Committed, Record};
 use crate::broker::{now_ms, Broker};
@@ -49,6 +50,7 @@ fn check_commit(
     generation_id: i32,
     member_id: &str,
     instance: Option<&str>,
+    version: i16,
 ) -> Result<(), ResponseError> {
     let Some(group) = group else {
         return if generation_id < 0 {
@@ -57,6 +59,9 @@ fn check_commit(
             Err(ResponseError::IllegalGeneration)
         };
     };
+    if let Some(consumer) = &group.consumer {
+        return check_member_epoch(consumer, member_id, generation_id, version);
+    }
     if generation_id < 0 && group.state == GroupState::Empty {
         return Ok(());
     }
@@ -77,6 +82,37 @@ fn check_commit(
     }
     if generation_id != group.generation_id {
         return Err(ResponseError::IllegalGeneration);
+    }
+    Ok(())
+}
+
+/// Whether `member_id` at `epoch` may commit to (or read the offsets of) a consumer-protocol
+/// group: the member must exist with exactly that epoch. A commit with no member and a
+/// negative epoch (a consumer assigning partitions itself, or an admin tool) is allowed only
+/// while the group has no members.
+fn check_member_epoch(
+    consumer: &ConsumerGroup,
+    member_id: &str,
+    epoch: i32,
+    version: i16,
+) -> Result<(), ResponseError> {
+    if epoch < 0 && member_id.is_empty() {
+        return if consumer.members.is_empty() {
+            Ok(())
+        } else {
+            Err(ResponseError::UnknownMemberId)
+        };
+    }
+    let member = consumer
+        .members
+        .get(member_id)
+        .ok_or(ResponseError::UnknownMemberId)?;
+    if epoch != member.member_epoch {
+        return Err(if version >= 9 {
+            ResponseError::StaleMemberEpoch
+        } else {
+            ResponseError::IllegalGeneration
+        });
     }
     Ok(())
 }
@@ -104,6 +140,7 @@ pub fn commit(
             req.generation_id_or_member_epoch,
             &member_id,
             instance.as_deref(),
+            version,
         )
     };
     let timestamp = now_ms();
@@ -283,6 +320,19 @@ pub fn fetch(broker: &Broker, req: OffsetFetchRequest, version: i16) -> OffsetFe
         .into_iter()
         .map(|g| {
             let group = groups.get(g.group_id.as_str());
+            // v9 members of consumer-protocol groups say who they are: a stale epoch must not
+            // read offsets (KIP-848).
+            let member_error = match (group.and_then(|g| g.consumer.as_ref()), &g.member_id) {
+                (Some(consumer), Some(member_id)) if g.member_epoch >= 0 => {
+                    check_member_epoch(consumer, member_id, g.member_epoch, version).err()
+                }
+                _ => None,
+            };
+            if let Some(error) = member_error {
+                return OffsetFetchResponseGroup::default()
+                    .with_group_id(g.group_id)
+                    .with_error_code(error.code());
+            }
             let topics = g.topics.map(|ts| {
                 ts.into_iter()
                     .map(|t| (t.name, t.partition_indexes))

@@ -24,6 +24,7 @@ use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
+use super::consumer::ConsumerGroup;
 use crate::storage::file;
 use crate::{Error, Result};
 
@@ -77,6 +78,7 @@ pub struct MemberMetadata {
 pub struct StoredGroup {
     pub offsets: GroupOffsets,
     pub metadata: Option<GroupMetadata>,
+    pub consumer: Option<ConsumerGroup>,
 }
 
 /// One entry of the log.
@@ -101,6 +103,8 @@ pub enum Record {
     },
     /// DeleteGroups: every offset of the group.
     DeleteGroup { group: String },
+    /// A consumer-protocol group's membership, epochs and assignments after a change.
+    Consumer { group: String, state: ConsumerGroup },
 }
 
 /// Applies `record` to the replayed state.
@@ -132,6 +136,12 @@ pub fn apply(state: &mut BTreeMap<String, StoredGroup>, record: Record) {
         }
         Record::DeleteGroup { group } => {
             state.remove(&group);
+        }
+        Record::Consumer {
+            group,
+            state: consumer,
+        } => {
+            state.entry(group).or_default().consumer = Some(consumer);
         }
     }
 }
