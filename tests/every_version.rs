@@ -46,6 +46,23 @@ fn frame<R: Encodable>(key: ApiKey, version: i16, body: &R) -> Bytes {
     buf.freeze()
 }
 
+/// A request header for a hand-coded version (always header v1).
+fn legacy_header(key: ApiKey, version: i16) -> BytesMut {
+    let mut body = BytesMut::new();
+    RequestHeader::default()
+        .with_request_api_key(key as i16)
+        .with_request_api_version(version)
+        .with_correlation_id(version as i32)
+        .encode(&mut body, 1)
+        .expect("header");
+    body
+}
+
+fn put_str(buf: &mut BytesMut, s: &str) {
+    buf.extend_from_slice(&(s.len() as i16).to_be_bytes());
+    buf.extend_from_slice(s.as_bytes());
+}
+
 /// What requests refer to: the topic's id and a member of the stable group `GROUP`.
 struct Ctx {
     topic_id: uuid::Uuid,
@@ -146,6 +163,35 @@ fn request(key: ApiKey, version: i16, ctx: &Ctx) -> Bytes {
             body.extend_from_slice(&0i32.to_be_bytes());
             body.extend_from_slice(&(-1i64).to_be_bytes());
             body.extend_from_slice(&1i32.to_be_bytes());
+            body.freeze()
+        }
+        ApiKey::OffsetCommit if version <= 1 => {
+            // Hand-coded: group, [v1: generation, member], [topic, [partition, offset,
+            // v1: timestamp, metadata]].
+            let mut body = legacy_header(key, version);
+            put_str(&mut body, GROUP);
+            if version == 1 {
+                body.extend_from_slice(&ctx.generation_id.to_be_bytes());
+                put_str(&mut body, ctx.member_id.as_str());
+            }
+            body.extend_from_slice(&1i32.to_be_bytes());
+            put_str(&mut body, "t");
+            body.extend_from_slice(&1i32.to_be_bytes());
+            body.extend_from_slice(&0i32.to_be_bytes());
+            body.extend_from_slice(&1i64.to_be_bytes());
+            if version == 1 {
+                body.extend_from_slice(&(-1i64).to_be_bytes());
+            }
+            put_str(&mut body, "md");
+            body.freeze()
+        }
+        ApiKey::DescribeConfigs if version == 0 => {
+            // Hand-coded: [resource type, name, keys (null: all)].
+            let mut body = legacy_header(key, version);
+            body.extend_from_slice(&1i32.to_be_bytes());
+            body.extend_from_slice(&[2u8]);
+            put_str(&mut body, "t");
+            body.extend_from_slice(&(-1i32).to_be_bytes());
             body.freeze()
         }
         ApiKey::ListOffsets => frame(

@@ -1,7 +1,8 @@
 //! Consumer groups through librdkafka: members of one group share a topic's partitions and
 //! receive every message exactly once; a member that goes silent loses its partitions;
 //! committed offsets survive a broker restart; a restarted consumer resumes after its last
-//! commit; cooperative-sticky members split partitions and take them over.
+//! commit; cooperative-sticky members split partitions and take them over; a static member
+//! that restarts within its session timeout gets its partitions back without a rebalance.
 
 mod common;
 
@@ -345,5 +346,51 @@ async fn cooperative_sticky_members_split_and_take_over_partitions() {
         );
         first.poll(Duration::from_millis(50));
     }
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_static_member_restarting_within_its_session_keeps_its_partitions() {
+    let server = TestServer::start().await;
+    let bootstrap = server.bootstrap();
+    server
+        .server
+        .broker()
+        .create_topic("static-classic", 4, Default::default(), false)
+        .expect("topic");
+    let partitions = |c: &BaseConsumer| -> BTreeSet<i32> {
+        c.assignment()
+            .map(|a| a.elements().iter().map(|e| e.partition()).collect())
+            .unwrap_or_default()
+    };
+    let stay = group_consumer(&bootstrap, "statics", &[("group.instance.id", "stay")]);
+    stay.subscribe(&["static-classic"]).expect("subscribe");
+    let first = group_consumer(&bootstrap, "statics", &[("group.instance.id", "returns")]);
+    first.subscribe(&["static-classic"]).expect("subscribe");
+    let deadline = Instant::now() + TIMEOUT;
+    while (partitions(&stay).len(), partitions(&first).len()) != (2, 2) {
+        assert!(Instant::now() < deadline, "the group never settled");
+        stay.poll(Duration::from_millis(20));
+        first.poll(Duration::from_millis(20));
+    }
+    let before = partitions(&first);
+    let generation = server.server.broker().groups.lock()["statics"].generation_id;
+    // A static member sends no LeaveGroup when it closes: its session (6 s) keeps its place.
+    drop(first);
+    let again = group_consumer(&bootstrap, "statics", &[("group.instance.id", "returns")]);
+    again.subscribe(&["static-classic"]).expect("subscribe");
+    while partitions(&again).is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "the returning member got nothing"
+        );
+        stay.poll(Duration::from_millis(20));
+        again.poll(Duration::from_millis(20));
+    }
+    assert_eq!(partitions(&again), before, "the same partitions");
+    assert_eq!(partitions(&stay).len(), 2, "the other member kept its own");
+    let after = server.server.broker().groups.lock()["statics"].generation_id;
+    assert_eq!(after, generation, "no rebalance");
+    drop((stay, again));
     server.stop().await;
 }

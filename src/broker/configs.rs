@@ -67,6 +67,7 @@ pub fn describe(
         .into_iter()
         .map(|r| {
             let result = DescribeConfigsResult::default()
+                .with_error_message(None)
                 .with_resource_type(r.resource_type)
                 .with_resource_name(r.resource_name.clone());
             let entries = match r.resource_type {

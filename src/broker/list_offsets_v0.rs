@@ -6,14 +6,12 @@
 //! max_num_offsets i32]]. Response v0: topics [name string, partitions [partition i32,
 //! error_code i16, old_style_offsets [i64]]]. Header versions: request 1, response 0.
 
-use bytes::{Buf, BufMut, Bytes, BytesMut};
+use bytes::{BufMut, Bytes, BytesMut};
 use kafka_protocol::error::ResponseError;
 
 use super::list_offsets::lookup;
 use super::Broker;
-
-/// Limits that keep a hostile request from costing more than its own size.
-const MAX_ARRAY_LEN: usize = 100_000;
+use crate::protocol::legacy::{put_len, put_string, Reader};
 
 struct PartitionQuery {
     partition: i32,
@@ -21,63 +19,36 @@ struct PartitionQuery {
     max_num_offsets: i32,
 }
 
-fn get_i16(buf: &mut Bytes) -> Option<i16> {
-    (buf.remaining() >= 2).then(|| buf.get_i16())
-}
-
-fn get_i32(buf: &mut Bytes) -> Option<i32> {
-    (buf.remaining() >= 4).then(|| buf.get_i32())
-}
-
-fn get_i64(buf: &mut Bytes) -> Option<i64> {
-    (buf.remaining() >= 8).then(|| buf.get_i64())
-}
-
-fn get_string(buf: &mut Bytes) -> Option<String> {
-    let len = usize::try_from(get_i16(buf)?).ok()?;
-    if buf.remaining() < len {
-        return None;
-    }
-    String::from_utf8(buf.split_to(len).to_vec()).ok()
-}
-
-/// An array length, checked against what the remaining bytes could hold.
-fn get_len(buf: &mut Bytes, min_element_bytes: usize) -> Option<usize> {
-    let len = usize::try_from(get_i32(buf)?).ok()?;
-    (len <= MAX_ARRAY_LEN && len.saturating_mul(min_element_bytes) <= buf.remaining())
-        .then_some(len)
-}
-
-fn decode(body: &mut Bytes) -> Option<Vec<(String, Vec<PartitionQuery>)>> {
-    let _replica_id = get_i32(body)?;
-    let topic_count = get_len(body, 6)?;
+fn decode(body: Bytes) -> Option<Vec<(String, Vec<PartitionQuery>)>> {
+    let mut r = Reader(body);
+    let _replica_id = r.i32()?;
+    let topic_count = r.len(6)?;
     let mut topics = Vec::with_capacity(topic_count);
     for _ in 0..topic_count {
-        let name = get_string(body)?;
-        let partition_count = get_len(body, 16)?;
+        let name = r.string()?;
+        let partition_count = r.len(16)?;
         let mut partitions = Vec::with_capacity(partition_count);
         for _ in 0..partition_count {
             partitions.push(PartitionQuery {
-                partition: get_i32(body)?,
-                timestamp: get_i64(body)?,
-                max_num_offsets: get_i32(body)?,
+                partition: r.i32()?,
+                timestamp: r.i64()?,
+                max_num_offsets: r.i32()?,
             });
         }
         topics.push((name, partitions));
     }
-    (!body.has_remaining()).then_some(topics)
+    r.is_done().then_some(topics)
 }
 
 /// Answers a v0 request body (after the request header), returning the response body, or
 /// `None` when the body is malformed.
-pub fn handle(broker: &Broker, mut body: Bytes) -> Option<BytesMut> {
-    let topics = decode(&mut body)?;
+pub fn handle(broker: &Broker, body: Bytes) -> Option<BytesMut> {
+    let topics = decode(body)?;
     let mut out = BytesMut::new();
-    out.put_i32(i32::try_from(topics.len()).ok()?);
+    put_len(&mut out, topics.len())?;
     for (name, partitions) in topics {
-        out.put_i16(i16::try_from(name.len()).ok()?);
-        out.put_slice(name.as_bytes());
-        out.put_i32(i32::try_from(partitions.len()).ok()?);
+        put_string(&mut out, &name)?;
+        put_len(&mut out, partitions.len())?;
         let topic = broker.topic(&name);
         for q in partitions {
             out.put_i32(q.partition);
@@ -114,6 +85,7 @@ mod tests {
     use super::*;
     use crate::broker::{BrokerSettings, Endpoint};
     use crate::config::ServerConfig;
+    use bytes::Buf;
 
     fn broker() -> Broker {
         let config = ServerConfig {

@@ -28,7 +28,7 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
     api(ApiKey::Fetch, 4, 18),
     api(ApiKey::ListOffsets, 0, 10),
     api(ApiKey::Metadata, 0, 13),
-    api(ApiKey::OffsetCommit, 2, 9),
+    api(ApiKey::OffsetCommit, 0, 9),
     api(ApiKey::OffsetFetch, 1, 9),
     api(ApiKey::FindCoordinator, 0, 6),
     api(ApiKey::JoinGroup, 0, 9),
@@ -43,7 +43,7 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
     api(ApiKey::DeleteRecords, 0, 2),
     api(ApiKey::InitProducerId, 0, 5),
     api(ApiKey::OffsetForLeaderEpoch, 2, 4),
-    api(ApiKey::DescribeConfigs, 1, 4),
+    api(ApiKey::DescribeConfigs, 0, 4),
     api(ApiKey::AlterConfigs, 0, 2),
     api(ApiKey::DescribeLogDirs, 1, 4),
     api(ApiKey::CreatePartitions, 0, 3),
@@ -56,7 +56,12 @@ pub const SUPPORTED_APIS: &[SupportedApi] = &[
 ];
 
 /// Versions the `kafka-protocol` crate no longer models, answered by a hand-written codec.
-pub const HAND_CODED: &[(ApiKey, i16)] = &[(ApiKey::ListOffsets, 0)];
+pub const HAND_CODED: &[(ApiKey, i16)] = &[
+    (ApiKey::ListOffsets, 0),
+    (ApiKey::OffsetCommit, 0),
+    (ApiKey::OffsetCommit, 1),
+    (ApiKey::DescribeConfigs, 0),
+];
 
 /// The range we handle for `key`, or `None` when the API is not served at all.
 pub fn supported(key: ApiKey) -> Option<SupportedApi> {
