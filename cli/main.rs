@@ -17,8 +17,10 @@ mod signal;
 mod style;
 mod template;
 mod timespec;
+mod top;
 mod topics;
 mod transfer;
+mod watch;
 
 use std::process::ExitCode;
 
@@ -52,6 +54,8 @@ enum Command {
     Topics(topics::TopicsArgs),
     /// List, describe (members, lag), reset and delete consumer groups
     Groups(groups::GroupsArgs),
+    /// Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)
+    Top(Box<top::TopArgs>),
     /// Save, list and remove connection profiles (used with -P NAME)
     Profile(profile::ProfileArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
@@ -78,6 +82,7 @@ fn main() -> ExitCode {
             Command::Consume(args) => runtime.block_on(consume::run(*args)),
             Command::Topics(args) => runtime.block_on(topics::run(args)),
             Command::Groups(args) => runtime.block_on(groups::run(args)),
+            Command::Top(args) => runtime.block_on(top::run(*args)),
             Command::Profile(args) => profile::run(args),
             Command::Completions(args) => completions::run(args),
         });

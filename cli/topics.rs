@@ -89,6 +89,18 @@ enum TopicsCommand {
         #[arg(short, long = "input", value_name = "FILE.jsonl")]
         input: PathBuf,
     },
+    /// Print every topic's rates (messages/s, bytes/s), messages held and size each
+    /// interval, as plain lines for scripts: the figures `streamline top` shows
+    Watch {
+        /// Topics to show (every topic when none is named)
+        names: Vec<String>,
+        /// Time between reports, e.g. 500ms, 1s, 1m
+        #[arg(short = 'i', long, value_name = "DURATION", default_value = "1s")]
+        interval: String,
+        /// Stop after this many reports (default: until interrupted)
+        #[arg(short = 'n', long, value_name = "N")]
+        count: Option<u64>,
+    },
     /// Delete a topic and all its records
     Delete {
         /// Topic name
@@ -238,6 +250,14 @@ pub async fn run(args: TopicsArgs) -> anyhow::Result<()> {
         TopicsCommand::Import { name, input } => {
             let n = transfer::import(&client, &name, &input).await?;
             report_transfer(&mut out, args.format, "imported", n, &name, &input)?;
+        }
+        TopicsCommand::Watch {
+            names,
+            interval,
+            count,
+        } => {
+            drop(out);
+            return crate::watch::run(&client, &names, &interval, count, args.format).await;
         }
         TopicsCommand::Delete { name, yes } => {
             if !yes && !confirm(&format!("Delete topic '{name}' and all its records?"))? {

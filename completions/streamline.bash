@@ -37,6 +37,9 @@ _streamline() {
             streamline,serve)
                 cmd="streamline__subcmd__serve"
                 ;;
+            streamline,top)
+                cmd="streamline__subcmd__top"
+                ;;
             streamline,topics)
                 cmd="streamline__subcmd__topics"
                 ;;
@@ -91,6 +94,9 @@ _streamline() {
             streamline__subcmd__help,serve)
                 cmd="streamline__subcmd__help__subcmd__serve"
                 ;;
+            streamline__subcmd__help,top)
+                cmd="streamline__subcmd__help__subcmd__top"
+                ;;
             streamline__subcmd__help,topics)
                 cmd="streamline__subcmd__help__subcmd__topics"
                 ;;
@@ -135,6 +141,9 @@ _streamline() {
                 ;;
             streamline__subcmd__help__subcmd__topics,list)
                 cmd="streamline__subcmd__help__subcmd__topics__subcmd__list"
+                ;;
+            streamline__subcmd__help__subcmd__topics,watch)
+                cmd="streamline__subcmd__help__subcmd__topics__subcmd__watch"
                 ;;
             streamline__subcmd__profile,add)
                 cmd="streamline__subcmd__profile__subcmd__add"
@@ -184,6 +193,9 @@ _streamline() {
             streamline__subcmd__topics,list)
                 cmd="streamline__subcmd__topics__subcmd__list"
                 ;;
+            streamline__subcmd__topics,watch)
+                cmd="streamline__subcmd__topics__subcmd__watch"
+                ;;
             streamline__subcmd__topics__subcmd__help,alter)
                 cmd="streamline__subcmd__topics__subcmd__help__subcmd__alter"
                 ;;
@@ -208,6 +220,9 @@ _streamline() {
             streamline__subcmd__topics__subcmd__help,list)
                 cmd="streamline__subcmd__topics__subcmd__help__subcmd__list"
                 ;;
+            streamline__subcmd__topics__subcmd__help,watch)
+                cmd="streamline__subcmd__topics__subcmd__help__subcmd__watch"
+                ;;
             *)
                 ;;
         esac
@@ -215,7 +230,7 @@ _streamline() {
 
     case "${cmd}" in
         streamline)
-            opts="-h -V --color --output --help --version serve produce consume topics groups profile completions help"
+            opts="-h -V --color --output --help --version serve produce consume topics groups top profile completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -699,7 +714,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__help)
-            opts="serve produce consume topics groups profile completions help"
+            opts="serve produce consume topics groups top profile completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -908,8 +923,22 @@ _streamline() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        streamline__subcmd__help__subcmd__top)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         streamline__subcmd__help__subcmd__topics)
-            opts="list create describe alter export import delete"
+            opts="list create describe alter export import watch delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1007,6 +1036,20 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__help__subcmd__topics__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__help__subcmd__topics__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1438,8 +1481,58 @@ _streamline() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        streamline__subcmd__top)
+            opts="-b -P -i -h --bootstrap-server --data-dir --profile --interval --color --output --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         streamline__subcmd__topics)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --output --help list create describe alter export import delete help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --output --help list create describe alter export import watch delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1771,7 +1864,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__help)
-            opts="list create describe alter export import delete help"
+            opts="list create describe alter export import watch delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1896,6 +1989,20 @@ _streamline() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        streamline__subcmd__topics__subcmd__help__subcmd__watch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         streamline__subcmd__topics__subcmd__import)
             opts="-i -b -P -h --input --bootstrap-server --data-dir --profile --format --color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1957,6 +2064,68 @@ _streamline() {
                 return 0
             fi
             case "${prev}" in
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__topics__subcmd__watch)
+            opts="-i -n -b -P -h --interval --count --bootstrap-server --data-dir --profile --format --color --output --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bootstrap-server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

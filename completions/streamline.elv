@@ -29,6 +29,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand consume 'Read records: from any offset or time, as text, JSON or raw bytes'
             cand topics 'List, create, describe, alter and delete topics'
             cand groups 'List, describe (members, lag), reset and delete consumer groups'
+            cand top 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -150,6 +151,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand alter 'Change a topic''s configs or grow its partition count'
             cand export 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file'
             cand import 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed'
+            cand watch 'Print every topic''s rates (messages/s, bytes/s), messages held and size each interval, as plain lines for scripts: the figures `streamline top` shows'
             cand delete 'Delete a topic and all its records'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -241,6 +243,22 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'streamline;topics;watch'= {
+            cand -i 'Time between reports, e.g. 500ms, 1s, 1m'
+            cand --interval 'Time between reports, e.g. 500ms, 1s, 1m'
+            cand -n 'Stop after this many reports (default: until interrupted)'
+            cand --count 'Stop after this many reports (default: until interrupted)'
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'streamline;topics;delete'= {
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
@@ -262,6 +280,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand alter 'Change a topic''s configs or grow its partition count'
             cand export 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file'
             cand import 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed'
+            cand watch 'Print every topic''s rates (messages/s, bytes/s), messages held and size each interval, as plain lines for scripts: the figures `streamline top` shows'
             cand delete 'Delete a topic and all its records'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -276,6 +295,8 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;topics;help;export'= {
         }
         &'streamline;topics;help;import'= {
+        }
+        &'streamline;topics;help;watch'= {
         }
         &'streamline;topics;help;delete'= {
         }
@@ -374,6 +395,19 @@ set edit:completion:arg-completer[streamline] = {|@words|
         }
         &'streamline;groups;help;help'= {
         }
+        &'streamline;top'= {
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand -i 'How often to refresh (change it live with + and -), e.g. 500ms, 1s, 5s'
+            cand --interval 'How often to refresh (change it live with + and -), e.g. 500ms, 1s, 5s'
+            cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'streamline;profile'= {
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
@@ -435,6 +469,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand consume 'Read records: from any offset or time, as text, JSON or raw bytes'
             cand topics 'List, create, describe, alter and delete topics'
             cand groups 'List, describe (members, lag), reset and delete consumer groups'
+            cand top 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -452,6 +487,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand alter 'Change a topic''s configs or grow its partition count'
             cand export 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file'
             cand import 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed'
+            cand watch 'Print every topic''s rates (messages/s, bytes/s), messages held and size each interval, as plain lines for scripts: the figures `streamline top` shows'
             cand delete 'Delete a topic and all its records'
         }
         &'streamline;help;topics;list'= {
@@ -465,6 +501,8 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;help;topics;export'= {
         }
         &'streamline;help;topics;import'= {
+        }
+        &'streamline;help;topics;watch'= {
         }
         &'streamline;help;topics;delete'= {
         }
@@ -481,6 +519,8 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;help;groups;reset'= {
         }
         &'streamline;help;groups;delete'= {
+        }
+        &'streamline;help;top'= {
         }
         &'streamline;help;profile'= {
             cand list 'List saved profiles'

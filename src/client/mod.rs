@@ -18,6 +18,7 @@ pub mod partitioner;
 pub mod produce;
 pub mod records;
 pub mod transport;
+pub mod watch;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
