@@ -363,11 +363,17 @@ async fn a_static_member_restarting_within_its_session_keeps_its_partitions() {
             .map(|a| a.elements().iter().map(|e| e.partition()).collect())
             .unwrap_or_default()
     };
+    // `stay` joins first and leads: a returning leader rebalances (it assigns), a returning
+    // follower must not.
     let stay = group_consumer(&bootstrap, "statics", &[("group.instance.id", "stay")]);
     stay.subscribe(&["static-classic"]).expect("subscribe");
+    let deadline = Instant::now() + TIMEOUT;
+    while partitions(&stay).len() != 4 {
+        assert!(Instant::now() < deadline, "the first member got nothing");
+        stay.poll(Duration::from_millis(20));
+    }
     let first = group_consumer(&bootstrap, "statics", &[("group.instance.id", "returns")]);
     first.subscribe(&["static-classic"]).expect("subscribe");
-    let deadline = Instant::now() + TIMEOUT;
     while (partitions(&stay).len(), partitions(&first).len()) != (2, 2) {
         assert!(Instant::now() < deadline, "the group never settled");
         stay.poll(Duration::from_millis(20));

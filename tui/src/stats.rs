@@ -3,9 +3,9 @@
 //! the recent history the charts and sparklines draw. Counters that go backwards (a topic
 //! recreated, records deleted) give a rate of 0, never a negative one.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
-use crate::model::{GroupSnapshot, Snapshot};
+use crate::model::{GroupSnapshot, Snapshot, TopicSnapshot};
 
 /// Samples kept: ten minutes at the default one-second refresh.
 pub const HISTORY: usize = 600;
@@ -46,7 +46,8 @@ fn per_second(now: i64, before: i64, seconds: f64) -> f64 {
 }
 
 impl Stats {
-    /// Takes in a new snapshot; rates compare it with the previous one.
+    /// Takes in a new snapshot; rates compare it with the previous one. Lookups go through
+    /// maps, so thousands of topics and partitions cost a lookup each, not a scan each.
     pub fn update(&mut self, snapshot: &Snapshot) {
         for g in &snapshot.groups {
             let lags = self.lag_history.entry(g.name.clone()).or_default();
@@ -55,8 +56,9 @@ impl Stats {
                 lags.pop_front();
             }
         }
+        let current: HashSet<&str> = snapshot.groups.iter().map(|g| g.name.as_str()).collect();
         self.lag_history
-            .retain(|name, _| snapshot.groups.iter().any(|g| &g.name == name));
+            .retain(|name, _| current.contains(name.as_str()));
         let Some(previous) = self.previous.replace(snapshot.clone()) else {
             return;
         };
@@ -66,19 +68,25 @@ impl Stats {
         }
         self.topics.clear();
         self.partitions.clear();
+        let before_topics: HashMap<&str, &TopicSnapshot> = previous
+            .topics
+            .iter()
+            .map(|t| (t.name.as_str(), t))
+            .collect();
         for t in &snapshot.topics {
-            let Some(before) = previous.topics.iter().find(|p| p.name == t.name) else {
+            let Some(before) = before_topics.get(t.name.as_str()) else {
                 continue;
             };
+            let before_ends: HashMap<i32, i64> = before
+                .partitions
+                .iter()
+                .map(|b| (b.partition, b.end_offset))
+                .collect();
             for p in &t.partitions {
-                if let Some(b) = before
-                    .partitions
-                    .iter()
-                    .find(|b| b.partition == p.partition)
-                {
+                if let Some(&end) = before_ends.get(&p.partition) {
                     self.partitions.insert(
                         (t.name.clone(), p.partition),
-                        per_second(p.end_offset, b.end_offset, seconds),
+                        per_second(p.end_offset, end, seconds),
                     );
                 }
             }
@@ -95,8 +103,13 @@ impl Stats {
             );
         }
         self.groups.clear();
+        let before_groups: HashMap<&str, &GroupSnapshot> = previous
+            .groups
+            .iter()
+            .map(|g| (g.name.as_str(), g))
+            .collect();
         for g in &snapshot.groups {
-            if let Some(before) = previous.groups.iter().find(|b| b.name == g.name) {
+            if let Some(before) = before_groups.get(g.name.as_str()) {
                 self.groups.insert(
                     g.name.clone(),
                     per_second(g.committed(), before.committed(), seconds),
