@@ -1,7 +1,8 @@
 //! `streamline top` for real: the binary in a pseudo-terminal against a live server while a
 //! producer writes, read back through a terminal emulator (vt100). Topic names and a non-zero
 //! message rate must appear, Tab must switch views, and `q` must quit with the terminal
-//! restored. Plus `topics watch`, the same rates as plain lines.
+//! restored; a broker that goes away shows in the status line and one that comes back is
+//! picked up. Plus `topics watch`, the same rates as plain lines.
 
 mod common;
 
@@ -90,40 +91,8 @@ async fn top_shows_live_topics_and_rates_and_quits_on_q() {
     let stop = Arc::new(AtomicBool::new(false));
     let producing = keep_producing(bootstrap.clone(), "live-orders", stop.clone());
 
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_streamline"));
-    cmd.args(["top", "-b", &bootstrap, "-i", "300ms"]);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env_remove("STREAMLINE_BROKERS");
-    let mut child = pty.slave.spawn_command(cmd).expect("spawn top");
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    let mut writer = pty.master.take_writer().expect("writer");
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(
-        std::num::NonZeroU16::new(40).expect("rows"),
-        std::num::NonZeroU16::new(120).expect("cols"),
-        0,
-    )));
-    let feeding = {
-        let parser = parser.clone();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                parser.lock().unwrap().process(&buf[..n]);
-            }
-        })
-    };
-
+    let mut top = Top::start(&["-b", &bootstrap, "-i", "300ms"]);
+    let parser = top.parser.clone();
     let overview = tokio::task::spawn_blocking({
         let parser = parser.clone();
         move || {
@@ -135,7 +104,7 @@ async fn top_shows_live_topics_and_rates_and_quits_on_q() {
     .await
     .expect("overview");
     assert!(overview.contains("streamline top"), "{overview}");
-    writer.write_all(b"\t").expect("Tab");
+    top.writer.write_all(b"\t").expect("Tab");
     let topics = tokio::task::spawn_blocking({
         let parser = parser.clone();
         move || {
@@ -148,24 +117,121 @@ async fn top_shows_live_topics_and_rates_and_quits_on_q() {
     .expect("topics view");
     assert!(topics.contains("Topics (1 of 1)"), "{topics}");
 
-    writer.write_all(b"q").expect("q");
+    top.writer.write_all(b"q").expect("q");
     let deadline = Instant::now() + Duration::from_secs(10);
     let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
+        if let Some(status) = top.child.try_wait().expect("wait") {
             break status;
         }
         assert!(Instant::now() < deadline, "top did not quit on q");
         std::thread::sleep(Duration::from_millis(50));
     };
     assert!(status.success(), "exit status {status:?}");
-    drop(writer);
-    drop(pty.master);
-    let _ = feeding.join();
+    // Give the last bytes (leaving the alternate screen) time to arrive.
+    std::thread::sleep(Duration::from_millis(200));
     // Left the alternate screen: the terminal is back to normal.
     assert!(!parser.lock().unwrap().screen().alternate_screen());
 
     stop.store(true, Ordering::Relaxed);
     producing.await.expect("producer");
+    server.stop().await;
+}
+
+/// `top` in a pseudo-terminal, with a thread feeding its output into a terminal emulator.
+struct Top {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Top {
+    fn start(args: &[&str]) -> Top {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 40,
+                cols: 120,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_streamline"));
+        cmd.arg("top");
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("STREAMLINE_BROKERS");
+        let child = pty.slave.spawn_command(cmd).expect("spawn top");
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(40).expect("rows"),
+            std::num::NonZeroU16::new(120).expect("cols"),
+            0,
+        )));
+        let feed = parser.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Top {
+            child,
+            writer,
+            parser,
+            _master: pty.master,
+        }
+    }
+
+    async fn wait_for(&self, what: &'static str, ok: fn(&str) -> bool) {
+        let parser = self.parser.clone();
+        tokio::task::spawn_blocking(move || wait_for(&parser, what, ok))
+            .await
+            .expect("screen");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_broker_shows_in_the_status_line_and_a_returning_one_is_picked_up() {
+    let server = TestServer::start_with(|c| c.in_memory = true).await;
+    let addr = server.addr();
+    server
+        .server
+        .broker()
+        .create_topic("before", 1, Default::default(), false)
+        .expect("topic");
+    let mut top = Top::start(&["-b", &addr.to_string(), "-i", "250ms"]);
+    top.writer.write_all(b"\t").expect("Tab");
+    top.wait_for("the topic", |s| s.contains("before")).await;
+    server.stop().await;
+    top.wait_for("the status line", |s| {
+        s.contains("⚠") && s.contains("retrying")
+    })
+    .await;
+    // A broker on the same address again, with another topic.
+    let server = TestServer::start_with(move |c| {
+        c.in_memory = true;
+        c.listen_addr = addr;
+    })
+    .await;
+    server
+        .server
+        .broker()
+        .create_topic("after", 1, Default::default(), false)
+        .expect("topic");
+    top.wait_for("the new broker's topic", |s| {
+        s.contains("after") && !s.contains("⚠")
+    })
+    .await;
+    top.writer.write_all(b"q").expect("q");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while top.child.try_wait().expect("wait").is_none() {
+        assert!(Instant::now() < deadline, "top did not quit");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     server.stop().await;
 }
 
