@@ -10,6 +10,7 @@ mod filter;
 mod groups;
 mod jsonl;
 mod output;
+mod playground;
 mod produce;
 mod profile;
 mod serve;

@@ -24,6 +24,12 @@ pub struct ServeArgs {
     #[arg(long)]
     generate_config: bool,
 
+    /// Also create demo topics (orders, clickstream, sensors, logs) fed with live data, and a
+    /// consumer group that lags, so `top`, `consume -f` and `groups describe` show something
+    /// at once
+    #[arg(long, env = "STREAMLINE_PLAYGROUND", value_parser = clap::builder::BoolishValueParser::new(), num_args = 0..=1, default_missing_value = "true", default_value = "false")]
+    playground: bool,
+
     #[command(flatten)]
     settings: ConfigLayer,
 }
@@ -57,6 +63,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     }
 
     let listen_addr = config.listen_addr;
+    let (in_memory, data_dir) = (config.in_memory, config.data_dir.clone());
     let server = Server::start(config)
         .await
         .with_context(|| format!("cannot start the server on {listen_addr}"))?;
@@ -68,8 +75,23 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         None => info!("serving Kafka on {}, data {storage}", server.local_addr()),
     }
 
+    let playground = if args.playground {
+        let playground = crate::playground::start(&server)?;
+        // The CLI finds a server through its data directory; in memory, or elsewhere than the
+        // default one, it needs the address.
+        let found_by_data_dir = !in_memory && data_dir == std::path::Path::new("./data");
+        let welcome = crate::playground::welcome(server.local_addr(), !found_by_data_dir);
+        anstream::println!("{welcome}");
+        Some(playground)
+    } else {
+        None
+    };
+
     let signal = signals.recv().await?;
     info!("{signal} received, shutting down");
+    if let Some(playground) = playground {
+        playground.stop().await;
+    }
     // A second request while shutting down means the user will not wait: leave now, since
     // installing handlers has disabled the default of dying on the signal.
     tokio::select! {

@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
         'streamline;serve' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Read settings from this TOML file; flags and STREAMLINE_* variables override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from this TOML file; flags and STREAMLINE_* variables override it')
+            [CompletionResult]::new('--playground', '--playground', [CompletionResultType]::ParameterName, 'Also create demo topics (orders, clickstream, sensors, logs) fed with live data, and a consumer group that lags, so `top`, `consume -f` and `groups describe` show something at once')
             [CompletionResult]::new('--listen-addr', '--listen-addr', [CompletionResultType]::ParameterName, 'Address the Kafka listener binds to; anything but loopback exposes the broker without authentication [default: 127.0.0.1:9092]')
             [CompletionResult]::new('--advertised-addr', '--advertised-addr', [CompletionResultType]::ParameterName, 'Address clients are told to connect to in Metadata responses (Kafka''s advertised.listeners); unset means the listen address')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory holding the topic logs; one server process owns it at a time [default: ./data]')

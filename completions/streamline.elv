@@ -37,6 +37,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;serve'= {
             cand -c 'Read settings from this TOML file; flags and STREAMLINE_* variables override it'
             cand --config 'Read settings from this TOML file; flags and STREAMLINE_* variables override it'
+            cand --playground 'Also create demo topics (orders, clickstream, sensors, logs) fed with live data, and a consumer group that lags, so `top`, `consume -f` and `groups describe` show something at once'
             cand --listen-addr 'Address the Kafka listener binds to; anything but loopback exposes the broker without authentication [default: 127.0.0.1:9092]'
             cand --advertised-addr 'Address clients are told to connect to in Metadata responses (Kafka''s advertised.listeners); unset means the listen address'
             cand --data-dir 'Directory holding the topic logs; one server process owns it at a time [default: ./data]'

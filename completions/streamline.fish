@@ -40,6 +40,8 @@ complete -c streamline -n "__fish_streamline_needs_command" -f -a "profile" -d '
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -s c -l config -d 'Read settings from this TOML file; flags and STREAMLINE_* variables override it' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand serve" -l playground -d 'Also create demo topics (orders, clickstream, sensors, logs) fed with live data, and a consumer group that lags, so `top`, `consume -f` and `groups describe` show something at once' -r -f -a "true\t''
+false\t''"
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l listen-addr -d 'Address the Kafka listener binds to; anything but loopback exposes the broker without authentication [default: 127.0.0.1:9092]' -r
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l advertised-addr -d 'Address clients are told to connect to in Metadata responses (Kafka\'s advertised.listeners); unset means the listen address' -r
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l data-dir -d 'Directory holding the topic logs; one server process owns it at a time [default: ./data]' -r -F

@@ -212,13 +212,13 @@ impl Client {
         use kafka_protocol::messages::describe_log_dirs_request::DescribableLogDirTopic;
         use kafka_protocol::messages::DescribeLogDirsRequest;
         let mut sizes = std::collections::HashMap::new();
-        let mut asked: Vec<*const super::Node> = Vec::new();
+        let mut asked: Vec<usize> = Vec::new();
         for &p in partitions {
             let node = self.leader(topic, p).await?;
-            if asked.contains(&std::sync::Arc::as_ptr(&node)) {
+            if asked.contains(&super::node_key(&node)) {
                 continue;
             }
-            asked.push(std::sync::Arc::as_ptr(&node));
+            asked.push(super::node_key(&node));
             let req = DescribeLogDirsRequest::default().with_topics(Some(vec![
                 DescribableLogDirTopic::default()
                     .with_topic(topic_name(topic))

@@ -11,7 +11,7 @@ use kafka_protocol::messages::fetch_request::{FetchPartition, FetchTopic};
 use kafka_protocol::messages::{BrokerId, FetchRequest, TopicName};
 use kafka_protocol::protocol::StrBytes;
 
-use super::{Client, Node};
+use super::{node_key, Client, Node};
 use crate::{Error, Result};
 
 /// Where to read next in one partition.
@@ -47,11 +47,11 @@ impl Client {
         positions: &[FetchPosition],
         max_wait_ms: i32,
     ) -> Result<Vec<FetchedPartition>> {
-        let mut by_leader: HashMap<*const Node, (Arc<Node>, Vec<&FetchPosition>)> = HashMap::new();
+        let mut by_leader: HashMap<usize, (Arc<Node>, Vec<&FetchPosition>)> = HashMap::new();
         for pos in positions {
             let node = self.leader(&pos.topic, pos.partition).await?;
             by_leader
-                .entry(Arc::as_ptr(&node))
+                .entry(node_key(&node))
                 .or_insert_with(|| (node.clone(), Vec::new()))
                 .1
                 .push(pos);

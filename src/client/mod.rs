@@ -365,6 +365,12 @@ impl Client {
     }
 }
 
+/// A node's identity, for grouping requests by broker: its address as a number rather than a
+/// raw pointer, so futures that hold it stay `Send`.
+pub(crate) fn node_key(node: &Arc<Node>) -> usize {
+    Arc::as_ptr(node) as usize
+}
+
 impl Drop for Client {
     fn drop(&mut self) {
         if let Some(timers) = &self.group_timers {

@@ -10,7 +10,7 @@ use kafka_protocol::messages::{BrokerId, ListOffsetsRequest, TopicName};
 use kafka_protocol::protocol::StrBytes;
 
 use super::admin::check;
-use super::{Client, Node};
+use super::{node_key, Client, Node};
 use crate::Result;
 
 /// Which offset to look up.
@@ -48,11 +48,11 @@ impl Client {
         partitions: &[i32],
         spec: OffsetSpec,
     ) -> Result<Vec<PartitionOffset>> {
-        let mut by_leader: HashMap<*const Node, (Arc<Node>, Vec<i32>)> = HashMap::new();
+        let mut by_leader: HashMap<usize, (Arc<Node>, Vec<i32>)> = HashMap::new();
         for &p in partitions {
             let node = self.leader(topic, p).await?;
             by_leader
-                .entry(Arc::as_ptr(&node))
+                .entry(node_key(&node))
                 .or_insert_with(|| (node.clone(), Vec::new()))
                 .1
                 .push(p);

@@ -12,7 +12,7 @@ use kafka_protocol::messages::{BrokerId, DescribeLogDirsRequest, ListOffsetsRequ
 use kafka_protocol::protocol::StrBytes;
 
 use super::offsets::OffsetSpec;
-use super::{Client, Node};
+use super::{node_key, Client, Node};
 use crate::{Error, Result};
 
 /// Partitions by (topic, partition).
@@ -49,12 +49,12 @@ impl Client {
         topics: &[(String, Vec<i32>)],
         spec: OffsetSpec,
     ) -> Result<PartitionMap<i64>> {
-        let mut by_leader: HashMap<*const Node, (Arc<Node>, TopicPartitions)> = HashMap::new();
+        let mut by_leader: HashMap<usize, (Arc<Node>, TopicPartitions)> = HashMap::new();
         for (topic, partitions) in topics {
             for &p in partitions {
                 let node = self.leader(topic, p).await?;
                 by_leader
-                    .entry(Arc::as_ptr(&node))
+                    .entry(node_key(&node))
                     .or_insert_with(|| (node.clone(), HashMap::new()))
                     .1
                     .entry(topic.as_str())
