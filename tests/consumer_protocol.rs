@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{call, client_config, producer, TestServer};
+use common::{call, client_config, produce_to_partitions, TestServer};
 use kafka_protocol::messages::consumer_group_heartbeat_request::TopicPartitions;
 use kafka_protocol::messages::offset_commit_request::{
     OffsetCommitRequestPartition, OffsetCommitRequestTopic,
@@ -24,7 +24,6 @@ use kafka_protocol::messages::{
 use kafka_protocol::protocol::StrBytes;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
 use rdkafka::message::Message;
-use rdkafka::producer::FutureRecord;
 use rdkafka::{Offset, TopicPartitionList};
 use streamline::config::ServerConfig;
 use tokio::net::TcpStream;
@@ -52,25 +51,6 @@ fn member(bootstrap: &str, group: &str, extra: &[(&str, &str)]) -> BaseConsumer 
 
 fn sid(s: &str) -> StrBytes {
     StrBytes::from_string(s.to_string())
-}
-
-async fn produce_to_partitions(bootstrap: &str, topic: &str, partitions: i32, count: usize) {
-    let p = producer(bootstrap, &[]);
-    let mut deliveries = Vec::new();
-    for i in 0..count {
-        let value = format!("m{i}");
-        deliveries.push(
-            p.send_result(
-                FutureRecord::<str, str>::to(topic)
-                    .partition(i as i32 % partitions)
-                    .payload(&value),
-            )
-            .expect("enqueue"),
-        );
-    }
-    for d in deliveries {
-        d.await.expect("not cancelled").expect("delivered");
-    }
 }
 
 #[derive(Default)]

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use common::{call, consumer, producer, value_str, TestServer};
+use common::{call, consumer, produce_to_partitions, value_str, TestServer};
 use kafka_protocol::messages::join_group_request::JoinGroupRequestProtocol;
 use kafka_protocol::messages::{
     ApiKey, GroupId, JoinGroupRequest, JoinGroupResponse, SyncGroupRequest, SyncGroupResponse,
@@ -20,7 +20,6 @@ use kafka_protocol::messages::{
 use kafka_protocol::protocol::StrBytes;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
 use rdkafka::message::Message;
-use rdkafka::producer::FutureRecord;
 use rdkafka::{Offset, TopicPartitionList};
 use tokio::net::TcpStream;
 
@@ -35,25 +34,6 @@ fn group_consumer(bootstrap: &str, group: &str, extra: &[(&str, &str)]) -> BaseC
     ];
     settings.extend_from_slice(extra);
     consumer(bootstrap, &settings)
-}
-
-async fn produce_to_partitions(bootstrap: &str, topic: &str, partitions: i32, count: usize) {
-    let p = producer(bootstrap, &[]);
-    let mut deliveries = Vec::new();
-    for i in 0..count {
-        let value = format!("m{i}");
-        deliveries.push(
-            p.send_result(
-                FutureRecord::<str, str>::to(topic)
-                    .partition(i as i32 % partitions)
-                    .payload(&value),
-            )
-            .expect("enqueue"),
-        );
-    }
-    for d in deliveries {
-        d.await.expect("not cancelled").expect("delivered");
-    }
 }
 
 /// What one consumer thread saw.

@@ -71,20 +71,10 @@ pub fn handle(broker: &Broker, body: Bytes) -> Option<BytesMut> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::broker::{BrokerSettings, Endpoint};
-    use crate::config::ServerConfig;
     use crate::protocol::legacy::Reader;
 
     fn broker() -> Broker {
-        let config = ServerConfig {
-            in_memory: true,
-            ..ServerConfig::default()
-        };
-        let endpoint = Endpoint {
-            host: "h".into(),
-            port: 1,
-        };
-        Broker::open(BrokerSettings::from_config(&config, endpoint)).expect("broker")
+        crate::broker::test_broker()
     }
 
     fn request(topic: &str, keys: Option<&[&str]>) -> Bytes {

@@ -83,23 +83,10 @@ pub fn handle(broker: &Broker, body: Bytes) -> Option<BytesMut> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::broker::{BrokerSettings, Endpoint};
-    use crate::config::ServerConfig;
     use bytes::Buf;
 
     fn broker() -> Broker {
-        let config = ServerConfig {
-            in_memory: true,
-            ..ServerConfig::default()
-        };
-        let settings = BrokerSettings::from_config(
-            &config,
-            Endpoint {
-                host: "h".into(),
-                port: 1,
-            },
-        );
-        let broker = Broker::open(settings).unwrap();
+        let broker = crate::broker::test_broker();
         broker
             .create_topic("t", 2, Default::default(), false)
             .unwrap();

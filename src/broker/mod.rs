@@ -175,6 +175,14 @@ impl Broker {
         all
     }
 
+    /// Every topic's name by its topic ID.
+    pub fn topic_names_by_id(&self) -> std::collections::BTreeMap<Uuid, String> {
+        self.topics()
+            .iter()
+            .map(|t| (t.id, t.name.clone()))
+            .collect()
+    }
+
     /// A partition by topic name and index.
     pub fn partition(&self, topic: &str, index: i32) -> Option<Arc<Partition>> {
         self.topic(topic).and_then(|t| t.partition(index))
@@ -394,4 +402,18 @@ fn load_cluster_id(data_dir: &Path) -> Result<String> {
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// An in-memory broker for unit tests of the request handlers.
+#[cfg(test)]
+pub(crate) fn test_broker() -> Broker {
+    let config = crate::config::ServerConfig {
+        in_memory: true,
+        ..crate::config::ServerConfig::default()
+    };
+    let endpoint = Endpoint {
+        host: "h".into(),
+        port: 1,
+    };
+    Broker::open(BrokerSettings::from_config(&config, endpoint)).expect("in-memory broker")
 }

@@ -91,6 +91,27 @@ pub fn producer(bootstrap: &str, extra: &[(&str, &str)]) -> FutureProducer {
     c.create().expect("producer")
 }
 
+/// Produces `count` values `m0`, `m1`, ... round-robin over `partitions` and waits for every
+/// delivery.
+pub async fn produce_to_partitions(bootstrap: &str, topic: &str, partitions: i32, count: usize) {
+    let p = producer(bootstrap, &[]);
+    let mut deliveries = Vec::new();
+    for i in 0..count {
+        let value = format!("m{i}");
+        deliveries.push(
+            p.send_result(
+                rdkafka::producer::FutureRecord::<str, str>::to(topic)
+                    .partition(i as i32 % partitions)
+                    .payload(&value),
+            )
+            .expect("enqueue"),
+        );
+    }
+    for d in deliveries {
+        d.await.expect("not cancelled").expect("delivered");
+    }
+}
+
 pub fn admin(bootstrap: &str) -> AdminClient<DefaultClientContext> {
     client_config(bootstrap).create().expect("admin client")
 }

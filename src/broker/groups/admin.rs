@@ -127,11 +127,7 @@ pub fn describe(
     req: DescribeGroupsRequest,
     version: i16,
 ) -> DescribeGroupsResponse {
-    let names: BTreeMap<Uuid, String> = broker
-        .topics()
-        .iter()
-        .map(|t| (t.id, t.name.clone()))
-        .collect();
+    let names = broker.topic_names_by_id();
     let groups = broker.groups.lock();
     let described = req
         .groups

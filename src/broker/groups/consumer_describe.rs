@@ -23,11 +23,7 @@ pub fn handle(
     req: ConsumerGroupDescribeRequest,
     version: i16,
 ) -> ConsumerGroupDescribeResponse {
-    let names: BTreeMap<Uuid, String> = broker
-        .topics()
-        .iter()
-        .map(|t| (t.id, t.name.clone()))
-        .collect();
+    let names = broker.topic_names_by_id();
     let groups = broker.groups.lock();
     let described = req
         .group_ids
