@@ -37,18 +37,23 @@ pub struct ConnectArgs {
 }
 
 impl ConnectArgs {
-    /// Connects as the flags (and the profile, if any) say.
-    pub async fn connect(&self) -> anyhow::Result<Client> {
+    /// The bootstrap servers and data directory the flags and the profile name, if any
+    /// (the data directory `None` when neither names one).
+    pub fn resolve(&self) -> anyhow::Result<(Option<String>, Option<PathBuf>)> {
         let profile = match &self.profile {
             Some(name) => crate::profile::get(name)?,
             None => crate::profile::Profile::default(),
         };
-        let bootstrap = self.bootstrap.clone().or(profile.bootstrap);
-        let data_dir = self
-            .data_dir
-            .clone()
-            .or(profile.data_dir)
-            .unwrap_or_else(|| PathBuf::from("./data"));
+        Ok((
+            self.bootstrap.clone().or(profile.bootstrap),
+            self.data_dir.clone().or(profile.data_dir),
+        ))
+    }
+
+    /// Connects as the flags (and the profile, if any) say.
+    pub async fn connect(&self) -> anyhow::Result<Client> {
+        let (bootstrap, data_dir) = self.resolve()?;
+        let data_dir = data_dir.unwrap_or_else(|| PathBuf::from("./data"));
         let target = Target {
             bootstrap: bootstrap.clone(),
             data_dir: data_dir.clone(),

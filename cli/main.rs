@@ -6,8 +6,10 @@
 mod completions;
 mod connect;
 mod consume;
+mod doctor;
 mod filter;
 mod groups;
+mod info;
 mod jsonl;
 mod output;
 mod playground;
@@ -57,6 +59,10 @@ enum Command {
     Groups(groups::GroupsArgs),
     /// Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)
     Top(Box<top::TopArgs>),
+    /// Check data directory, limits, broker, APIs and clock; --deep reads every batch
+    Doctor(Box<doctor::DoctorArgs>),
+    /// Version, build and features, and what the data directory or cluster holds
+    Info(Box<info::InfoArgs>),
     /// Save, list and remove connection profiles (used with -P NAME)
     Profile(profile::ProfileArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
@@ -84,6 +90,8 @@ fn main() -> ExitCode {
             Command::Topics(args) => runtime.block_on(topics::run(args)),
             Command::Groups(args) => runtime.block_on(groups::run(args)),
             Command::Top(args) => runtime.block_on(top::run(*args)),
+            Command::Doctor(args) => runtime.block_on(doctor::run(*args)),
+            Command::Info(args) => runtime.block_on(info::run(*args)),
             Command::Profile(args) => profile::run(args),
             Command::Completions(args) => completions::run(args),
         });

@@ -22,6 +22,8 @@ const COMMANDS: &[&[&str]] = &[
     &["groups", "describe"],
     &["groups", "reset"],
     &["top"],
+    &["doctor"],
+    &["info"],
     &["profile"],
     &["profile", "add"],
     &["completions"],

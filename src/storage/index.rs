@@ -170,6 +170,8 @@ pub(crate) struct IndexBuilder {
     times: Vec<u8>,
     /// Largest batch max timestamp so far and the relative offset of the first batch with it.
     max_timestamp: Option<TimeEntry>,
+    /// Batches seen by this builder (not by a restored one's predecessor).
+    batches: u64,
 }
 
 impl IndexBuilder {
@@ -180,6 +182,7 @@ impl IndexBuilder {
             offsets: Vec::new(),
             times: Vec::new(),
             max_timestamp: None,
+            batches: 0,
         }
     }
 
@@ -191,6 +194,7 @@ impl IndexBuilder {
             offsets: state.offsets,
             times: state.times,
             max_timestamp: state.max_timestamp,
+            batches: 0,
         }
     }
 
@@ -209,6 +213,7 @@ impl IndexBuilder {
 
     /// Records a batch of `len` bytes at file position `pos`, `rel` offsets past the base.
     pub(crate) fn on_batch(&mut self, rel: u32, pos: u32, header: &BatchHeader, len: u64) {
+        self.batches += 1;
         // Empty batches hold no record that could carry the timestamp, and -1 means "none".
         let has_timestamp = header.records_count > 0 && header.max_timestamp >= 0;
         if has_timestamp
@@ -248,6 +253,10 @@ impl IndexBuilder {
 
     pub(crate) fn times(&self) -> &[u8] {
         &self.times
+    }
+
+    pub(crate) fn batches(&self) -> u64 {
+        self.batches
     }
 
     pub(crate) fn max_timestamp(&self) -> Option<TimeEntry> {

@@ -27,6 +27,7 @@ mod recovery;
 mod retention;
 mod sealed;
 mod segment;
+pub mod verify;
 
 pub use active::SyncTarget;
 pub use log::{AppendInfo, PartitionLog};
