@@ -3,6 +3,7 @@
 //! the data directory opened in-process.
 
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use anyhow::Context;
 use streamline::client::{Client, Target};
@@ -50,19 +51,52 @@ impl ConnectArgs {
         ))
     }
 
-    /// Connects as the flags (and the profile, if any) say.
-    pub async fn connect(&self) -> anyhow::Result<Client> {
+    /// Connects as the flags (and the profile, if any) say — or, inside `streamline shell`,
+    /// hands out the shell's connection when they name the same target.
+    pub async fn connect(&self) -> anyhow::Result<Arc<Client>> {
         let (bootstrap, data_dir) = self.resolve()?;
         let data_dir = data_dir.unwrap_or_else(|| PathBuf::from("./data"));
         let target = Target {
             bootstrap: bootstrap.clone(),
             data_dir: data_dir.clone(),
         };
-        Client::connect(&target)
+        if let Some((session_target, client)) =
+            SESSION.lock().unwrap_or_else(|e| e.into_inner()).as_ref()
+        {
+            // Inside the shell a command that names no target of its own uses the session's.
+            let names_none =
+                self.bootstrap.is_none() && self.data_dir.is_none() && self.profile.is_none();
+            if names_none || *session_target == target {
+                return Ok(client.clone());
+            }
+        }
+        let client = Client::connect(&target)
             .await
             .with_context(|| match &bootstrap {
                 Some(b) => format!("cannot reach the Kafka cluster at {b}"),
                 None => format!("cannot open the data directory {}", data_dir.display()),
-            })
+            })?;
+        Ok(Arc::new(client))
+    }
+
+    /// Connects and makes this connection the one every later [`ConnectArgs::connect`] to the
+    /// same target returns (the shell's session).
+    pub async fn connect_session(&self) -> anyhow::Result<Arc<Client>> {
+        let client = self.connect().await?;
+        let (bootstrap, data_dir) = self.resolve()?;
+        let target = Target {
+            bootstrap,
+            data_dir: data_dir.unwrap_or_else(|| PathBuf::from("./data")),
+        };
+        *SESSION.lock().unwrap_or_else(|e| e.into_inner()) = Some((target, client.clone()));
+        Ok(client)
+    }
+
+    /// Ends the session: the connection closes once the last command holding it is done.
+    pub fn end_session() {
+        SESSION.lock().unwrap_or_else(|e| e.into_inner()).take();
     }
 }
+
+/// The shell's connection and the target it was made for.
+static SESSION: Mutex<Option<(Target, Arc<Client>)>> = Mutex::new(None);

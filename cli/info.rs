@@ -91,7 +91,7 @@ pub async fn run(args: InfoArgs) -> anyhow::Result<()> {
     };
     let (bootstrap, data_dir) = args.connect.resolve()?;
     let data = match (&bootstrap, data_dir.unwrap_or_else(|| "./data".into())) {
-        (Some(b), _) => Some(summarize(&args.connect.connect().await?, b.clone(), None).await?),
+        (Some(b), _) => Some(summarize(&*args.connect.connect().await?, b.clone(), None).await?),
         (None, dir) if dir.is_dir() => {
             let shown = std::path::absolute(&dir)
                 .unwrap_or(dir.clone())
@@ -101,7 +101,7 @@ pub async fn run(args: InfoArgs) -> anyhow::Result<()> {
                 Some(addr) => format!("streamline serve (pid {}) on {addr}", h.pid),
                 None => format!("pid {} (not serving)", h.pid),
             });
-            Some(summarize(&args.connect.connect().await?, shown, held_by).await?)
+            Some(summarize(&*args.connect.connect().await?, shown, held_by).await?)
         }
         (None, _) => None,
     };

@@ -16,6 +16,7 @@ mod playground;
 mod produce;
 mod profile;
 mod serve;
+mod shell;
 mod signal;
 mod style;
 mod template;
@@ -63,6 +64,8 @@ enum Command {
     Doctor(Box<doctor::DoctorArgs>),
     /// Version, build and features, and what the data directory or cluster holds
     Info(Box<info::InfoArgs>),
+    /// Interactive shell: every command without the `streamline` prefix, one connection kept
+    Shell(Box<shell::ShellArgs>),
     /// Save, list and remove connection profiles (used with -P NAME)
     Profile(profile::ProfileArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
@@ -84,16 +87,8 @@ fn main() -> ExitCode {
         .build()
         .map_err(anyhow::Error::from)
         .and_then(|runtime| match cli.command {
-            Command::Serve(args) => runtime.block_on(serve::run(*args)),
-            Command::Produce(args) => runtime.block_on(produce::run(*args)),
-            Command::Consume(args) => runtime.block_on(consume::run(*args)),
-            Command::Topics(args) => runtime.block_on(topics::run(args)),
-            Command::Groups(args) => runtime.block_on(groups::run(args)),
-            Command::Top(args) => runtime.block_on(top::run(*args)),
-            Command::Doctor(args) => runtime.block_on(doctor::run(*args)),
-            Command::Info(args) => runtime.block_on(info::run(*args)),
-            Command::Profile(args) => profile::run(args),
-            Command::Completions(args) => completions::run(args),
+            Command::Shell(args) => shell::run(*args, &runtime),
+            command => runtime.block_on(run_command(command)),
         });
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -102,6 +97,23 @@ fn main() -> ExitCode {
             anstream::eprintln!("{} {e:#}", style::paint(style::ERROR, "error:"));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Runs one command to completion (the shell runs each of its lines through this too).
+async fn run_command(command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Serve(args) => serve::run(*args).await,
+        Command::Produce(args) => produce::run(*args).await,
+        Command::Consume(args) => consume::run(*args).await,
+        Command::Topics(args) => topics::run(args).await,
+        Command::Groups(args) => groups::run(args).await,
+        Command::Top(args) => top::run(*args).await,
+        Command::Doctor(args) => doctor::run(*args).await,
+        Command::Info(args) => info::run(*args).await,
+        Command::Shell(_) => anyhow::bail!("already in the shell"),
+        Command::Profile(args) => profile::run(args),
+        Command::Completions(args) => completions::run(args),
     }
 }
 

@@ -4,6 +4,7 @@
 //! DescribeLogDirs where the broker answers it.
 
 use std::io::IsTerminal;
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::bail;
@@ -35,11 +36,11 @@ pub struct TopArgs {
 pub struct ClientSource {
     runtime: Handle,
     connect: ConnectArgs,
-    client: Option<Client>,
+    client: Option<Arc<Client>>,
 }
 
 impl ClientSource {
-    pub fn new(runtime: Handle, connect: ConnectArgs, client: Client) -> ClientSource {
+    pub fn new(runtime: Handle, connect: ConnectArgs, client: Arc<Client>) -> ClientSource {
         ClientSource {
             runtime,
             connect,

@@ -43,6 +43,9 @@ _streamline() {
             streamline,serve)
                 cmd="streamline__subcmd__serve"
                 ;;
+            streamline,shell)
+                cmd="streamline__subcmd__shell"
+                ;;
             streamline,top)
                 cmd="streamline__subcmd__top"
                 ;;
@@ -105,6 +108,9 @@ _streamline() {
                 ;;
             streamline__subcmd__help,serve)
                 cmd="streamline__subcmd__help__subcmd__serve"
+                ;;
+            streamline__subcmd__help,shell)
+                cmd="streamline__subcmd__help__subcmd__shell"
                 ;;
             streamline__subcmd__help,top)
                 cmd="streamline__subcmd__help__subcmd__top"
@@ -242,7 +248,7 @@ _streamline() {
 
     case "${cmd}" in
         streamline)
-            opts="-h -V --color --output --help --version serve produce consume topics groups top doctor info profile completions help"
+            opts="-h -V --color --output --help --version serve produce consume topics groups top doctor info shell profile completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -780,7 +786,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__help)
-            opts="serve produce consume topics groups top doctor info profile completions help"
+            opts="serve produce consume topics groups top doctor info shell profile completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1004,6 +1010,20 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__help__subcmd__shell)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1607,6 +1627,48 @@ _streamline() {
                     return 0
                     ;;
                 --node-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__shell)
+            opts="-b -P -h --bootstrap-server --data-dir --profile --color --output --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -32,6 +32,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand top 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)'
             cand doctor 'Check data directory, limits, broker, APIs and clock; --deep reads every batch'
             cand info 'Version, build and features, and what the data directory or cluster holds'
+            cand shell 'Interactive shell: every command without the `streamline` prefix, one connection kept'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -438,6 +439,17 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'streamline;shell'= {
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'streamline;profile'= {
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
@@ -502,6 +514,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand top 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)'
             cand doctor 'Check data directory, limits, broker, APIs and clock; --deep reads every batch'
             cand info 'Version, build and features, and what the data directory or cluster holds'
+            cand shell 'Interactive shell: every command without the `streamline` prefix, one connection kept'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -557,6 +570,8 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;help;doctor'= {
         }
         &'streamline;help;info'= {
+        }
+        &'streamline;help;shell'= {
         }
         &'streamline;help;profile'= {
             cand list 'List saved profiles'

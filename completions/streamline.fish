@@ -38,6 +38,7 @@ complete -c streamline -n "__fish_streamline_needs_command" -f -a "groups" -d 'L
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "top" -d 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "doctor" -d 'Check data directory, limits, broker, APIs and clock; --deep reads every batch'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "info" -d 'Version, build and features, and what the data directory or cluster holds'
+complete -c streamline -n "__fish_streamline_needs_command" -f -a "shell" -d 'Interactive shell: every command without the `streamline` prefix, one connection kept'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "profile" -d 'Save, list and remove connection profiles (used with -P NAME)'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -356,6 +357,14 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand info" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand info" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand shell" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
+complete -c streamline -n "__fish_streamline_using_subcommand shell" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand shell" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand shell" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand shell" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand shell" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -399,17 +408,18 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand completions" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info profile completions help" -f -a "serve" -d 'Run the Kafka-compatible broker'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info profile completions help" -f -a "produce" -d 'Send messages: from -m, a file, standard input or a template'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info profile completions help" -f -a "consume" -d 'Read records: from any offset or time, as text, JSON or raw bytes'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info profile completions help" -f -a "topics" -d 'List, create, describe, alter and delete topics'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info profile completions help" -f -a "groups" -d 'List, describe (members, lag), reset and delete consumer groups'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info profile completions help" -f -a "top" -d 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info profile completions help" -f -a "doctor" -d 'Check data directory, limits, broker, APIs and clock; --deep reads every batch'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info profile completions help" -f -a "info" -d 'Version, build and features, and what the data directory or cluster holds'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info profile completions help" -f -a "profile" -d 'Save, list and remove connection profiles (used with -P NAME)'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info profile completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info profile completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "serve" -d 'Run the Kafka-compatible broker'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "produce" -d 'Send messages: from -m, a file, standard input or a template'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "consume" -d 'Read records: from any offset or time, as text, JSON or raw bytes'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "topics" -d 'List, create, describe, alter and delete topics'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "groups" -d 'List, describe (members, lag), reset and delete consumer groups'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "top" -d 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "doctor" -d 'Check data directory, limits, broker, APIs and clock; --deep reads every batch'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "info" -d 'Version, build and features, and what the data directory or cluster holds'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "shell" -d 'Interactive shell: every command without the `streamline` prefix, one connection kept'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "profile" -d 'Save, list and remove connection profiles (used with -P NAME)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics with their partition counts'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show partitions (start and end offsets, sizes) and configs of a topic'

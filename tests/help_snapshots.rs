@@ -24,6 +24,7 @@ const COMMANDS: &[&[&str]] = &[
     &["top"],
     &["doctor"],
     &["info"],
+    &["shell"],
     &["profile"],
     &["profile", "add"],
     &["completions"],

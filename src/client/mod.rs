@@ -47,7 +47,7 @@ use transport::{ApiRanges, RemoteConnection, Transport};
 pub const CLIENT_ID: &str = "streamline";
 
 /// Where a command should connect.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Target {
     /// `-b/--bootstrap-server`: a comma-separated list of host:port.
     pub bootstrap: Option<String>,
