@@ -3,6 +3,7 @@
 //! `error: …` with the cause chain), 2 on a usage error (clap's own). Output cut short by a
 //! closed pipe (`streamline … | head`) is not a failure and exits 0 quietly.
 
+mod benchmark;
 mod completions;
 mod connect;
 mod consume;
@@ -64,6 +65,8 @@ enum Command {
     Doctor(Box<doctor::DoctorArgs>),
     /// Version, build and features, and what the data directory or cluster holds
     Info(Box<info::InfoArgs>),
+    /// Measure produce, consume or end-to-end throughput and latency
+    Benchmark(Box<benchmark::BenchmarkArgs>),
     /// Interactive shell: every command without the `streamline` prefix, one connection kept
     Shell(Box<shell::ShellArgs>),
     /// Save, list and remove connection profiles (used with -P NAME)
@@ -111,6 +114,7 @@ async fn run_command(command: Command) -> anyhow::Result<()> {
         Command::Top(args) => top::run(*args).await,
         Command::Doctor(args) => doctor::run(*args).await,
         Command::Info(args) => info::run(*args).await,
+        Command::Benchmark(args) => benchmark::run(*args).await,
         Command::Shell(_) => anyhow::bail!("already in the shell"),
         Command::Profile(args) => profile::run(args),
         Command::Completions(args) => completions::run(args),

@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check data directory, limits, broker, APIs and clock; --deep reads every batch')
             [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Version, build and features, and what the data directory or cluster holds')
+            [CompletionResult]::new('benchmark', 'benchmark', [CompletionResultType]::ParameterValue, 'Measure produce, consume or end-to-end throughput and latency')
             [CompletionResult]::new('shell', 'shell', [CompletionResultType]::ParameterValue, 'Interactive shell: every command without the `streamline` prefix, one connection kept')
             [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Save, list and remove connection profiles (used with -P NAME)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
@@ -479,6 +480,36 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'streamline;benchmark' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Topic to use (created with --partitions if it does not exist)')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic to use (created with --partitions if it does not exist)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Records to send or read [default: 100000, or the scenario''s]')
+            [CompletionResult]::new('--messages', '--messages', [CompletionResultType]::ParameterName, 'Records to send or read [default: 100000, or the scenario''s]')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Run for this long instead of a number of records (e.g. 30s, 2m)')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Run for this long instead of a number of records (e.g. 30s, 2m)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Value size in bytes [default: 100, or the scenario''s]')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Value size in bytes [default: 100, or the scenario''s]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Partitions of the topic when it is created [default: 1, or the scenario''s]')
+            [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'Partitions of the topic when it is created [default: 1, or the scenario''s]')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements: 0, 1 or all [default: all, or the scenario''s]')
+            [CompletionResult]::new('--compression', '--compression', [CompletionResultType]::ParameterName, 'Compression of produced batches [default: none]')
+            [CompletionResult]::new('--producers', '--producers', [CompletionResultType]::ParameterName, 'Concurrent producers [default: 1]')
+            [CompletionResult]::new('--consumers', '--consumers', [CompletionResultType]::ParameterName, 'Concurrent consumers [default: 1]')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Records per second in all (default: as fast as possible; end-to-end: 1000)')
+            [CompletionResult]::new('--scenario', '--scenario', [CompletionResultType]::ParameterName, 'Start from a named set of defaults (see --list-scenarios); flags still override')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given [default: ./data]')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour in human-readable output')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the command''s output to FILE instead of standard output (replacing FILE)')
+            [CompletionResult]::new('--list-scenarios', '--list-scenarios', [CompletionResultType]::ParameterName, 'List the scenarios and exit')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'streamline;shell' {
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
             [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
@@ -565,6 +596,7 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check data directory, limits, broker, APIs and clock; --deep reads every batch')
             [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Version, build and features, and what the data directory or cluster holds')
+            [CompletionResult]::new('benchmark', 'benchmark', [CompletionResultType]::ParameterValue, 'Measure produce, consume or end-to-end throughput and latency')
             [CompletionResult]::new('shell', 'shell', [CompletionResultType]::ParameterValue, 'Interactive shell: every command without the `streamline` prefix, one connection kept')
             [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Save, list and remove connection profiles (used with -P NAME)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
@@ -641,6 +673,9 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             break
         }
         'streamline;help;info' {
+            break
+        }
+        'streamline;help;benchmark' {
             break
         }
         'streamline;help;shell' {

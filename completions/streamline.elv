@@ -32,6 +32,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand top 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)'
             cand doctor 'Check data directory, limits, broker, APIs and clock; --deep reads every batch'
             cand info 'Version, build and features, and what the data directory or cluster holds'
+            cand benchmark 'Measure produce, consume or end-to-end throughput and latency'
             cand shell 'Interactive shell: every command without the `streamline` prefix, one connection kept'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
@@ -439,6 +440,35 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'streamline;benchmark'= {
+            cand -t 'Topic to use (created with --partitions if it does not exist)'
+            cand --topic 'Topic to use (created with --partitions if it does not exist)'
+            cand -n 'Records to send or read [default: 100000, or the scenario''s]'
+            cand --messages 'Records to send or read [default: 100000, or the scenario''s]'
+            cand -d 'Run for this long instead of a number of records (e.g. 30s, 2m)'
+            cand --duration 'Run for this long instead of a number of records (e.g. 30s, 2m)'
+            cand -s 'Value size in bytes [default: 100, or the scenario''s]'
+            cand --size 'Value size in bytes [default: 100, or the scenario''s]'
+            cand -p 'Partitions of the topic when it is created [default: 1, or the scenario''s]'
+            cand --partitions 'Partitions of the topic when it is created [default: 1, or the scenario''s]'
+            cand --acks 'Acknowledgements: 0, 1 or all [default: all, or the scenario''s]'
+            cand --compression 'Compression of produced batches [default: none]'
+            cand --producers 'Concurrent producers [default: 1]'
+            cand --consumers 'Concurrent consumers [default: 1]'
+            cand --rate 'Records per second in all (default: as fast as possible; end-to-end: 1000)'
+            cand --scenario 'Start from a named set of defaults (see --list-scenarios); flags still override'
+            cand --format 'Output format'
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --list-scenarios 'List the scenarios and exit'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'streamline;shell'= {
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
@@ -514,6 +544,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand top 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)'
             cand doctor 'Check data directory, limits, broker, APIs and clock; --deep reads every batch'
             cand info 'Version, build and features, and what the data directory or cluster holds'
+            cand benchmark 'Measure produce, consume or end-to-end throughput and latency'
             cand shell 'Interactive shell: every command without the `streamline` prefix, one connection kept'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
@@ -570,6 +601,8 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;help;doctor'= {
         }
         &'streamline;help;info'= {
+        }
+        &'streamline;help;benchmark'= {
         }
         &'streamline;help;shell'= {
         }

@@ -38,6 +38,7 @@ complete -c streamline -n "__fish_streamline_needs_command" -f -a "groups" -d 'L
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "top" -d 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "doctor" -d 'Check data directory, limits, broker, APIs and clock; --deep reads every batch'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "info" -d 'Version, build and features, and what the data directory or cluster holds'
+complete -c streamline -n "__fish_streamline_needs_command" -f -a "benchmark" -d 'Measure produce, consume or end-to-end throughput and latency'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "shell" -d 'Interactive shell: every command without the `streamline` prefix, one connection kept'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "profile" -d 'Save, list and remove connection profiles (used with -P NAME)'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
@@ -357,6 +358,34 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand info" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand info" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -s t -l topic -d 'Topic to use (created with --partitions if it does not exist)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -s n -l messages -d 'Records to send or read [default: 100000, or the scenario\'s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -s d -l duration -d 'Run for this long instead of a number of records (e.g. 30s, 2m)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -s s -l size -d 'Value size in bytes [default: 100, or the scenario\'s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -s p -l partitions -d 'Partitions of the topic when it is created [default: 1, or the scenario\'s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -l acks -d 'Acknowledgements: 0, 1 or all [default: all, or the scenario\'s]' -r -f -a "0\t''
+1\t''
+all\t''"
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -l compression -d 'Compression of produced batches [default: none]' -r -f -a "none\t''
+gzip\t''
+snappy\t''
+lz4\t''
+zstd\t''"
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -l producers -d 'Concurrent producers [default: 1]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -l consumers -d 'Concurrent consumers [default: 1]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -l rate -d 'Records per second in all (default: as fast as possible; end-to-end: 1000)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -l scenario -d 'Start from a named set of defaults (see --list-scenarios); flags still override' -r
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -l list-scenarios -d 'List the scenarios and exit'
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand shell" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand shell" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand shell" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
@@ -408,18 +437,19 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand completions" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "serve" -d 'Run the Kafka-compatible broker'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "produce" -d 'Send messages: from -m, a file, standard input or a template'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "consume" -d 'Read records: from any offset or time, as text, JSON or raw bytes'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "topics" -d 'List, create, describe, alter and delete topics'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "groups" -d 'List, describe (members, lag), reset and delete consumer groups'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "top" -d 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "doctor" -d 'Check data directory, limits, broker, APIs and clock; --deep reads every batch'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "info" -d 'Version, build and features, and what the data directory or cluster holds'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "shell" -d 'Interactive shell: every command without the `streamline` prefix, one connection kept'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "profile" -d 'Save, list and remove connection profiles (used with -P NAME)'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info shell profile completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark shell profile completions help" -f -a "serve" -d 'Run the Kafka-compatible broker'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark shell profile completions help" -f -a "produce" -d 'Send messages: from -m, a file, standard input or a template'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark shell profile completions help" -f -a "consume" -d 'Read records: from any offset or time, as text, JSON or raw bytes'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark shell profile completions help" -f -a "topics" -d 'List, create, describe, alter and delete topics'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark shell profile completions help" -f -a "groups" -d 'List, describe (members, lag), reset and delete consumer groups'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark shell profile completions help" -f -a "top" -d 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark shell profile completions help" -f -a "doctor" -d 'Check data directory, limits, broker, APIs and clock; --deep reads every batch'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark shell profile completions help" -f -a "info" -d 'Version, build and features, and what the data directory or cluster holds'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark shell profile completions help" -f -a "benchmark" -d 'Measure produce, consume or end-to-end throughput and latency'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark shell profile completions help" -f -a "shell" -d 'Interactive shell: every command without the `streamline` prefix, one connection kept'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark shell profile completions help" -f -a "profile" -d 'Save, list and remove connection profiles (used with -P NAME)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark shell profile completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark shell profile completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics with their partition counts'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show partitions (start and end offsets, sizes) and configs of a topic'

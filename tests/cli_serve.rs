@@ -199,6 +199,7 @@ fn root_help_offers_only_working_commands() {
             "top",
             "doctor",
             "info",
+            "benchmark",
             "shell",
             "profile",
             "completions",

@@ -25,6 +25,7 @@ const COMMANDS: &[&[&str]] = &[
     &["doctor"],
     &["info"],
     &["shell"],
+    &["benchmark"],
     &["profile"],
     &["profile", "add"],
     &["completions"],
