@@ -27,6 +27,9 @@ pub struct Sample {
     /// Records consumed per second: the committed offsets' progress over every group.
     pub out_messages: f64,
     pub in_bytes: Option<f64>,
+    /// Bytes consumed per second, estimated from the committed offsets' progress and each
+    /// topic's average record size on disk.
+    pub out_bytes: Option<f64>,
 }
 
 #[derive(Debug, Default)]
@@ -108,12 +111,38 @@ impl Stats {
             .iter()
             .map(|g| (g.name.as_str(), g))
             .collect();
+        // Average bytes per record on disk, by topic, where the size is known.
+        let record_bytes: HashMap<&str, f64> = snapshot
+            .topics
+            .iter()
+            .filter_map(|t| {
+                let (size, messages) = (t.size_bytes()?, t.messages());
+                (messages > 0).then(|| (t.name.as_str(), size as f64 / messages as f64))
+            })
+            .collect();
+        let mut out_bytes: Option<f64> = None;
         for g in &snapshot.groups {
-            if let Some(before) = before_groups.get(g.name.as_str()) {
-                self.groups.insert(
-                    g.name.clone(),
-                    per_second(g.committed(), before.committed(), seconds),
-                );
+            let Some(before) = before_groups.get(g.name.as_str()) else {
+                continue;
+            };
+            self.groups.insert(
+                g.name.clone(),
+                per_second(g.committed(), before.committed(), seconds),
+            );
+            let committed_before: HashMap<(&str, i32), i64> = before
+                .partitions
+                .iter()
+                .map(|p| ((p.topic.as_str(), p.partition), p.committed_offset))
+                .collect();
+            for p in &g.partitions {
+                let (Some(&then), Some(&avg)) = (
+                    committed_before.get(&(p.topic.as_str(), p.partition)),
+                    record_bytes.get(p.topic.as_str()),
+                ) else {
+                    continue;
+                };
+                *out_bytes.get_or_insert(0.0) +=
+                    per_second(p.committed_offset, then, seconds) * avg;
             }
         }
         let in_bytes: Option<f64> = self.topics.values().map(|r| r.bytes_per_sec).sum();
@@ -122,6 +151,7 @@ impl Stats {
             in_messages: self.topics.values().map(|r| r.messages_per_sec).sum(),
             out_messages: self.groups.values().sum(),
             in_bytes,
+            out_bytes,
         });
         if self.history.len() > HISTORY {
             self.history.pop_front();
@@ -199,6 +229,8 @@ mod tests {
         assert_eq!(stats.groups["g"], 150.0);
         let s = stats.current();
         assert_eq!((s.in_messages, s.out_messages), (100.0, 150.0));
+        // 150 records/s of a topic averaging 5000 B / 300 records on disk.
+        assert_eq!(s.out_bytes.map(f64::round), Some(2500.0));
         assert_eq!(stats.lag_history["g"], [100, 0]);
     }
 

@@ -65,8 +65,10 @@ fn render_totals(app: &App, frame: &mut Frame, area: Rect) {
         )),
         Span::styled("     Out ", out_style),
         Span::raw(format!(
-            "{} msg/s (committed by groups)",
-            rate(now.out_messages)
+            "{} msg/s  {} (committed by groups)",
+            rate(now.out_messages),
+            now.out_bytes
+                .map_or("-".into(), |b| format!("≈{}/s", bytes(b)))
         )),
     ];
     let lag: i64 = s.groups.iter().map(|g| g.lag()).sum();
