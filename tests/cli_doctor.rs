@@ -27,24 +27,22 @@ fn doctor(args: &[&str]) -> (Option<i32>, Value) {
     (out.status.code(), json)
 }
 
-fn status<'a>(report: &'a Value, name: &str) -> &'a str {
+/// The check called `name` in a doctor report.
+fn check<'a>(report: &'a Value, name: &str) -> &'a Value {
     report["checks"]
         .as_array()
         .expect("checks")
         .iter()
         .find(|c| c["name"] == name)
-        .and_then(|c| c["status"].as_str())
         .unwrap_or_else(|| panic!("no check {name}: {report}"))
 }
 
+fn status<'a>(report: &'a Value, name: &str) -> &'a str {
+    check(report, name)["status"].as_str().unwrap_or_default()
+}
+
 fn detail<'a>(report: &'a Value, name: &str) -> &'a str {
-    report["checks"]
-        .as_array()
-        .expect("checks")
-        .iter()
-        .find(|c| c["name"] == name)
-        .and_then(|c| c["detail"].as_str())
-        .unwrap_or_default()
+    check(report, name)["detail"].as_str().unwrap_or_default()
 }
 
 /// A topic in small segments, so that several are sealed.

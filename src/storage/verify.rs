@@ -159,6 +159,28 @@ fn index_damage(path: &Path, position: u64, reason: String) -> Damage {
     }
 }
 
+/// The index file's bytes if it reads as whole entries of `entry_len`; otherwise the damage
+/// is reported and `None` returned.
+fn read_entries(path: &Path, entry_len: usize, report: &mut VerifyReport) -> Option<Vec<u8>> {
+    match fs::read(path) {
+        Err(e) => {
+            report
+                .damage
+                .push(index_damage(path, 0, format!("cannot be read ({e})")));
+            None
+        }
+        Ok(bytes) if bytes.len() % entry_len != 0 => {
+            report.damage.push(index_damage(
+                path,
+                0,
+                format!("size {} is not whole entries", bytes.len()),
+            ));
+            None
+        }
+        Ok(bytes) => Some(bytes),
+    }
+}
+
 /// Every entry (relative offset, position) must point at the start of the batch holding
 /// exactly that offset. The interval between entries is not checked: it is a setting.
 fn check_offset_index(
@@ -167,23 +189,9 @@ fn check_offset_index(
     batches: &HashMap<u64, (i64, i64)>,
     report: &mut VerifyReport,
 ) {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            report
-                .damage
-                .push(index_damage(path, 0, format!("cannot be read ({e})")));
-            return;
-        }
-    };
-    if bytes.len() % OFFSET_ENTRY_LEN != 0 {
-        report.damage.push(index_damage(
-            path,
-            0,
-            format!("size {} is not whole entries", bytes.len()),
-        ));
+    let Some(bytes) = read_entries(path, OFFSET_ENTRY_LEN, report) else {
         return;
-    }
+    };
     for (i, entry) in bytes.chunks_exact(OFFSET_ENTRY_LEN).enumerate() {
         let rel = u32::from_be_bytes([entry[0], entry[1], entry[2], entry[3]]);
         let pos = u32::from_be_bytes([entry[4], entry[5], entry[6], entry[7]]);
@@ -206,23 +214,9 @@ fn check_time_index(
     batches: &HashMap<u64, (i64, i64)>,
     report: &mut VerifyReport,
 ) {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            report
-                .damage
-                .push(index_damage(path, 0, format!("cannot be read ({e})")));
-            return;
-        }
-    };
-    if bytes.len() % TIME_ENTRY_LEN != 0 {
-        report.damage.push(index_damage(
-            path,
-            0,
-            format!("size {} is not whole entries", bytes.len()),
-        ));
+    let Some(bytes) = read_entries(path, TIME_ENTRY_LEN, report) else {
         return;
-    }
+    };
     let by_offset: HashMap<i64, i64> = batches.values().copied().collect();
     for (i, entry) in bytes.chunks_exact(TIME_ENTRY_LEN).enumerate() {
         let mut ts = [0u8; 8];
