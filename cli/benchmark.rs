@@ -275,6 +275,31 @@ fn settings(args: &BenchmarkArgs) -> anyhow::Result<Settings> {
             _ => None,
         }),
     };
+    // Flags that mean nothing in this mode are refused rather than silently ignored.
+    let irrelevant: &[(&str, bool)] = match mode {
+        Mode::Produce => &[("--consumers", args.consumers.is_some())],
+        Mode::Consume => &[
+            ("--producers", args.producers.is_some()),
+            ("--acks", args.acks.is_some()),
+            ("--compression", args.compression.is_some()),
+            ("--size", args.size.is_some()),
+            ("--rate", args.rate.is_some()),
+        ],
+        Mode::EndToEnd => &[
+            ("--producers", args.producers.is_some()),
+            ("--consumers", args.consumers.is_some()),
+        ],
+    };
+    if let Some((flag, _)) = irrelevant.iter().find(|(_, given)| *given) {
+        bail!(
+            "{flag} does not apply to a {} run",
+            match mode {
+                Mode::Produce => "produce",
+                Mode::Consume => "consume",
+                Mode::EndToEnd => "end-to-end (one producer, one consumer)",
+            }
+        );
+    }
     if settings.messages == Some(0) {
         bail!("--messages must be at least 1");
     }

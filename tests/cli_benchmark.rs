@@ -75,6 +75,16 @@ fn produce_then_consume_in_process_and_scenarios() {
     for name in ["quick", "throughput", "durable", "large", "latency"] {
         assert!(listed.lines().any(|l| l.starts_with(name)), "{listed}");
     }
+    // Flags that mean nothing for a mode are refused, not ignored.
+    let refused = assert_cmd::Command::cargo_bin("streamline")
+        .expect("binary")
+        .args(["benchmark", "consume", "--acks", "1", "--data-dir", d])
+        .output()
+        .expect("run");
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("--acks does not apply to a consume run")
+    );
     // A scenario sets the defaults; explicit flags override it.
     let quick = run(&[
         "--scenario",
