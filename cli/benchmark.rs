@@ -192,10 +192,20 @@ struct Settings {
     size: usize,
     partitions: i32,
     acks: i16,
-    compression: String,
+    #[serde(serialize_with = "codec_name")]
+    compression: Codec,
     producers: usize,
     consumers: usize,
     rate: Option<f64>,
+}
+
+/// A codec as `--compression` names it.
+fn codec_name<S: serde::Serializer>(codec: &Codec, serializer: S) -> Result<S::Ok, S::Error> {
+    use clap::ValueEnum;
+    let name = codec
+        .to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string());
+    serializer.serialize_str(&name)
 }
 
 #[derive(Debug, Serialize)]
@@ -264,7 +274,7 @@ fn settings(args: &BenchmarkArgs) -> anyhow::Result<Settings> {
             "1" => 1,
             _ => -1,
         },
-        compression: format!("{:?}", args.compression.unwrap_or(Codec::None)).to_lowercase(),
+        compression: args.compression.unwrap_or(Codec::None),
         producers: args
             .producers
             .or(scenario.map(|s| s.producers))
@@ -418,13 +428,7 @@ async fn produce_loop(task: ProducerTask) -> anyhow::Result<()> {
             .map(|i| b'a' + (i % 26) as u8)
             .collect::<Vec<u8>>(),
     );
-    let compression: Compression = match s.compression.as_str() {
-        "gzip" => Compression::Gzip,
-        "snappy" => Compression::Snappy,
-        "lz4" => Compression::Lz4,
-        "zstd" => Compression::Zstd,
-        _ => Compression::None,
-    };
+    let compression = Compression::from(s.compression);
     let mut sent = 0u64;
     let mut next = 0usize;
     while share.is_none_or(|n| sent < n) && !tally.expired() {

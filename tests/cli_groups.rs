@@ -302,11 +302,7 @@ async fn a_consumer_protocol_group_is_shown_and_protected_while_it_has_members()
         .set("enable.auto.commit", "false");
     let member: rdkafka::consumer::BaseConsumer = config.create().expect("consumer");
     member.subscribe(&["jobs"]).expect("subscribe");
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    while member.assignment().map(|a| a.count()).unwrap_or(0) != 2 {
-        assert!(std::time::Instant::now() < deadline, "never assigned");
-        member.poll(Duration::from_millis(50));
-    }
+    common::wait_for_assignment(&member, 2, "never assigned");
     let (listed, described, refused) = {
         let b = b.clone();
         tokio::task::spawn_blocking(move || {

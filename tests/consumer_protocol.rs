@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{call, client_config, produce_to_partitions, TestServer};
+use common::{call, client_config, produce_to_partitions, wait_for_assignment, TestServer};
 use kafka_protocol::messages::consumer_group_heartbeat_request::TopicPartitions;
 use kafka_protocol::messages::offset_commit_request::{
     OffsetCommitRequestPartition, OffsetCommitRequestTopic,
@@ -210,23 +210,11 @@ async fn a_silent_member_loses_its_partitions_within_the_session_timeout() {
     });
     assert_eq!(partitions, 4);
 
-    let started = Instant::now();
     let other = member(&bootstrap, "quiet", &[]);
     other.subscribe(&["silent"]).expect("subscribe");
-    let deadline = started + TIMEOUT;
-    while other.assignment().map(|a| a.count()).unwrap_or(0) != 4 {
-        assert!(
-            Instant::now() < deadline,
-            "the silent member kept its partitions"
-        );
-        other.poll(Duration::from_millis(50));
-    }
+    let took = wait_for_assignment(&other, 4, "the silent member kept its partitions");
     // Freed by the 3 s session timeout, not by some much later cleanup.
-    assert!(
-        started.elapsed() < Duration::from_secs(10),
-        "took {:?}",
-        started.elapsed()
-    );
+    assert!(took < Duration::from_secs(10), "took {took:?}");
     drop(other);
     server.stop().await;
 }

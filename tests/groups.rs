@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use common::{call, consumer, produce_to_partitions, value_str, TestServer};
+use common::{call, consumer, produce_to_partitions, value_str, wait_for_assignment, TestServer};
 use kafka_protocol::messages::join_group_request::JoinGroupRequestProtocol;
 use kafka_protocol::messages::{
     ApiKey, GroupId, JoinGroupRequest, JoinGroupResponse, SyncGroupRequest, SyncGroupResponse,
@@ -185,21 +185,9 @@ async fn a_silent_member_loses_its_partitions() {
 
     let other = group_consumer(&bootstrap, "silent-group", &[]);
     other.subscribe(&["silent"]).expect("subscribe");
-    let started = Instant::now();
-    let deadline = started + TIMEOUT;
-    while other.assignment().map(|a| a.count()).unwrap_or(0) != 4 {
-        assert!(
-            Instant::now() < deadline,
-            "the silent member kept its partitions"
-        );
-        other.poll(Duration::from_millis(100));
-    }
+    let took = wait_for_assignment(&other, 4, "the silent member kept its partitions");
     // Removed by its 2 s session timeout, not by some much later cleanup.
-    assert!(
-        started.elapsed() < Duration::from_secs(10),
-        "took {:?}",
-        started.elapsed()
-    );
+    assert!(took < Duration::from_secs(10), "took {took:?}");
     {
         let groups = server.server.broker().groups.lock();
         let group = groups.get("silent-group").expect("group");

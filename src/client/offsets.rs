@@ -23,7 +23,8 @@ pub enum OffsetSpec {
 }
 
 impl OffsetSpec {
-    fn wire(self) -> i64 {
+    /// The timestamp field of a ListOffsets request for this spec.
+    pub(crate) fn wire(self) -> i64 {
         match self {
             OffsetSpec::Earliest => -2,
             OffsetSpec::Latest => -1,

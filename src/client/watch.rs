@@ -62,11 +62,7 @@ impl Client {
                     .push(p);
             }
         }
-        let wire = match spec {
-            OffsetSpec::Earliest => -2,
-            OffsetSpec::Latest => -1,
-            OffsetSpec::Timestamp(t) => t,
-        };
+        let wire = spec.wire();
         let mut out = PartitionMap::new();
         for (node, topics) in by_leader.into_values() {
             let req = ListOffsetsRequest::default()

@@ -113,6 +113,17 @@ pub async fn produce_to_partitions(bootstrap: &str, topic: &str, partitions: i32
     }
 }
 
+/// Polls `consumer` until it owns exactly `partitions` partitions (failing the test after
+/// 60 s with `what`); returns how long that took.
+pub fn wait_for_assignment(consumer: &BaseConsumer, partitions: usize, what: &str) -> Duration {
+    let started = Instant::now();
+    while consumer.assignment().map(|a| a.count()).unwrap_or(0) != partitions {
+        assert!(started.elapsed() < Duration::from_secs(60), "{what}");
+        consumer.poll(Duration::from_millis(50));
+    }
+    started.elapsed()
+}
+
 pub fn admin(bootstrap: &str) -> AdminClient<DefaultClientContext> {
     client_config(bootstrap).create().expect("admin client")
 }
