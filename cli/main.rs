@@ -12,6 +12,7 @@ mod filter;
 mod groups;
 mod info;
 mod jsonl;
+mod migrate;
 mod output;
 mod playground;
 mod produce;
@@ -67,6 +68,8 @@ enum Command {
     Info(Box<info::InfoArgs>),
     /// Measure produce, consume or end-to-end throughput and latency
     Benchmark(Box<benchmark::BenchmarkArgs>),
+    /// Copy topics and consumer group offsets from another Kafka-compatible cluster
+    Migrate(migrate::MigrateArgs),
     /// Interactive shell: every command without the `streamline` prefix, one connection kept
     Shell(Box<shell::ShellArgs>),
     /// Save, list and remove connection profiles (used with -P NAME)
@@ -115,6 +118,7 @@ async fn run_command(command: Command) -> anyhow::Result<()> {
         Command::Doctor(args) => doctor::run(*args).await,
         Command::Info(args) => info::run(*args).await,
         Command::Benchmark(args) => benchmark::run(*args).await,
+        Command::Migrate(args) => migrate::run(args).await,
         Command::Shell(_) => anyhow::bail!("already in the shell"),
         Command::Profile(args) => profile::run(args),
         Command::Completions(args) => completions::run(args),

@@ -37,6 +37,9 @@ _streamline() {
             streamline,info)
                 cmd="streamline__subcmd__info"
                 ;;
+            streamline,migrate)
+                cmd="streamline__subcmd__migrate"
+                ;;
             streamline,produce)
                 cmd="streamline__subcmd__produce"
                 ;;
@@ -106,6 +109,9 @@ _streamline() {
             streamline__subcmd__help,info)
                 cmd="streamline__subcmd__help__subcmd__info"
                 ;;
+            streamline__subcmd__help,migrate)
+                cmd="streamline__subcmd__help__subcmd__migrate"
+                ;;
             streamline__subcmd__help,produce)
                 cmd="streamline__subcmd__help__subcmd__produce"
                 ;;
@@ -135,6 +141,9 @@ _streamline() {
                 ;;
             streamline__subcmd__help__subcmd__groups,reset)
                 cmd="streamline__subcmd__help__subcmd__groups__subcmd__reset"
+                ;;
+            streamline__subcmd__help__subcmd__migrate,from-kafka)
+                cmd="streamline__subcmd__help__subcmd__migrate__subcmd__from__subcmd__kafka"
                 ;;
             streamline__subcmd__help__subcmd__profile,add)
                 cmd="streamline__subcmd__help__subcmd__profile__subcmd__add"
@@ -168,6 +177,18 @@ _streamline() {
                 ;;
             streamline__subcmd__help__subcmd__topics,watch)
                 cmd="streamline__subcmd__help__subcmd__topics__subcmd__watch"
+                ;;
+            streamline__subcmd__migrate,from-kafka)
+                cmd="streamline__subcmd__migrate__subcmd__from__subcmd__kafka"
+                ;;
+            streamline__subcmd__migrate,help)
+                cmd="streamline__subcmd__migrate__subcmd__help"
+                ;;
+            streamline__subcmd__migrate__subcmd__help,from-kafka)
+                cmd="streamline__subcmd__migrate__subcmd__help__subcmd__from__subcmd__kafka"
+                ;;
+            streamline__subcmd__migrate__subcmd__help,help)
+                cmd="streamline__subcmd__migrate__subcmd__help__subcmd__help"
                 ;;
             streamline__subcmd__profile,add)
                 cmd="streamline__subcmd__profile__subcmd__add"
@@ -254,7 +275,7 @@ _streamline() {
 
     case "${cmd}" in
         streamline)
-            opts="-h -V --color --output --help --version serve produce consume topics groups top doctor info benchmark shell profile completions help"
+            opts="-h -V --color --output --help --version serve produce consume topics groups top doctor info benchmark migrate shell profile completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -902,7 +923,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__help)
-            opts="serve produce consume topics groups top doctor info benchmark shell profile completions help"
+            opts="serve produce consume topics groups top doctor info benchmark migrate shell profile completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1058,6 +1079,34 @@ _streamline() {
         streamline__subcmd__help__subcmd__info)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__help__subcmd__migrate)
+            opts="from-kafka"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__help__subcmd__migrate__subcmd__from__subcmd__kafka)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1346,6 +1395,136 @@ _streamline() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__migrate)
+            opts="-h --color --output --help from-kafka help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__migrate__subcmd__from__subcmd__kafka)
+            opts="-b -P -h --kafka-servers --topics --topics-regex --skip-config --rate --execute --bootstrap-server --data-dir --profile --format --color --output --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kafka-servers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topics)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topics-regex)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__migrate__subcmd__help)
+            opts="from-kafka help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__migrate__subcmd__help__subcmd__from__subcmd__kafka)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__migrate__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

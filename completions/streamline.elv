@@ -33,6 +33,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand doctor 'Check data directory, limits, broker, APIs and clock; --deep reads every batch'
             cand info 'Version, build and features, and what the data directory or cluster holds'
             cand benchmark 'Measure produce, consume or end-to-end throughput and latency'
+            cand migrate 'Copy topics and consumer group offsets from another Kafka-compatible cluster'
             cand shell 'Interactive shell: every command without the `streamline` prefix, one connection kept'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
@@ -469,6 +470,40 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'streamline;migrate'= {
+            cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand from-kafka 'Copy topics (partitions, configs, every record) and consumer group offsets from a Kafka-compatible cluster; prints the plan unless --execute'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'streamline;migrate;from-kafka'= {
+            cand --kafka-servers 'Bootstrap servers of the source cluster'
+            cand --topics 'Topics to migrate, comma-separated [default: every topic but internal ones]'
+            cand --topics-regex 'Migrate the topics whose whole name matches this regular expression'
+            cand --skip-config 'A topic config override not to copy, such as one the destination does not support (repeatable)'
+            cand --rate 'Copy at most this many records per second, to spare a busy source'
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --execute 'Copy (without it, only print the plan)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;migrate;help'= {
+            cand from-kafka 'Copy topics (partitions, configs, every record) and consumer group offsets from a Kafka-compatible cluster; prints the plan unless --execute'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'streamline;migrate;help;from-kafka'= {
+        }
+        &'streamline;migrate;help;help'= {
+        }
         &'streamline;shell'= {
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
@@ -545,6 +580,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand doctor 'Check data directory, limits, broker, APIs and clock; --deep reads every batch'
             cand info 'Version, build and features, and what the data directory or cluster holds'
             cand benchmark 'Measure produce, consume or end-to-end throughput and latency'
+            cand migrate 'Copy topics and consumer group offsets from another Kafka-compatible cluster'
             cand shell 'Interactive shell: every command without the `streamline` prefix, one connection kept'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
@@ -603,6 +639,11 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;help;info'= {
         }
         &'streamline;help;benchmark'= {
+        }
+        &'streamline;help;migrate'= {
+            cand from-kafka 'Copy topics (partitions, configs, every record) and consumer group offsets from a Kafka-compatible cluster; prints the plan unless --execute'
+        }
+        &'streamline;help;migrate;from-kafka'= {
         }
         &'streamline;help;shell'= {
         }

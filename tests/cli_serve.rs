@@ -200,6 +200,7 @@ fn root_help_offers_only_working_commands() {
             "doctor",
             "info",
             "benchmark",
+            "migrate",
             "shell",
             "profile",
             "completions",

@@ -26,6 +26,7 @@ const COMMANDS: &[&[&str]] = &[
     &["info"],
     &["shell"],
     &["benchmark"],
+    &["migrate", "from-kafka"],
     &["profile"],
     &["profile", "add"],
     &["completions"],

@@ -136,3 +136,77 @@ fn produce_consume_and_topics_work_against_tansu() {
         "partition 0 is empty"
     );
 }
+
+#[test]
+fn migrate_copies_topics_from_tansu() {
+    let tansu = start_tansu();
+    let b = tansu.addr.as_str();
+    ok(&["topics", "create", "moving", "-p", "2", "-b", b]);
+    for i in 0..4 {
+        let (partition, key, value) = (format!("{}", i % 2), format!("k{i}"), format!("v{i}"));
+        ok(&[
+            "produce",
+            "moving",
+            "-p",
+            &partition,
+            "-k",
+            &key,
+            "-H",
+            "origin=tansu",
+            "-m",
+            &value,
+            "-b",
+            b,
+        ]);
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let data = data.to_str().expect("utf-8");
+    let plan = ok(&[
+        "migrate",
+        "from-kafka",
+        "--kafka-servers",
+        b,
+        "--data-dir",
+        data,
+    ]);
+    assert!(plan.contains("moving  2           4"), "{plan}");
+    let done = ok(&[
+        "migrate",
+        "from-kafka",
+        "--kafka-servers",
+        b,
+        "--data-dir",
+        data,
+        "--execute",
+    ]);
+    assert!(
+        done.contains("Copied 4 record(s); 2 of 2 partition(s) verified"),
+        "{done}"
+    );
+    let copied = ok(&[
+        "consume",
+        "moving",
+        "-p",
+        "1",
+        "--format",
+        "ndjson",
+        "--data-dir",
+        data,
+    ]);
+    let records: Vec<Value> = copied
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    let kept: Vec<(&str, &str, &str)> = records
+        .iter()
+        .map(|r| {
+            (
+                r["key"].as_str().unwrap_or_default(),
+                r["value"].as_str().unwrap_or_default(),
+                r["headers"][0]["value"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(kept, [("k1", "v1", "tansu"), ("k3", "v3", "tansu")]);
+}

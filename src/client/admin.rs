@@ -29,6 +29,8 @@ pub struct ConfigEntry {
     pub name: String,
     pub value: Option<String>,
     pub is_default: bool,
+    /// Set on this topic itself (DYNAMIC_TOPIC_CONFIG), not inherited from the broker.
+    pub topic_override: bool,
     pub read_only: bool,
 }
 
@@ -59,6 +61,31 @@ impl Client {
         replication_factor: i16,
         configs: &[(String, String)],
     ) -> Result<()> {
+        self.create_topic_as(name, partitions, replication_factor, configs, false)
+            .await
+    }
+
+    /// Asks the broker whether [`Client::create_topic`] with these arguments would succeed,
+    /// creating nothing (CreateTopics with `validate_only`).
+    pub async fn validate_topic(
+        &self,
+        name: &str,
+        partitions: i32,
+        replication_factor: i16,
+        configs: &[(String, String)],
+    ) -> Result<()> {
+        self.create_topic_as(name, partitions, replication_factor, configs, true)
+            .await
+    }
+
+    async fn create_topic_as(
+        &self,
+        name: &str,
+        partitions: i32,
+        replication_factor: i16,
+        configs: &[(String, String)],
+        validate_only: bool,
+    ) -> Result<()> {
         let topic = CreatableTopic::default()
             .with_name(topic_name(name))
             .with_num_partitions(partitions)
@@ -75,7 +102,8 @@ impl Client {
             );
         let req = CreateTopicsRequest::default()
             .with_topics(vec![topic])
-            .with_timeout_ms(ADMIN_TIMEOUT_MS);
+            .with_timeout_ms(ADMIN_TIMEOUT_MS)
+            .with_validate_only(validate_only);
         let response = self.send(&req, None).await?;
         let result = response
             .topics
@@ -154,6 +182,7 @@ impl Client {
                 value: c.value.as_ref().map(|v| v.to_string()),
                 // DEFAULT_CONFIG (5) and STATIC_BROKER_CONFIG (4) are not topic overrides.
                 is_default: c.config_source == 5 || c.config_source == 4,
+                topic_override: c.config_source == 1,
                 read_only: c.read_only,
             })
             .collect();

@@ -165,6 +165,20 @@ impl Client {
 
     /// Committed offsets of `group`: (topic, partition) → offset.
     pub async fn committed_offsets(&self, group: &str) -> Result<BTreeMap<(String, i32), i64>> {
+        Ok(self
+            .committed_offsets_with_metadata(group)
+            .await?
+            .into_iter()
+            .map(|(tp, (offset, _))| (tp, offset))
+            .collect())
+    }
+
+    /// Committed offsets of `group` with the metadata string committed alongside each:
+    /// (topic, partition) → (offset, metadata).
+    pub async fn committed_offsets_with_metadata(
+        &self,
+        group: &str,
+    ) -> Result<BTreeMap<(String, i32), (i64, Option<String>)>> {
         let node = self.coordinator(group).await?;
         let req = OffsetFetchRequest::default()
             .with_group_id(group_id(group))
@@ -183,7 +197,10 @@ impl Client {
         for t in resp.topics {
             for p in t.partitions {
                 if p.error_code == 0 && p.committed_offset >= 0 {
-                    offsets.insert((t.name.to_string(), p.partition_index), p.committed_offset);
+                    offsets.insert(
+                        (t.name.to_string(), p.partition_index),
+                        (p.committed_offset, p.metadata.map(|m| m.to_string())),
+                    );
                 }
             }
         }
@@ -217,6 +234,19 @@ impl Client {
         self.commit_for(group, -1, "", offsets).await
     }
 
+    /// Commits offsets with a metadata string each ((topic, partition) → (offset, metadata))
+    /// as an administrator, like [`Client::commit_offsets`].
+    pub async fn commit_offsets_with_metadata(
+        &self,
+        group: &str,
+        offsets: &BTreeMap<(String, i32), (i64, String)>,
+    ) -> Result<()> {
+        let entries = offsets
+            .iter()
+            .map(|((t, p), (o, m))| (t.as_str(), *p, *o, Some(m.as_str())));
+        self.commit_entries(group, -1, "", entries).await
+    }
+
     /// Commits `offsets` ((topic, partition) → next offset to read) for `group`, as the member
     /// `member_id` of `generation` (or as an administrator with -1 and "").
     pub(crate) async fn commit_for(
@@ -226,22 +256,35 @@ impl Client {
         member_id: &str,
         offsets: &BTreeMap<(String, i32), i64>,
     ) -> Result<()> {
+        let entries = offsets.iter().map(|((t, p), o)| (t.as_str(), *p, *o, None));
+        self.commit_entries(group, generation, member_id, entries)
+            .await
+    }
+
+    /// Commits (topic, partition, offset, metadata) entries in one OffsetCommit request.
+    async fn commit_entries<'a>(
+        &self,
+        group: &str,
+        generation: i32,
+        member_id: &str,
+        entries: impl Iterator<Item = (&'a str, i32, i64, Option<&'a str>)>,
+    ) -> Result<()> {
         use kafka_protocol::messages::offset_commit_request::{
             OffsetCommitRequestPartition, OffsetCommitRequestTopic,
         };
         use kafka_protocol::messages::{OffsetCommitRequest, TopicName};
-        if offsets.is_empty() {
-            return Ok(());
-        }
         let mut topics: BTreeMap<&str, Vec<OffsetCommitRequestPartition>> = BTreeMap::new();
-        for ((topic, partition), offset) in offsets {
+        for (topic, partition, offset, metadata) in entries {
             topics.entry(topic).or_default().push(
                 OffsetCommitRequestPartition::default()
-                    .with_partition_index(*partition)
-                    .with_committed_offset(*offset)
+                    .with_partition_index(partition)
+                    .with_committed_offset(offset)
                     .with_committed_leader_epoch(-1)
-                    .with_committed_metadata(None),
+                    .with_committed_metadata(metadata.map(|m| StrBytes::from_string(m.into()))),
             );
+        }
+        if topics.is_empty() {
+            return Ok(());
         }
         let req = OffsetCommitRequest::default()
             .with_group_id(group_id(group))

@@ -1,10 +1,11 @@
 //! Turning fetched record batches into records: every codec is decoded (kafka-protocol's
 //! `RecordBatchDecoder`), control batches are skipped, records before the requested offset
-//! (a fetch may start inside a batch) are dropped, and a batch cut short at the end of the
+//! (a fetch may start inside a batch) are dropped, records of a LogAppendTime batch take the
+//! batch's timestamp (as Kafka's consumer does), and a batch cut short at the end of the
 //! response is left for the next fetch.
 
 use bytes::Bytes;
-use kafka_protocol::records::{Record, RecordBatchDecoder};
+use kafka_protocol::records::{Compression, Record, RecordBatchDecoder};
 
 use crate::protocol::batch::{BatchHeader, BATCH_HEADER_LEN, LOG_OVERHEAD};
 use crate::{Error, Result};
@@ -15,6 +16,19 @@ pub struct Decoded {
     pub records: Vec<Record>,
     /// Where the next fetch should start: after the last whole batch seen.
     pub next_offset: Option<i64>,
+    /// The codec of the first data batch, so a copy can be written as the source was.
+    pub compression: Option<Compression>,
+}
+
+/// The codec a batch header's compression id names (unknown ids read as none).
+fn codec(id: u8) -> Compression {
+    match id {
+        1 => Compression::Gzip,
+        2 => Compression::Snappy,
+        3 => Compression::Lz4,
+        4 => Compression::Zstd,
+        _ => Compression::None,
+    }
 }
 
 /// Decodes the whole batches in `raw`, keeping records at or after `from_offset`.
@@ -36,8 +50,20 @@ pub fn decode(raw: &Bytes, from_offset: i64) -> Result<Decoded> {
                     header.base_offset
                 ))
             })?;
-            out.records
-                .extend(set.records.into_iter().filter(|r| r.offset >= from_offset));
+            out.compression.get_or_insert(codec(header.compression()));
+            let log_append = header.timestamp_type_log_append();
+            out.records.extend(
+                set.records
+                    .into_iter()
+                    .filter(|r| r.offset >= from_offset)
+                    .map(|mut r| {
+                        // The broker stamped the batch, not each record.
+                        if log_append {
+                            r.timestamp = header.max_timestamp;
+                        }
+                        r
+                    }),
+            );
         }
         pos = end;
     }
