@@ -7,11 +7,11 @@ use std::io::{IsTerminal, Write};
 
 use anyhow::{bail, Context};
 use kafka_protocol::error::ResponseError;
-use kafka_protocol::records::Record;
 use streamline::client::fetch::FetchPosition;
 use streamline::client::member::{GroupMember, Heartbeat, HEARTBEAT_INTERVAL};
 use streamline::client::offsets::OffsetSpec;
 use streamline::client::records::decode;
+use streamline::client::records::Record;
 use streamline::client::Client;
 
 use crate::connect::ConnectArgs;

@@ -6,8 +6,8 @@
 use anyhow::Context;
 use base64::Engine;
 use bytes::Bytes;
-use kafka_protocol::records::Record;
 use serde::{Deserialize, Serialize};
+use streamline::client::records::Record;
 
 /// A byte string: text when it is UTF-8, otherwise base64 marked as such.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

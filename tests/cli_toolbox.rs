@@ -668,3 +668,37 @@ fn colour_follows_the_color_flag_and_never_touches_json() {
     );
     assert!(!json.contains('\u{1b}'), "JSON is never coloured");
 }
+
+#[test]
+fn a_header_key_that_repeats_survives_produce_consume_export_and_import() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let target = ["--data-dir", data.to_str().expect("utf-8")];
+    ok(
+        &[
+            "produce", "spans", "-H", "trace=a", "-H", "trace=b", "-m", "x",
+        ],
+        &target,
+    );
+    let exported = ok(&["topics", "export", "spans"], &target);
+    let file = dir.path().join("spans.jsonl");
+    std::fs::write(&file, &exported).expect("write");
+    ok(
+        &[
+            "topics",
+            "import",
+            "spans-copy",
+            "-i",
+            file.to_str().expect("utf-8"),
+        ],
+        &target,
+    );
+    for topic in ["spans", "spans-copy"] {
+        let records = ndjson(&ok(&["consume", topic, "--format", "ndjson"], &target));
+        assert_eq!(
+            records[0]["headers"],
+            serde_json::json!([{"key": "trace", "value": "a"}, {"key": "trace", "value": "b"}]),
+            "{topic}"
+        );
+    }
+}

@@ -23,7 +23,8 @@ const TOPICS: [(&str, i32, usize); 3] = [("orders", 3, 120), ("clicks", 2, 150),
 const TIMESTAMP: i64 = 1_700_000_000_000;
 
 /// Creates the three topics (orders with a retention override) and fills them: keys (some
-/// null), two headers (one with a null value), explicit timestamps, logs compressed.
+/// null), three headers (one with a null value, one key twice), explicit timestamps, logs
+/// compressed.
 async fn fill_source(bootstrap: &str) {
     let admin = common::admin(bootstrap);
     let topics: Vec<NewTopic> = TOPICS
@@ -60,6 +61,10 @@ async fn fill_source(bootstrap: &str) {
                     .insert(Header {
                         key: "empty",
                         value: None::<&str>,
+                    })
+                    .insert(Header {
+                        key: "trace",
+                        value: Some(format!("u{i}").as_str()),
                     });
                 let mut record = FutureRecord::to(topic)
                     .partition(p)
@@ -317,7 +322,7 @@ async fn three_topics_migrate_intact_and_an_interrupted_run_resumes_without_dupl
                 .map(kept)
                 .collect();
             assert_eq!(got, want, "{topic}/{p}");
-            assert!(want.iter().any(|k| k.0.is_none()) && want[1].2.len() == 2);
+            assert!(want.iter().any(|k| k.0.is_none()) && want[1].2.len() == 3);
         }
     }
 

@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
 use indicatif::ProgressBar;
-use kafka_protocol::records::Record;
 use streamline::client::produce::OutgoingRecord;
+use streamline::client::records::Record;
 use streamline::client::Client;
 
 use super::checkpoint::{self, Checkpoint};
@@ -224,15 +224,7 @@ mod tests {
 
     fn record(offset: i64, size: usize) -> Record {
         Record {
-            transactional: false,
-            control: false,
-            delete_horizon: false,
-            partition_leader_epoch: -1,
-            producer_id: -1,
-            producer_epoch: -1,
-            timestamp_type: kafka_protocol::records::TimestampType::Creation,
             offset,
-            sequence: -1,
             timestamp: 0,
             key: None,
             value: Some(Bytes::from(vec![b'x'; size])),

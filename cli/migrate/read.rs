@@ -2,9 +2,10 @@
 //! copy and the verification walk through.
 
 use anyhow::{bail, Context};
-use kafka_protocol::records::{Compression, Record};
+use kafka_protocol::records::Compression;
 use streamline::client::fetch::FetchPosition;
 use streamline::client::records::decode;
+use streamline::client::records::Record;
 use streamline::client::Client;
 
 /// Empty fetches in a row below the end offset before giving up.

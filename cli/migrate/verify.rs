@@ -3,8 +3,8 @@
 //! from the same pass over the source, the source groups' committed offsets translated to
 //! destination offsets (the destination offset of the first record at or after each).
 
-use kafka_protocol::records::Record;
 use serde::Serialize;
+use streamline::client::records::Record;
 use streamline::client::Client;
 
 use super::read::RangeReader;
@@ -140,30 +140,16 @@ pub async fn partition(
 mod tests {
     use super::*;
     use bytes::Bytes;
-    use kafka_protocol::protocol::StrBytes;
 
     fn record(key: Option<&str>, value: Option<&str>, headers: &[(&str, Option<&str>)]) -> Record {
         Record {
-            transactional: false,
-            control: false,
-            delete_horizon: false,
-            partition_leader_epoch: -1,
-            producer_id: -1,
-            producer_epoch: -1,
-            timestamp_type: kafka_protocol::records::TimestampType::Creation,
             offset: 0,
-            sequence: -1,
             timestamp: 1_700_000_000_000,
             key: key.map(|k| Bytes::from(k.to_string())),
             value: value.map(|v| Bytes::from(v.to_string())),
             headers: headers
                 .iter()
-                .map(|(k, v)| {
-                    (
-                        StrBytes::from_string(k.to_string()),
-                        v.map(|v| Bytes::from(v.to_string())),
-                    )
-                })
+                .map(|(k, v)| (k.to_string(), v.map(|v| Bytes::from(v.to_string()))))
                 .collect(),
         }
     }
@@ -187,6 +173,7 @@ mod tests {
             record(Some("k"), None, &[("h", Some("1"))]),
             record(Some("k"), Some("v"), &[("h", None)]),
             record(Some("k"), Some("v"), &[]),
+            record(Some("k"), Some("v"), &[("h", Some("1")), ("h", Some("1"))]),
             record(Some("kv"), Some(""), &[("h", Some("1"))]),
         ] {
             assert_ne!(base, digest(&[other]));

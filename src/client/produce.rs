@@ -4,18 +4,16 @@
 
 use std::time::Duration;
 
-use bytes::{Bytes, BytesMut};
-use indexmap::IndexMap;
+use bytes::Bytes;
 use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::produce_request::{PartitionProduceData, TopicProduceData};
 use kafka_protocol::messages::{ProduceRequest, TopicName};
 use kafka_protocol::protocol::StrBytes;
-use kafka_protocol::records::{
-    Compression, Record, RecordBatchEncoder, RecordEncodeOptions, TimestampType,
-};
+use kafka_protocol::records::Compression;
 
 use super::admin::check;
 use super::Client;
+use crate::protocol::records::{self, RecordRef};
 use crate::{Error, Result};
 
 /// One record to send.
@@ -38,42 +36,16 @@ pub struct Appended {
 
 /// Encodes records as one v2 batch.
 pub fn encode_batch(records: &[OutgoingRecord], compression: Compression) -> Result<Bytes> {
-    let records: Vec<Record> = records
+    let refs: Vec<RecordRef<'_>> = records
         .iter()
-        .enumerate()
-        .map(|(i, r)| Record {
-            transactional: false,
-            control: false,
-            delete_horizon: false,
-            partition_leader_epoch: -1,
-            producer_id: -1,
-            producer_epoch: -1,
-            timestamp_type: TimestampType::Creation,
-            offset: i as i64,
-            // The encoder keeps records in one batch only while offset - sequence is constant;
-            // this keeps it so and leaves the batch's base sequence at -1 (not idempotent).
-            sequence: i as i32 - 1,
+        .map(|r| RecordRef {
             timestamp: r.timestamp,
-            key: r.key.clone(),
-            value: r.value.clone(),
-            headers: r
-                .headers
-                .iter()
-                .map(|(k, v)| (StrBytes::from_string(k.clone()), v.clone()))
-                .collect::<IndexMap<_, _>>(),
+            key: r.key.as_deref(),
+            value: r.value.as_deref(),
+            headers: &r.headers,
         })
         .collect();
-    let mut buf = BytesMut::new();
-    RecordBatchEncoder::encode(
-        &mut buf,
-        records.iter(),
-        &RecordEncodeOptions {
-            version: 2,
-            compression,
-        },
-    )
-    .map_err(|e| Error::Client(format!("cannot encode the record batch: {e}")))?;
-    Ok(buf.freeze())
+    records::encode_batch(&refs, compression)
 }
 
 impl Client {

@@ -1,13 +1,15 @@
-//! Turning fetched record batches into records: every codec is decoded (kafka-protocol's
-//! `RecordBatchDecoder`), control batches are skipped, records before the requested offset
+//! Turning fetched record batches into records: every codec is decoded (with
+//! [`crate::protocol::records`], which keeps repeated header keys), control batches are skipped, records before the requested offset
 //! (a fetch may start inside a batch) are dropped, records of a LogAppendTime batch take the
 //! batch's timestamp (as Kafka's consumer does), and a batch cut short at the end of the
 //! response is left for the next fetch.
 
 use bytes::Bytes;
-use kafka_protocol::records::{Compression, Record, RecordBatchDecoder};
+use kafka_protocol::records::Compression;
 
 use crate::protocol::batch::{BatchHeader, BATCH_HEADER_LEN, LOG_OVERHEAD};
+use crate::protocol::records::decode_batch;
+pub use crate::protocol::records::Record;
 use crate::{Error, Result};
 
 /// Records decoded from one fetch of one partition.
@@ -43,27 +45,16 @@ pub fn decode(raw: &Bytes, from_offset: i64) -> Result<Decoded> {
         }
         out.next_offset = Some(header.last_offset() + 1);
         if !header.is_control() {
-            let mut batch = raw.slice(pos..end);
-            let set = RecordBatchDecoder::decode(&mut batch).map_err(|e| {
+            out.compression.get_or_insert(codec(header.compression()));
+            let batch = raw.slice(pos..end);
+            let records = decode_batch(&batch).map_err(|e| {
                 Error::Client(format!(
                     "cannot decode the batch at offset {}: {e}",
                     header.base_offset
                 ))
             })?;
-            out.compression.get_or_insert(codec(header.compression()));
-            let log_append = header.timestamp_type_log_append();
-            out.records.extend(
-                set.records
-                    .into_iter()
-                    .filter(|r| r.offset >= from_offset)
-                    .map(|mut r| {
-                        // The broker stamped the batch, not each record.
-                        if log_append {
-                            r.timestamp = header.max_timestamp;
-                        }
-                        r
-                    }),
-            );
+            out.records
+                .extend(records.into_iter().filter(|r| r.offset >= from_offset));
         }
         pos = end;
     }

@@ -301,7 +301,7 @@ pub fn for_each_record(
 }
 
 /// Decompresses a compressed records payload (codecs 1-4) with kafka-protocol's codecs.
-fn decompress(codec: u8, payload: &[u8]) -> Result<Bytes> {
+pub(crate) fn decompress(codec: u8, payload: &[u8]) -> Result<Bytes> {
     let mut input = Bytes::copy_from_slice(payload);
     let keep = |buf: &mut Bytes| Ok(std::mem::take(buf));
     let decompressed = match codec {
@@ -319,14 +319,14 @@ fn decompress(codec: u8, payload: &[u8]) -> Result<Bytes> {
 }
 
 /// Zig-zag varint (Kafka's record encoding), at most 5 bytes.
-fn read_varint(buf: &mut &[u8]) -> Result<i32> {
+pub(crate) fn read_varint(buf: &mut &[u8]) -> Result<i32> {
     let raw = read_unsigned_varint(buf, 5)?;
     let raw = u32::try_from(raw).map_err(|_| Error::CorruptBatch("varint overflows i32".into()))?;
     Ok((raw >> 1) as i32 ^ -((raw & 1) as i32))
 }
 
 /// Zig-zag varlong, at most 10 bytes.
-fn read_varlong(buf: &mut &[u8]) -> Result<i64> {
+pub(crate) fn read_varlong(buf: &mut &[u8]) -> Result<i64> {
     let raw = read_unsigned_varint(buf, 10)?;
     Ok((raw >> 1) as i64 ^ -((raw & 1) as i64))
 }

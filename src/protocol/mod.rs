@@ -8,4 +8,5 @@ pub mod batch;
 pub mod embedded;
 pub mod frame;
 pub mod legacy;
+pub mod records;
 pub mod versions;
