@@ -326,6 +326,24 @@ async fn three_topics_migrate_intact_and_an_interrupted_run_resumes_without_dupl
         }
     }
 
+    // The topic config override came along.
+    let described = tokio::task::spawn_blocking({
+        let d = d.clone();
+        move || ok(&["topics", "describe", "orders", "-b", &d, "--format", "json"])
+    })
+    .await
+    .expect("describe");
+    let described: Value = serde_json::from_str(&described).expect("json");
+    let retention = described["configs"]
+        .as_array()
+        .expect("configs")
+        .iter()
+        .find(|c| c["name"] == "retention.ms")
+        .expect("retention.ms")
+        .clone();
+    assert_eq!(retention["value"], "3600000");
+    assert_eq!(retention["is_default"], false);
+
     // Offsets point at the same records: orders/1 shifted by the 20 deleted ones.
     let billing = tokio::task::spawn_blocking({
         let d = d.clone();
