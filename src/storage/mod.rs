@@ -21,6 +21,7 @@ mod checkpoint;
 mod clean_shutdown;
 pub(crate) mod file;
 mod index;
+pub mod journal;
 mod log;
 mod memory;
 mod recovery;

@@ -69,7 +69,7 @@ pub struct GroupCoordinator {
 impl GroupCoordinator {
     /// Opens the offsets log (replaying it) or starts empty in memory.
     pub fn open(data_dir: Option<&Path>, config: ConsumerGroupConfig) -> Result<GroupCoordinator> {
-        let (store, stored) = OffsetStore::open(data_dir)?;
+        let (store, stored) = store::open(data_dir)?;
         let now = Instant::now();
         let groups = stored
             .into_iter()
