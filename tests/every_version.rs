@@ -68,6 +68,15 @@ struct Ctx {
     topic_id: uuid::Uuid,
     member_id: StrBytes,
     generation_id: i32,
+    /// The producer id and epoch of the transactional id `TXN`.
+    txn_producer: (i64, i16),
+}
+
+/// A transactional id initialised before the loop.
+const TXN: &str = "every-txn";
+
+fn txn_id() -> TransactionalId {
+    TransactionalId(StrBytes::from_static_str(TXN))
 }
 
 /// A stable group with one static member, set up before the loop.
@@ -491,6 +500,88 @@ fn request(key: ApiKey, version: i16, ctx: &Ctx) -> Bytes {
             &ConsumerGroupDescribeRequest::default()
                 .with_group_ids(vec![gid("kip848-0"), gid(GROUP)]),
         ),
+        // One transaction runs through the API keys in order: partitions and a group are
+        // added, EndTxn commits (later versions retry the commit, which succeeds again), and
+        // TxnOffsetCommit then finds no open transaction.
+        ApiKey::AddPartitionsToTxn => {
+            let topics = vec![
+                add_partitions_to_txn_request::AddPartitionsToTxnTopic::default()
+                    .with_name(name("t"))
+                    .with_partitions(vec![0]),
+            ];
+            let (pid, epoch) = ctx.txn_producer;
+            let req = if version <= 3 {
+                AddPartitionsToTxnRequest::default()
+                    .with_v3_and_below_transactional_id(txn_id())
+                    .with_v3_and_below_producer_id(ProducerId(pid))
+                    .with_v3_and_below_producer_epoch(epoch)
+                    .with_v3_and_below_topics(topics)
+            } else {
+                AddPartitionsToTxnRequest::default().with_transactions(vec![
+                    add_partitions_to_txn_request::AddPartitionsToTxnTransaction::default()
+                        .with_transactional_id(txn_id())
+                        .with_producer_id(ProducerId(pid))
+                        .with_producer_epoch(epoch)
+                        .with_topics(topics),
+                ])
+            };
+            frame(key, version, &req)
+        }
+        ApiKey::AddOffsetsToTxn => frame(
+            key,
+            version,
+            &AddOffsetsToTxnRequest::default()
+                .with_transactional_id(txn_id())
+                .with_producer_id(ProducerId(ctx.txn_producer.0))
+                .with_producer_epoch(ctx.txn_producer.1)
+                .with_group_id(gid("txn-group")),
+        ),
+        ApiKey::EndTxn => frame(
+            key,
+            version,
+            &EndTxnRequest::default()
+                .with_transactional_id(txn_id())
+                .with_producer_id(ProducerId(ctx.txn_producer.0))
+                .with_producer_epoch(ctx.txn_producer.1)
+                .with_committed(true),
+        ),
+        ApiKey::TxnOffsetCommit => frame(
+            key,
+            version,
+            &TxnOffsetCommitRequest::default()
+                .with_transactional_id(txn_id())
+                .with_group_id(gid("txn-group"))
+                .with_producer_id(ProducerId(ctx.txn_producer.0))
+                .with_producer_epoch(ctx.txn_producer.1)
+                .with_generation_id(-1)
+                .with_topics(vec![
+                    txn_offset_commit_request::TxnOffsetCommitRequestTopic::default()
+                        .with_name(name("t"))
+                        .with_partitions(vec![
+                            txn_offset_commit_request::TxnOffsetCommitRequestPartition::default()
+                                .with_committed_offset(0),
+                        ]),
+                ]),
+        ),
+        ApiKey::DescribeProducers => frame(
+            key,
+            version,
+            &DescribeProducersRequest::default().with_topics(vec![
+                describe_producers_request::TopicRequest::default()
+                    .with_name(name("t"))
+                    .with_partition_indexes(vec![0]),
+            ]),
+        ),
+        ApiKey::DescribeTransactions => frame(
+            key,
+            version,
+            &DescribeTransactionsRequest::default().with_transactional_ids(vec![txn_id()]),
+        ),
+        ApiKey::ListTransactions => frame(
+            key,
+            version,
+            &ListTransactionsRequest::default().with_duration_filter(-1),
+        ),
         other => panic!("{other:?} is advertised but this test has no request for it"),
     }
 }
@@ -541,10 +632,22 @@ async fn every_supported_version_of_every_api_answers() {
     ResponseHeader::decode(&mut joined, 0).expect("header");
     let joined = JoinGroupResponse::decode(&mut joined, 5).expect("join response");
     assert_eq!(joined.error_code, 0);
+    let init = InitProducerIdRequest::default()
+        .with_transactional_id(Some(txn_id()))
+        .with_transaction_timeout_ms(60_000);
+    let Outcome::Respond(init) = dispatch(&broker, frame(ApiKey::InitProducerId, 4, &init)).await
+    else {
+        panic!("InitProducerId for {TXN} failed");
+    };
+    let mut init = init.slice(4..);
+    ResponseHeader::decode(&mut init, 1).expect("header");
+    let init = InitProducerIdResponse::decode(&mut init, 4).expect("init response");
+    assert_eq!(init.error_code, 0);
     let ctx = Ctx {
         topic_id: topic.id,
         member_id: joined.member_id,
         generation_id: joined.generation_id,
+        txn_producer: (init.producer_id.0, init.producer_epoch),
     };
     for version in 0..=2 {
         // Empty groups with offsets for DeleteGroups to delete.

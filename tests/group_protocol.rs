@@ -234,13 +234,13 @@ async fn bad_input_gets_the_right_error_codes() {
         ApiKey::FindCoordinator,
         4,
         &FindCoordinatorRequest::default()
-            .with_key_type(1)
-            .with_coordinator_keys(vec![s("txn")]),
+            .with_key_type(2)
+            .with_coordinator_keys(vec![s("share")]),
     )
     .await;
     assert_eq!(
-        tx.coordinators[0].error_code, 15,
-        "COORDINATOR_NOT_AVAILABLE"
+        tx.coordinators[0].error_code, 42,
+        "INVALID_REQUEST: key types are 0 (group) and 1 (transaction)"
     );
     let fc: FindCoordinatorResponse = call(
         &mut c,

@@ -1,4 +1,6 @@
-//! Fetch (API key 1): whole stored batches, never re-encoded, with long polling.
+//! Fetch (API key 1): whole stored batches, never re-encoded, with long polling. With
+//! `isolation_level` read_committed the answer stops at the last stable offset (the first
+//! record of any open transaction) and lists the aborted transactions among what it returns.
 //!
 //! A fetch that finds fewer than `min_bytes` waits on the notifiers of the partitions it asked
 //! for — never a sleep loop — until data arrives or `max_wait_ms` passes, then reads again.
@@ -16,12 +18,14 @@ use bytes::Bytes;
 use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::fetch_request::{FetchPartition, FetchRequest};
 use kafka_protocol::messages::fetch_response::{
-    FetchResponse, FetchableTopicResponse, PartitionData,
+    AbortedTransaction, FetchResponse, FetchableTopicResponse, PartitionData,
 };
+use kafka_protocol::messages::ProducerId;
 use tokio::sync::futures::Notified;
 
 use super::partition::Partition;
 use super::Broker;
+use crate::protocol::batch;
 use crate::Error;
 
 /// The longest a fetch may wait, whatever the client asks (Kafka clients use up to ~30 s).
@@ -164,17 +168,36 @@ fn read_all(
         let budget = remaining.min(partition_max);
         let offsets = partition.offsets();
         data.high_watermark = offsets.log_end_offset;
-        data.last_stable_offset = offsets.log_end_offset;
+        data.last_stable_offset = offsets.last_stable_offset;
         if version >= 5 {
             data.log_start_offset = offsets.log_start_offset;
-        }
-        if read_committed {
-            data.aborted_transactions = Some(Vec::new());
         }
         let records = if budget == 0 && total > 0 {
             Ok(Bytes::new())
         } else {
             partition.read(t.request.fetch_offset, budget.max(1))
+        };
+        // read_committed sees nothing at or past the first open transaction, and learns which
+        // transactions in what it reads were aborted, so the client can skip their records.
+        let records = match records {
+            Ok(bytes) if read_committed => {
+                let (stable, next) = batch::batches_below(&bytes, offsets.last_stable_offset);
+                let aborted = next.map_or_else(Vec::new, |to| {
+                    partition.aborted_between(t.request.fetch_offset, to)
+                });
+                data.aborted_transactions = Some(
+                    aborted
+                        .into_iter()
+                        .map(|a| {
+                            AbortedTransaction::default()
+                                .with_producer_id(ProducerId(a.producer_id))
+                                .with_first_offset(a.first_offset)
+                        })
+                        .collect(),
+                );
+                Ok(stable)
+            }
+            other => other,
         };
         match records {
             Ok(bytes) if total > 0 && bytes.len() > remaining => {

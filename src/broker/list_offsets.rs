@@ -41,7 +41,8 @@ pub fn handle(broker: &Broker, req: ListOffsetsRequest, version: i16) -> ListOff
                     if p.current_leader_epoch > 0 {
                         return failed(response, ResponseError::UnknownLeaderEpoch);
                     }
-                    match lookup(&partition, p.timestamp, version) {
+                    let read_committed = version >= 2 && req.isolation_level == 1;
+                    match lookup(&partition, p.timestamp, version, read_committed) {
                         // The leader epoch field exists from v4 on.
                         Ok(Some((offset, timestamp))) => response
                             .with_offset(offset)
@@ -75,13 +76,16 @@ fn failed(
 }
 
 /// Resolves one lookup to (offset, timestamp), `None` when no record matches.
+/// read_committed (ListOffsets v2+) sees the last stable offset as the end.
 pub(crate) fn lookup(
     partition: &Partition,
     timestamp: i64,
     version: i16,
+    read_committed: bool,
 ) -> Result<Option<(i64, i64)>, ResponseError> {
     let offsets = partition.offsets();
     match timestamp {
+        LATEST if read_committed => Ok(Some((offsets.last_stable_offset, -1))),
         LATEST => Ok(Some((offsets.log_end_offset, -1))),
         EARLIEST => Ok(Some((offsets.log_start_offset, -1))),
         EARLIEST_LOCAL if version >= 8 => Ok(Some((offsets.log_start_offset, -1))),

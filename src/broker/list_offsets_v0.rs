@@ -55,7 +55,7 @@ pub fn handle(broker: &Broker, body: Bytes) -> Option<BytesMut> {
             let found = topic.as_ref().and_then(|t| t.partition(q.partition));
             let result = match found {
                 None => Err(ResponseError::UnknownTopicOrPartition),
-                Some(p) => lookup(&p, q.timestamp, 0),
+                Some(p) => lookup(&p, q.timestamp, 0, false),
             };
             match result {
                 Ok(offset) => {

@@ -3,13 +3,15 @@
 //! takes the decoded request and returns the response for the negotiated version.
 //!
 //! On disk a broker owns `<data>/meta.json` (cluster id), `<data>/topics/` (one directory per
-//! topic), `<data>/groups/` (committed offsets) and `<data>/deleted/` (topics being removed). In memory mode it owns nothing on disk.
+//! topic), `<data>/groups/` (committed offsets), `<data>/transactions/` (the transaction log)
+//! and `<data>/deleted/` (topics being removed). In memory mode it owns nothing on disk.
 
 pub mod api_versions;
 pub mod cluster;
 pub mod configs;
 pub mod delete_records;
 pub mod describe_configs_v0;
+pub mod describe_producers;
 pub mod fetch;
 pub mod groups;
 pub mod init_producer_id;
@@ -27,6 +29,7 @@ pub mod producer_state;
 pub mod topic;
 pub mod topic_config;
 pub mod topics;
+pub mod txn;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -114,6 +117,7 @@ pub struct Broker {
     pub cluster_id: String,
     pub producer_ids: producer_ids::ProducerIds,
     pub groups: groups::GroupCoordinator,
+    pub txns: txn::TransactionCoordinator,
     topics: RwLock<Registry>,
 }
 
@@ -145,11 +149,13 @@ impl Broker {
         let producer_ids = producer_ids::ProducerIds::open(settings.data_dir.as_deref())?;
         let groups =
             groups::GroupCoordinator::open(settings.data_dir.as_deref(), settings.consumer_groups)?;
+        let txns = txn::TransactionCoordinator::open(settings.data_dir.as_deref())?;
         Ok(Broker {
             settings,
             cluster_id,
             producer_ids,
             groups,
+            txns,
             topics: RwLock::new(registry),
         })
     }
@@ -318,6 +324,13 @@ impl Broker {
                 }
             }
         }
+    }
+
+    /// The coordinators' timers, every [`groups::TICK_MS`]: group sessions and rebalances,
+    /// transaction timeouts and decided transactions still to complete.
+    pub fn tick(self: &Arc<Self>) {
+        self.groups.tick();
+        txn::tick(self);
     }
 
     /// Applies retention to every partition; returns the number of segments deleted.

@@ -1,5 +1,6 @@
-//! One partition of a topic: its log behind a lock, the notifier that wakes long-polling
-//! fetches when data arrives, and the group-commit state that makes acks=all durable.
+//! One partition of a topic: its log behind a lock, its producers' state (sequences, open and
+//! aborted transactions), the notifier that wakes long-polling fetches when data arrives, and
+//! the group-commit state that makes acks=all durable.
 //!
 //! Group commit: an acks=all producer waits until `durable_end` passes its last offset. The
 //! first waiter takes `sync_lock`, fsyncs the active segment (outside the log lock, so appends
@@ -13,8 +14,11 @@ use bytes::Bytes;
 use tokio::sync::futures::Notified;
 use tokio::sync::Notify;
 
-use super::producer_state::{is_idempotent, ProducerStates, SequenceCheck};
+use super::producer_state::{
+    is_idempotent, AbortedTxn, ProducerInfo, ProducerStates, SequenceCheck,
+};
 use crate::protocol::batch::BatchHeader;
+use crate::protocol::records::encode_marker;
 use crate::storage::{AppendInfo, PartitionLog};
 use crate::{Error, Result};
 
@@ -41,6 +45,8 @@ pub struct Appended {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Offsets {
     pub log_start_offset: i64,
+    /// Below the first record of any open transaction: what read_committed consumers may see.
+    pub last_stable_offset: i64,
     pub log_end_offset: i64,
 }
 
@@ -71,14 +77,6 @@ impl Partition {
     /// the original offsets and not written again.
     pub fn append(&self, batch: &[u8], now_ms: i64) -> Result<Appended> {
         let header = BatchHeader::parse(batch)?;
-        if header.is_transactional() {
-            return Err(Error::Kafka {
-                error: kafka_protocol::error::ResponseError::InvalidTxnState,
-                context:
-                    "transactional batches need a transaction, and transactions are not available"
-                        .into(),
-            });
-        }
         if !is_idempotent(&header) {
             let info = self.log().append_batch(batch, now_ms)?;
             self.appended.notify_waiters();
@@ -112,14 +110,52 @@ impl Partition {
         }
     }
 
+    /// Appends a transaction marker for `producer_id` (commit or abort) and returns the end
+    /// offset to wait on for durability. The producer's open transaction here ends; an abort
+    /// is remembered for read_committed fetches.
+    pub fn append_marker(
+        &self,
+        producer_id: i64,
+        epoch: i16,
+        commit: bool,
+        coordinator_epoch: i32,
+        now_ms: i64,
+    ) -> Result<i64> {
+        let mut producers = self.producers.lock().unwrap_or_else(|e| e.into_inner());
+        producers.check_marker(producer_id, epoch)?;
+        let marker = encode_marker(producer_id, epoch, commit, coordinator_epoch, now_ms);
+        let info = self.log().append_batch(&marker, now_ms)?;
+        producers.record_marker(producer_id, epoch, commit, info.base_offset);
+        drop(producers);
+        self.appended.notify_waiters();
+        Ok(info.last_offset + 1)
+    }
+
+    /// The aborted transactions overlapping offsets `from..to`, for a read_committed fetch.
+    pub fn aborted_between(&self, from: i64, to: i64) -> Vec<AbortedTxn> {
+        self.producers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .aborted_between(from, to)
+    }
+
+    /// Every producer that wrote here, for DescribeProducers.
+    pub fn producers(&self) -> Vec<ProducerInfo> {
+        self.producers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .describe()
+    }
+
     /// Writes the idempotent-producer snapshot (if any producer wrote here), so the next
     /// start rebuilds state without reading the log.
     pub fn snapshot_producers(&self) -> Result<()> {
-        let producers = self.producers.lock().unwrap_or_else(|e| e.into_inner());
+        let mut producers = self.producers.lock().unwrap_or_else(|e| e.into_inner());
         if producers.is_empty() {
             return Ok(());
         }
         let log = self.log();
+        producers.prune_aborted(log.log_start_offset());
         match log.dir() {
             Some(dir) => producers.save_snapshot(dir, log.log_end_offset()),
             None => Ok(()),
@@ -150,12 +186,17 @@ impl Partition {
         self.log().read(offset, max_bytes)
     }
 
-    /// Log start and end offsets, read under one lock.
+    /// Log start, stable and end offsets, read under one lock.
     pub fn offsets(&self) -> Offsets {
+        let producers = self.producers.lock().unwrap_or_else(|e| e.into_inner());
         let log = self.log();
+        let log_end_offset = log.log_end_offset();
         Offsets {
             log_start_offset: log.log_start_offset(),
-            log_end_offset: log.log_end_offset(),
+            last_stable_offset: producers
+                .first_unstable_offset()
+                .map_or(log_end_offset, |o| o.min(log_end_offset)),
+            log_end_offset,
         }
     }
 

@@ -2,7 +2,10 @@
 //! append it verbatim, and acknowledge according to `acks` and the fsync policy.
 //!
 //! Since Produce v3 a partition's records must be exactly one v2 batch (as Kafka requires);
-//! anything else is INVALID_RECORD and nothing is appended for that partition.
+//! anything else is INVALID_RECORD and nothing is appended for that partition. A
+//! transactional batch is accepted only inside its producer's open transaction holding the
+//! partition (checked with the transaction coordinator), so no write leaves a transaction
+//! hanging.
 
 use std::sync::Arc;
 
@@ -195,6 +198,23 @@ fn append_partition(
             ResponseError::InvalidRecord,
             Some("record batch holds no records".to_string()),
         ));
+    }
+    if let Some((header, _)) = batches.iter().find(|(h, _)| h.is_transactional()) {
+        if header.is_control() {
+            return Err((
+                ResponseError::InvalidRecord,
+                Some("producers may not write control batches".to_string()),
+            ));
+        }
+        broker
+            .txns
+            .verify_write(
+                header.producer_id,
+                header.producer_epoch,
+                &topic.name,
+                data.index,
+            )
+            .map_err(|(code, message)| (code, Some(message)))?;
     }
     let now = now_ms();
     let log_append_time = config.timestamp_type() == TimestampType::LogAppendTime;

@@ -1,7 +1,10 @@
-//! Idempotent producers, per partition: the producer epoch and the last few batches (their
-//! sequence ranges and offsets) of every producer id that wrote here, so that a retried batch
-//! is acknowledged with its original offsets instead of being written twice, a gap in the
-//! sequence is refused with OUT_OF_ORDER_SEQUENCE_NUMBER, and an older epoch is fenced.
+//! Idempotent and transactional producers, per partition: the producer epoch and the last few
+//! batches (their sequence ranges and offsets) of every producer id that wrote here, so that a
+//! retried batch is acknowledged with its original offsets instead of being written twice, a
+//! gap in the sequence is refused with OUT_OF_ORDER_SEQUENCE_NUMBER, and an older epoch is
+//! fenced. For transactions: the first offset of each producer's open transaction (the
+//! smallest is where the last stable offset stops) and the aborted transactions whose records
+//! read_committed consumers must skip, as transaction markers close them.
 //!
 //! The rules follow Kafka's ProducerStateManager. The state is kept in memory, snapshotted to
 //! `producer-state.json` in the partition directory (at shutdown and periodically), and on
@@ -15,6 +18,7 @@ use kafka_protocol::error::ResponseError;
 use serde::{Deserialize, Serialize};
 
 use crate::protocol::batch::BatchHeader;
+use crate::protocol::records::marker_kind;
 use crate::storage::PartitionLog;
 use crate::{Error, Result};
 
@@ -39,6 +43,32 @@ struct CachedBatch {
 struct ProducerEntry {
     epoch: i16,
     batches: VecDeque<CachedBatch>,
+    /// The first offset of the producer's open transaction in this partition.
+    #[serde(default)]
+    txn_first_offset: Option<i64>,
+    /// The max timestamp of its last batch.
+    #[serde(default)]
+    last_timestamp: i64,
+}
+
+/// An aborted transaction in this partition: its records lie between `first_offset` and the
+/// abort marker at `last_offset`, and read_committed consumers skip them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AbortedTxn {
+    pub producer_id: i64,
+    pub first_offset: i64,
+    pub last_offset: i64,
+}
+
+/// One producer as DescribeProducers reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProducerInfo {
+    pub producer_id: i64,
+    pub epoch: i16,
+    pub last_sequence: i32,
+    pub last_timestamp: i64,
+    /// The first offset of its open transaction, or -1.
+    pub txn_start_offset: i64,
 }
 
 /// What to do with an idempotent batch.
@@ -54,6 +84,9 @@ pub enum SequenceCheck {
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProducerStates {
     producers: HashMap<i64, ProducerEntry>,
+    /// Aborted transactions, in marker order.
+    #[serde(default)]
+    aborted: Vec<AbortedTxn>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -161,26 +194,106 @@ impl ProducerStates {
             base_offset,
             last_offset: base_offset + i64::from(h.last_offset_delta),
         };
-        let entry = self
-            .producers
-            .entry(h.producer_id)
-            .or_insert_with(|| ProducerEntry {
-                epoch: h.producer_epoch,
-                batches: VecDeque::new(),
-            });
-        if h.producer_epoch > entry.epoch {
-            entry.epoch = h.producer_epoch;
-            entry.batches.clear();
-        }
+        let entry = self.entry(h.producer_id, h.producer_epoch);
         entry.batches.push_back(batch);
         while entry.batches.len() > BATCHES_PER_PRODUCER {
             entry.batches.pop_front();
         }
+        entry.last_timestamp = h.max_timestamp;
+        if h.is_transactional() && entry.txn_first_offset.is_none() {
+            entry.txn_first_offset = Some(base_offset);
+        }
     }
 
-    /// Whether no producer has written idempotently here.
+    /// The producer's entry at `epoch` or later: a newer epoch starts with no batches.
+    fn entry(&mut self, producer_id: i64, epoch: i16) -> &mut ProducerEntry {
+        let entry = self
+            .producers
+            .entry(producer_id)
+            .or_insert_with(|| ProducerEntry {
+                epoch,
+                batches: VecDeque::new(),
+                txn_first_offset: None,
+                last_timestamp: -1,
+            });
+        if epoch > entry.epoch {
+            entry.epoch = epoch;
+            entry.batches.clear();
+        }
+        entry
+    }
+
+    /// Refuses a transaction marker from an epoch older than the producer's.
+    pub fn check_marker(&self, producer_id: i64, epoch: i16) -> Result<()> {
+        match self.producers.get(&producer_id) {
+            Some(entry) if epoch < entry.epoch => Err(refuse(
+                ResponseError::InvalidProducerEpoch,
+                format!(
+                    "marker for producer {producer_id} at epoch {epoch}, older than {}",
+                    entry.epoch
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// Records a transaction marker written at `offset`: the producer's open transaction here
+    /// ends, and an abort is remembered for read_committed fetches. A marker at a newer epoch
+    /// fences the producer's older epoch.
+    pub fn record_marker(&mut self, producer_id: i64, epoch: i16, commit: bool, offset: i64) {
+        let entry = self.entry(producer_id, epoch);
+        let first = entry.txn_first_offset.take();
+        if let (false, Some(first_offset)) = (commit, first) {
+            self.aborted.push(AbortedTxn {
+                producer_id,
+                first_offset,
+                last_offset: offset,
+            });
+        }
+    }
+
+    /// The first offset of the oldest open transaction, if any: the last stable offset.
+    pub fn first_unstable_offset(&self) -> Option<i64> {
+        self.producers
+            .values()
+            .filter_map(|e| e.txn_first_offset)
+            .min()
+    }
+
+    /// The aborted transactions overlapping offsets `from..to`.
+    pub fn aborted_between(&self, from: i64, to: i64) -> Vec<AbortedTxn> {
+        self.aborted
+            .iter()
+            .filter(|a| a.last_offset >= from && a.first_offset < to)
+            .copied()
+            .collect()
+    }
+
+    /// Forgets aborted transactions wholly below the log start (their records are gone).
+    pub fn prune_aborted(&mut self, log_start_offset: i64) {
+        self.aborted.retain(|a| a.last_offset >= log_start_offset);
+    }
+
+    /// Every producer that wrote here, for DescribeProducers.
+    pub fn describe(&self) -> Vec<ProducerInfo> {
+        let mut all: Vec<ProducerInfo> = self
+            .producers
+            .iter()
+            .map(|(&producer_id, e)| ProducerInfo {
+                producer_id,
+                epoch: e.epoch,
+                last_sequence: e.batches.back().map_or(-1, |b| b.last_seq),
+                last_timestamp: e.last_timestamp,
+                txn_start_offset: e.txn_first_offset.unwrap_or(-1),
+            })
+            .collect();
+        all.sort_by_key(|p| p.producer_id);
+        all
+    }
+
+    /// Whether no producer has written idempotently here and no aborted transaction is known.
     pub fn is_empty(&self) -> bool {
-        self.producers.is_empty()
+        self.producers.is_empty() && self.aborted.is_empty()
     }
 
     /// Rebuilds the state of `log` from its snapshot (if any) and the batches after it.
@@ -212,6 +325,16 @@ impl ProducerStates {
                 let h = BatchHeader::parse(rest)?;
                 if is_idempotent(&h) && h.last_offset() >= offset {
                     states.record(&h, h.base_offset);
+                } else if h.is_control() && h.producer_id >= 0 && h.last_offset() >= offset {
+                    let batch = bytes.slice(pos..(pos + h.total_len()).min(bytes.len()));
+                    if let Some(commit) = marker_kind(&batch)? {
+                        states.record_marker(
+                            h.producer_id,
+                            h.producer_epoch,
+                            commit,
+                            h.base_offset,
+                        );
+                    }
                 }
                 pos += h.total_len();
                 if h.last_offset() >= offset {
@@ -337,6 +460,46 @@ mod tests {
             code(s.check(&header(1, 3, -1, 1))),
             ResponseError::InvalidRecord
         );
+    }
+
+    fn transactional(pid: i64, epoch: i16, first_seq: i32, records: i32) -> BatchHeader {
+        BatchHeader {
+            attributes: 1 << 4,
+            ..header(pid, epoch, first_seq, records)
+        }
+    }
+
+    #[test]
+    fn open_transactions_hold_the_stable_offset_and_aborts_are_remembered() {
+        let mut s = ProducerStates::default();
+        s.record(&header(1, 0, 0, 5), 0);
+        assert_eq!(s.first_unstable_offset(), None);
+        s.record(&transactional(2, 0, 0, 3), 5);
+        s.record(&transactional(3, 0, 0, 2), 8);
+        s.record(&transactional(2, 0, 3, 2), 10);
+        assert_eq!(s.first_unstable_offset(), Some(5));
+        s.record_marker(2, 0, false, 12);
+        assert_eq!(s.first_unstable_offset(), Some(8));
+        s.record_marker(3, 0, true, 13);
+        assert_eq!(s.first_unstable_offset(), None);
+        let aborted = AbortedTxn {
+            producer_id: 2,
+            first_offset: 5,
+            last_offset: 12,
+        };
+        assert_eq!(s.aborted_between(0, 100), [aborted]);
+        assert_eq!(s.aborted_between(12, 100), [aborted]);
+        assert!(s.aborted_between(13, 100).is_empty());
+        assert!(s.aborted_between(0, 5).is_empty());
+        // A marker at a newer epoch fences the old one.
+        s.record_marker(3, 1, false, 14);
+        assert!(s.check_marker(3, 0).is_err());
+        assert_eq!(
+            code(s.check(&transactional(3, 0, 2, 1))),
+            ResponseError::InvalidProducerEpoch
+        );
+        s.prune_aborted(13);
+        assert!(s.aborted_between(0, 100).is_empty());
     }
 
     #[test]

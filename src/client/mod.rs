@@ -392,7 +392,7 @@ async fn drive_group_timers(broker: Arc<Broker>) {
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticker.tick().await;
-        broker.groups.tick();
+        broker.tick();
     }
 }
 

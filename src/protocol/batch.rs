@@ -220,6 +220,25 @@ pub fn split_batches(records: &[u8]) -> Result<Vec<(BatchHeader, Range<usize>)>>
     Ok(batches)
 }
 
+/// The leading whole batches of stored `records` that start below `offset`, and the offset
+/// after the last of them (`None` when there is none). Reads headers only; stops at anything
+/// that is not a whole batch.
+pub fn batches_below(records: &Bytes, offset: i64) -> (Bytes, Option<i64>) {
+    let mut end = 0;
+    let mut next = None;
+    while let Some(rest) = records.get(end..).filter(|r| !r.is_empty()) {
+        let Ok(header) = BatchHeader::parse(rest) else {
+            break;
+        };
+        if header.base_offset >= offset || header.total_len() > rest.len() {
+            break;
+        }
+        end += header.total_len();
+        next = Some(header.last_offset() + 1);
+    }
+    (records.slice(..end), next)
+}
+
 /// Sets `baseOffset`. Not covered by the CRC. `buf` must start with a validated batch; shorter
 /// buffers are left unchanged.
 pub fn set_base_offset(buf: &mut [u8], base_offset: i64) {

@@ -1,5 +1,5 @@
-//! The records inside a v2 batch, whole: decoding every field and encoding a batch from
-//! records. Headers are an ordered list, so a key that repeats (legal in Kafka, and used for
+//! The records inside a v2 batch, whole: decoding every field, encoding a batch from records,
+//! and the transaction markers (control batches) that commit or abort a transaction. Headers are an ordered list, so a key that repeats (legal in Kafka, and used for
 //! tracing and lineage) survives a round trip — kafka-protocol's record type keeps headers in
 //! a map and would merge them. The client uses this; the broker's hot paths never decode
 //! records.
@@ -132,6 +132,84 @@ fn put_bytes(buf: &mut BytesMut, bytes: Option<&[u8]>) {
 /// Encodes `records` as one v2 batch: base offset 0, no producer id (not idempotent), the
 /// smallest timestamp as the base, compressed with `compression`. At least one record.
 pub fn encode_batch(records: &[RecordRef<'_>], compression: Compression) -> Result<Bytes> {
+    encode(records, compression, &Producer::NONE)
+}
+
+/// Who wrote a batch, as its header records it.
+struct Producer {
+    /// Attribute bits beyond the codec: transactional, control.
+    attributes: i16,
+    id: i64,
+    epoch: i16,
+    base_sequence: i32,
+}
+
+impl Producer {
+    const NONE: Producer = Producer {
+        attributes: 0,
+        id: -1,
+        epoch: -1,
+        base_sequence: -1,
+    };
+}
+
+/// Attribute bits of a transaction marker: transactional (4) and control (5).
+const MARKER_ATTRIBUTES: i16 = (1 << 4) | (1 << 5);
+
+/// A transaction marker: the control batch that commits or aborts what `producer_id` wrote
+/// to a partition in its transaction. One record, key `[version 0, type]` (type 0 abort,
+/// 1 commit), value `[version 0, coordinator epoch]`, never compressed.
+pub fn encode_marker(
+    producer_id: i64,
+    producer_epoch: i16,
+    commit: bool,
+    coordinator_epoch: i32,
+    timestamp: i64,
+) -> Bytes {
+    let mut key = [0u8; 4];
+    key[2..].copy_from_slice(&i16::from(commit).to_be_bytes());
+    let mut value = [0u8; 6];
+    value[2..].copy_from_slice(&coordinator_epoch.to_be_bytes());
+    let record = RecordRef {
+        timestamp,
+        key: Some(&key),
+        value: Some(&value),
+        headers: &[],
+    };
+    let producer = Producer {
+        attributes: MARKER_ATTRIBUTES,
+        id: producer_id,
+        epoch: producer_epoch,
+        base_sequence: -1,
+    };
+    // One small uncompressed record always encodes.
+    encode(&[record], Compression::None, &producer).unwrap_or_default()
+}
+
+/// Whether a control batch commits (`Some(true)`) or aborts (`Some(false)`) a transaction;
+/// `None` for other control records (a kind this broker does not write).
+pub fn marker_kind(batch: &Bytes) -> Result<Option<bool>> {
+    let records = decode_batch(batch)?;
+    let key = records
+        .first()
+        .and_then(|r| r.key.clone())
+        .ok_or_else(|| corrupt("a control batch without a key"))?;
+    let kind = key
+        .get(2..4)
+        .map(|t| i16::from_be_bytes([t[0], t[1]]))
+        .ok_or_else(|| corrupt("a control record key shorter than 4 bytes"))?;
+    Ok(match kind {
+        0 => Some(false),
+        1 => Some(true),
+        _ => None,
+    })
+}
+
+fn encode(
+    records: &[RecordRef<'_>],
+    compression: Compression,
+    producer: &Producer,
+) -> Result<Bytes> {
     if records.is_empty() {
         return Err(Error::Client(
             "a record batch needs at least one record".into(),
@@ -163,13 +241,13 @@ pub fn encode_batch(records: &[RecordRef<'_>], compression: Compression) -> Resu
     buf.put_i32(-1); // partition leader epoch
     buf.put_i8(2); // magic
     buf.put_u32(0); // CRC, set below
-    buf.put_i16(compression as i16);
+    buf.put_i16(compression as i16 | producer.attributes);
     buf.put_i32(count.saturating_sub(1)); // last offset delta
     buf.put_i64(base_timestamp);
     buf.put_i64(max_timestamp);
-    buf.put_i64(-1); // producer id
-    buf.put_i16(-1); // producer epoch
-    buf.put_i32(-1); // base sequence
+    buf.put_i64(producer.id);
+    buf.put_i16(producer.epoch);
+    buf.put_i32(producer.base_sequence);
     buf.put_i32(count);
     let keep = |tmp: &mut BytesMut| {
         tmp.put_slice(&block);
@@ -261,6 +339,17 @@ mod tests {
         let mut flipped = batch.to_vec();
         flipped[100] ^= 0xff;
         assert!(decode_batch(&Bytes::from(flipped)).is_err());
+    }
+
+    #[test]
+    fn markers_say_commit_or_abort() {
+        for commit in [true, false] {
+            let marker = encode_marker(42, 3, commit, 0, 1_700_000_000_000);
+            let header = crate::protocol::batch::validate(&marker).unwrap();
+            assert!(header.is_control() && header.is_transactional());
+            assert_eq!((header.producer_id, header.producer_epoch), (42, 3));
+            assert_eq!(marker_kind(&marker).unwrap(), Some(commit));
+        }
     }
 
     #[test]

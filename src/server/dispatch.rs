@@ -18,15 +18,16 @@ use std::sync::Arc;
 
 use bytes::{BufMut, Bytes, BytesMut};
 use kafka_protocol::messages::{
-    AlterConfigsRequest, ApiKey, ApiVersionsRequest, ConsumerGroupDescribeRequest,
-    ConsumerGroupHeartbeatRequest, CreatePartitionsRequest, CreateTopicsRequest,
-    DeleteGroupsRequest, DeleteRecordsRequest, DeleteTopicsRequest, DescribeClusterRequest,
-    DescribeConfigsRequest, DescribeGroupsRequest, DescribeLogDirsRequest, FetchRequest,
-    FindCoordinatorRequest, HeartbeatRequest, IncrementalAlterConfigsRequest,
+    AddOffsetsToTxnRequest, AddPartitionsToTxnRequest, AlterConfigsRequest, ApiKey,
+    ApiVersionsRequest, ConsumerGroupDescribeRequest, ConsumerGroupHeartbeatRequest,
+    CreatePartitionsRequest, CreateTopicsRequest, DeleteGroupsRequest, DeleteRecordsRequest,
+    DeleteTopicsRequest, DescribeClusterRequest, DescribeConfigsRequest, DescribeGroupsRequest,
+    DescribeLogDirsRequest, DescribeProducersRequest, DescribeTransactionsRequest, EndTxnRequest,
+    FetchRequest, FindCoordinatorRequest, HeartbeatRequest, IncrementalAlterConfigsRequest,
     InitProducerIdRequest, JoinGroupRequest, LeaveGroupRequest, ListGroupsRequest,
-    ListOffsetsRequest, MetadataRequest, OffsetCommitRequest, OffsetDeleteRequest,
-    OffsetFetchRequest, OffsetForLeaderEpochRequest, ProduceRequest, ResponseHeader,
-    SyncGroupRequest,
+    ListOffsetsRequest, ListTransactionsRequest, MetadataRequest, OffsetCommitRequest,
+    OffsetDeleteRequest, OffsetFetchRequest, OffsetForLeaderEpochRequest, ProduceRequest,
+    ResponseHeader, SyncGroupRequest, TxnOffsetCommitRequest,
 };
 use kafka_protocol::protocol::{Decodable, Encodable};
 
@@ -224,9 +225,43 @@ pub fn dispatch_pipelined(
             broker,
             decode!(DeleteRecordsRequest)
         )),
-        ApiKey::InitProducerId => reply!(broker::init_producer_id::handle(
+        ApiKey::InitProducerId => reply_later!(broker::init_producer_id::handle(
             broker,
-            decode!(InitProducerIdRequest)
+            decode!(InitProducerIdRequest),
+            version
+        )),
+        ApiKey::AddPartitionsToTxn => reply_later!(broker::txn::add_partitions::handle(
+            broker,
+            decode!(AddPartitionsToTxnRequest),
+            version
+        )),
+        ApiKey::AddOffsetsToTxn => reply_later!(broker::txn::add_offsets::handle(
+            broker,
+            decode!(AddOffsetsToTxnRequest),
+            version
+        )),
+        ApiKey::EndTxn => reply_later!(broker::txn::end::handle(
+            broker,
+            decode!(EndTxnRequest),
+            version
+        )),
+        ApiKey::TxnOffsetCommit => reply_later!(broker::groups::txn_offsets::commit(
+            broker,
+            decode!(TxnOffsetCommitRequest),
+            version
+        )),
+        ApiKey::DescribeProducers => reply!(broker::describe_producers::handle(
+            broker,
+            decode!(DescribeProducersRequest)
+        )),
+        ApiKey::DescribeTransactions => reply!(broker::txn::admin::describe(
+            broker,
+            decode!(DescribeTransactionsRequest)
+        )),
+        ApiKey::ListTransactions => reply!(broker::txn::admin::list(
+            broker,
+            decode!(ListTransactionsRequest),
+            version
         )),
         ApiKey::OffsetForLeaderEpoch => reply!(broker::leader_epoch::handle(
             broker,

@@ -147,7 +147,7 @@ async fn tick_groups(broker: Arc<Broker>, mut shutdown: watch::Receiver<bool>) {
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tokio::select! {
-            _ = ticker.tick() => broker.groups.tick(),
+            _ = ticker.tick() => broker.tick(),
             _ = shutdown.changed() => return,
         }
     }

@@ -55,7 +55,7 @@ pub struct Journal<R> {
     _records: PhantomData<fn(R) -> R>,
 }
 
-impl<R: Serialize + DeserializeOwned> Journal<R> {
+impl<R: Serialize + DeserializeOwned + Clone> Journal<R> {
     /// Opens (creating) the journal at `path` and returns every record it holds, in order;
     /// an in-memory journal when `path` is `None`.
     pub fn open(path: Option<PathBuf>) -> Result<(Journal<R>, Vec<R>)> {
@@ -107,7 +107,8 @@ impl<R: Serialize + DeserializeOwned> Journal<R> {
 
     /// Appends records (to the page cache) and returns the sequence number to wait for with
     /// [`Journal::wait_durable`]. `live` is called only when the journal may be compacted: it
-    /// returns the records that reproduce the current state, which replace the file's contents.
+    /// returns the records that reproduce the current state, which, followed by `records`,
+    /// replace the file's contents. Records must therefore be idempotent on replay.
     pub fn append(&self, records: &[R], live: impl FnOnce() -> Vec<R>) -> Result<u64> {
         let mut guard = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         let Some(writer) = guard.as_mut() else {
@@ -120,8 +121,11 @@ impl<R: Serialize + DeserializeOwned> Journal<R> {
         writer.file.write_all(&buf)?;
         writer.records_since_compaction += records.len() as u64;
         if writer.records_since_compaction >= COMPACT_AFTER_RECORDS {
-            let live = live();
+            let mut live = live();
             if (live.len() as u64) * COMPACT_RATIO < writer.records_since_compaction {
+                // The caller may apply `records` to its state only after this call, so they
+                // follow the live state; replaying a record twice changes nothing.
+                live.extend(records.iter().cloned());
                 self.compact(writer, &live)?;
             } else {
                 writer.records_since_compaction = live.len() as u64;
@@ -254,10 +258,11 @@ mod tests {
             journal.append(&[i], || vec![i])?;
         }
         let (records, _) = decode_all::<i64>(&std::fs::read(&path)?);
-        assert_eq!(records, [COMPACT_AFTER_RECORDS as i64 - 1]);
+        let last = COMPACT_AFTER_RECORDS as i64 - 1;
+        assert_eq!(records, [last, last]);
         journal.append(&[-5], Vec::new)?;
         let (_, records) = Journal::<i64>::open(Some(path))?;
-        assert_eq!(records, [COMPACT_AFTER_RECORDS as i64 - 1, -5]);
+        assert_eq!(records, [last, last, -5]);
         Ok(())
     }
 }

@@ -213,3 +213,22 @@ where
     ResponseHeader::decode(&mut body, key.response_header_version(version)).expect("header");
     Resp::decode(&mut body, version).expect("response")
 }
+
+/// Creates `topic` with `partitions` partitions through the admin API, waiting for it.
+pub fn admin_create(bootstrap: &str, topic: &str, partitions: i32) {
+    use rdkafka::admin::{AdminOptions, NewTopic, TopicReplication};
+    let admin = admin(bootstrap);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let results = runtime
+        .block_on(admin.create_topics(
+            &[NewTopic::new(topic, partitions, TopicReplication::Fixed(1))],
+            &AdminOptions::new(),
+        ))
+        .expect("create topics");
+    for r in results {
+        r.expect("topic created");
+    }
+}

@@ -1,5 +1,5 @@
-//! FindCoordinator: this broker coordinates every consumer group. Transactions do not exist
-//! yet, so a transactional coordinator lookup gets COORDINATOR_NOT_AVAILABLE.
+//! FindCoordinator: this broker coordinates every consumer group and every transactional id.
+//! Any other key type gets INVALID_REQUEST.
 
 use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::find_coordinator_response::Coordinator;
@@ -9,6 +9,7 @@ use kafka_protocol::protocol::StrBytes;
 use crate::broker::Broker;
 
 const KEY_TYPE_GROUP: i8 = 0;
+const KEY_TYPE_TRANSACTION: i8 = 1;
 
 pub fn handle(
     broker: &Broker,
@@ -16,13 +17,13 @@ pub fn handle(
     version: i16,
 ) -> FindCoordinatorResponse {
     let endpoint = &broker.settings.endpoint;
-    let (error, message) = if req.key_type == KEY_TYPE_GROUP {
+    let (error, message) = if matches!(req.key_type, KEY_TYPE_GROUP | KEY_TYPE_TRANSACTION) {
         (0, None)
     } else {
         (
-            ResponseError::CoordinatorNotAvailable.code(),
+            ResponseError::InvalidRequest.code(),
             Some(StrBytes::from_static_str(
-                "only group coordinators exist on this broker",
+                "key type must be 0 (group) or 1 (transaction)",
             )),
         )
     };

@@ -16,7 +16,7 @@ use kafka_protocol::error::ResponseError;
 use tokio::sync::oneshot;
 
 use super::consumer::ConsumerGroup;
-use super::store::{GroupMetadata, GroupOffsets};
+use super::store::{GroupMetadata, GroupOffsets, PendingTxnOffsets};
 
 /// How long the first rebalance of an empty group waits for more members (Kafka's
 /// `group.initial.rebalance.delay.ms`, shorter: clients here usually start together).
@@ -115,6 +115,8 @@ pub struct Group {
     /// started together land in one generation instead of a rebalance each.
     pub join_not_before: Option<Instant>,
     pub offsets: GroupOffsets,
+    /// Offsets committed inside open transactions (TxnOffsetCommit), by producer id.
+    pub pending_txn: PendingTxnOffsets,
     /// The membership last written to the offsets log (what compaction keeps).
     pub recorded: Option<GroupMetadata>,
     /// Set for a group of the consumer protocol (KIP-848); the classic fields above are then
@@ -137,6 +139,7 @@ impl Group {
             rebalance_deadline: None,
             join_not_before: None,
             offsets,
+            pending_txn: PendingTxnOffsets::new(),
             recorded: None,
             consumer: None,
         }

@@ -27,6 +27,7 @@ pub mod snapshot;
 pub mod store;
 pub mod subscription;
 pub mod sync;
+pub mod txn_offsets;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -127,6 +128,7 @@ impl GroupCoordinator {
                     && g.consumer.as_ref().is_none_or(|c| c.members.is_empty())
                     && g.pending_members.is_empty()
                     && g.offsets.is_empty()
+                    && g.pending_txn.is_empty()
             })
             .map(|g| g.id.clone())
             .collect();
@@ -197,6 +199,17 @@ fn live_records(groups: &BTreeMap<String, Group>) -> Vec<Record> {
                     committed: committed.clone(),
                 }),
         );
+        for (producer_id, offsets) in &g.pending_txn {
+            records.extend(offsets.iter().map(|((topic, partition), committed)| {
+                Record::TxnCommit {
+                    group: g.id.clone(),
+                    producer_id: *producer_id,
+                    topic: topic.clone(),
+                    partition: *partition,
+                    committed: committed.clone(),
+                }
+            }));
+        }
     }
     records
 }

@@ -44,6 +44,17 @@ fn partition_exists(broker: &Broker, topic: &str, partition: i32) -> bool {
         .is_some_and(|t| t.partition(partition).is_some())
 }
 
+/// Whether a member (by generation or member epoch) may commit to the group now — for
+/// TxnOffsetCommit v3+, whose members say who they are.
+pub(super) fn check_member(
+    group: Option<&Group>,
+    generation_id: i32,
+    member_id: &str,
+    instance: Option<&str>,
+) -> Result<(), ResponseError> {
+    check_commit(group, generation_id, member_id, instance, 9)
+}
+
 /// Whether a commit may change the group's offsets, and if not, why.
 fn check_commit(
     group: Option<&Group>,
@@ -248,6 +259,18 @@ pub fn commit(
     }
 }
 
+/// UNSTABLE_OFFSET_COMMIT when a reader that requires stable offsets asks for a partition
+/// with offsets pending in an open transaction (it retries once the transaction ends).
+fn unstable(group: Option<&Group>, topic: &str, partition: i32, require_stable: bool) -> i16 {
+    let key = (topic.to_string(), partition);
+    if require_stable && group.is_some_and(|g| g.pending_txn.values().any(|o| o.contains_key(&key)))
+    {
+        ResponseError::UnstableOffsetCommit.code()
+    } else {
+        0
+    }
+}
+
 /// One partition's committed offset, or -1 when there is none.
 fn fetched(group: Option<&Group>, topic: &str, partition: i32) -> (i64, i32, String) {
     group
@@ -299,6 +322,12 @@ pub fn fetch(broker: &Broker, req: OffsetFetchRequest, version: i16) -> OffsetFe
                             .map(|p| {
                                 let (offset, epoch, metadata) = fetched(group, &name, p);
                                 OffsetFetchResponsePartition::default()
+                                    .with_error_code(unstable(
+                                        group,
+                                        &name,
+                                        p,
+                                        version >= 7 && req.require_stable,
+                                    ))
                                     .with_partition_index(p)
                                     .with_committed_offset(offset)
                                     .with_committed_leader_epoch(if version >= 5 {
@@ -348,6 +377,12 @@ pub fn fetch(broker: &Broker, req: OffsetFetchRequest, version: i16) -> OffsetFe
                                 .map(|p| {
                                     let (offset, epoch, metadata) = fetched(group, &name, p);
                                     OffsetFetchResponsePartitions::default()
+                                        .with_error_code(unstable(
+                                            group,
+                                            &name,
+                                            p,
+                                            req.require_stable,
+                                        ))
                                         .with_partition_index(p)
                                         .with_committed_offset(offset)
                                         .with_committed_leader_epoch(epoch)

@@ -13,6 +13,7 @@ impl Group {
     /// Stable, with a fresh session to heartbeat in (those that do not are expired).
     pub fn restore(id: String, stored: StoredGroup, now: Instant) -> Group {
         let mut group = Group::new(id, stored.offsets);
+        group.pending_txn = stored.pending_txn;
         if let Some(consumer) = stored.consumer {
             // Members get a fresh session (their last heartbeat counts as now) to come back.
             group.protocol_type = Some("consumer".into());

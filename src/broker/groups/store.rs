@@ -50,12 +50,17 @@ pub struct MemberMetadata {
     pub assignment: Vec<u8>,
 }
 
+/// Offsets committed inside open transactions, by producer id: they take effect when the
+/// transaction commits and vanish when it aborts.
+pub type PendingTxnOffsets = BTreeMap<i64, GroupOffsets>;
+
 /// What the log holds for one group.
 #[derive(Debug, Default)]
 pub struct StoredGroup {
     pub offsets: GroupOffsets,
     pub metadata: Option<GroupMetadata>,
     pub consumer: Option<ConsumerGroup>,
+    pub pending_txn: PendingTxnOffsets,
 }
 
 /// One entry of the log.
@@ -82,6 +87,21 @@ pub enum Record {
     DeleteGroup { group: String },
     /// A consumer-protocol group's membership, epochs and assignments after a change.
     Consumer { group: String, state: ConsumerGroup },
+    /// TxnOffsetCommit: an offset committed inside `producer_id`'s open transaction.
+    TxnCommit {
+        group: String,
+        producer_id: i64,
+        topic: String,
+        partition: i32,
+        committed: Committed,
+    },
+    /// The end of `producer_id`'s transaction for this group: its pending offsets take effect
+    /// (`commit`) or are dropped.
+    TxnEnd {
+        group: String,
+        producer_id: i64,
+        commit: bool,
+    },
 }
 
 /// Applies `record` to the replayed state.
@@ -119,6 +139,50 @@ pub fn apply(state: &mut BTreeMap<String, StoredGroup>, record: Record) {
             state: consumer,
         } => {
             state.entry(group).or_default().consumer = Some(consumer);
+        }
+        Record::TxnCommit {
+            group,
+            producer_id,
+            topic,
+            partition,
+            committed,
+        } => {
+            state
+                .entry(group)
+                .or_default()
+                .pending_txn
+                .entry(producer_id)
+                .or_default()
+                .insert((topic, partition), committed);
+        }
+        Record::TxnEnd {
+            group,
+            producer_id,
+            commit,
+        } => {
+            if let Some(stored) = state.get_mut(&group) {
+                end_txn(
+                    &mut stored.pending_txn,
+                    &mut stored.offsets,
+                    producer_id,
+                    commit,
+                );
+            }
+        }
+    }
+}
+
+/// Ends `producer_id`'s transaction on a group's offsets: on commit its pending offsets take
+/// effect; either way they stop being pending.
+pub fn end_txn(
+    pending: &mut PendingTxnOffsets,
+    offsets: &mut GroupOffsets,
+    producer_id: i64,
+    commit: bool,
+) {
+    if let Some(committed) = pending.remove(&producer_id) {
+        if commit {
+            offsets.extend(committed);
         }
     }
 }

@@ -1,0 +1,55 @@
+//! DescribeProducers (API key 61): the idempotent and transactional producers that wrote to
+//! each partition, with their epoch, last sequence and timestamp, and the first offset of any
+//! transaction they hold open — what an operator needs to find a hanging transaction.
+
+use kafka_protocol::error::ResponseError;
+use kafka_protocol::messages::describe_producers_response::{
+    PartitionResponse, ProducerState, TopicResponse,
+};
+use kafka_protocol::messages::{DescribeProducersRequest, DescribeProducersResponse, ProducerId};
+
+use super::Broker;
+
+pub fn handle(broker: &Broker, req: DescribeProducersRequest) -> DescribeProducersResponse {
+    let topics = req
+        .topics
+        .into_iter()
+        .map(|t| {
+            let topic = broker.topic(&t.name);
+            let partitions = t
+                .partition_indexes
+                .into_iter()
+                .map(|index| {
+                    let response = PartitionResponse::default().with_partition_index(index);
+                    let Some(partition) = topic.as_ref().and_then(|t| t.partition(index)) else {
+                        return response
+                            .with_error_code(ResponseError::UnknownTopicOrPartition.code());
+                    };
+                    response.with_active_producers(
+                        partition
+                            .producers()
+                            .into_iter()
+                            .map(|p| {
+                                ProducerState::default()
+                                    .with_producer_id(ProducerId(p.producer_id))
+                                    .with_producer_epoch(i32::from(p.epoch))
+                                    .with_last_sequence(p.last_sequence)
+                                    .with_last_timestamp(p.last_timestamp)
+                                    .with_coordinator_epoch(if p.txn_start_offset >= 0 {
+                                        0
+                                    } else {
+                                        -1
+                                    })
+                                    .with_current_txn_start_offset(p.txn_start_offset)
+                            })
+                            .collect(),
+                    )
+                })
+                .collect();
+            TopicResponse::default()
+                .with_name(t.name)
+                .with_partitions(partitions)
+        })
+        .collect();
+    DescribeProducersResponse::default().with_topics(topics)
+}

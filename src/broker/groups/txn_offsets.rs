@@ -1,0 +1,203 @@
+//! TxnOffsetCommit: offsets a transactional producer commits for a group inside its
+//! transaction (`send_offsets_to_transaction`). They are recorded as pending for that
+//! producer and take effect only when the transaction commits (or vanish when it aborts);
+//! meanwhile an OffsetFetch that requires stable offsets is told UNSTABLE_OFFSET_COMMIT.
+
+use std::collections::BTreeSet;
+use std::future::Future;
+use std::sync::Arc;
+
+use kafka_protocol::error::ResponseError;
+use kafka_protocol::messages::txn_offset_commit_response::{
+    TxnOffsetCommitResponsePartition, TxnOffsetCommitResponseTopic,
+};
+use kafka_protocol::messages::{TxnOffsetCommitRequest, TxnOffsetCommitResponse};
+
+use super::offsets::{check_member, OFFSET_METADATA_MAX_BYTES};
+use super::store::{self, Committed, Record};
+use super::{group::Group, GroupCoordinator};
+use crate::broker::txn::check_producer;
+use crate::broker::txn::state::TxnState;
+use crate::broker::{now_ms, Broker};
+use crate::Result;
+
+/// Whether the producer's open transaction may commit offsets for `group`.
+fn check_txn(broker: &Broker, req: &TxnOffsetCommitRequest, version: i16) -> Option<ResponseError> {
+    let txns = broker.txns.lock();
+    let meta = match check_producer(
+        txns.by_id.get(req.transactional_id.as_str()),
+        req.producer_id.0,
+        req.producer_epoch,
+    ) {
+        Ok(meta) => meta,
+        Err(ResponseError::ProducerFenced) if version < 3 => {
+            return Some(ResponseError::InvalidProducerEpoch)
+        }
+        Err(code) => return Some(code),
+    };
+    if meta.state != TxnState::Ongoing || !meta.groups.contains(req.group_id.as_str()) {
+        // AddOffsetsToTxn must come first, so that EndTxn knows to settle these offsets.
+        return Some(ResponseError::InvalidTxnState);
+    }
+    None
+}
+
+/// Handles a TxnOffsetCommit; the answer waits until the pending offsets are durable.
+pub fn commit(
+    broker: &Arc<Broker>,
+    req: TxnOffsetCommitRequest,
+    version: i16,
+) -> impl Future<Output = TxnOffsetCommitResponse> + Send + 'static {
+    let group_id = req.group_id.to_string();
+    let producer_id = req.producer_id.0;
+    let mut error = if group_id.is_empty() {
+        Some(ResponseError::InvalidGroupId)
+    } else {
+        check_txn(broker, &req, version)
+    };
+    let coordinator = &broker.groups;
+    let mut groups = coordinator.lock();
+    // v3+ members say who they are; an older generation must not commit (KIP-447).
+    if error.is_none() && version >= 3 && req.generation_id >= 0 {
+        error = check_member(
+            groups.get(&group_id),
+            req.generation_id,
+            req.member_id.as_str(),
+            req.group_instance_id.as_deref(),
+        )
+        .err();
+    }
+    let now = now_ms();
+    let mut records = Vec::new();
+    let mut answers = Vec::new();
+    for topic in req.topics {
+        let mut parts = Vec::new();
+        for p in topic.partitions {
+            let code = if let Some(e) = error {
+                Some(e)
+            } else if broker.partition(&topic.name, p.partition_index).is_none() {
+                Some(ResponseError::UnknownTopicOrPartition)
+            } else if p
+                .committed_metadata
+                .as_ref()
+                .is_some_and(|m| m.len() > OFFSET_METADATA_MAX_BYTES)
+            {
+                Some(ResponseError::OffsetMetadataTooLarge)
+            } else {
+                records.push(Record::TxnCommit {
+                    group: group_id.clone(),
+                    producer_id,
+                    topic: topic.name.to_string(),
+                    partition: p.partition_index,
+                    committed: Committed {
+                        offset: p.committed_offset,
+                        leader_epoch: if version >= 2 {
+                            p.committed_leader_epoch
+                        } else {
+                            -1
+                        },
+                        metadata: p.committed_metadata.map(|m| m.to_string()),
+                        commit_timestamp_ms: now,
+                    },
+                });
+                None
+            };
+            parts.push((p.partition_index, code));
+        }
+        answers.push((topic.name, parts));
+    }
+    let mut written = None;
+    if !records.is_empty() {
+        match coordinator.persist(&groups, &records) {
+            Ok(seq) => {
+                let group = groups
+                    .entry(group_id.clone())
+                    .or_insert_with(|| Group::new(group_id.clone(), Default::default()));
+                for r in records {
+                    if let Record::TxnCommit {
+                        topic,
+                        partition,
+                        committed,
+                        ..
+                    } = r
+                    {
+                        group
+                            .pending_txn
+                            .entry(producer_id)
+                            .or_default()
+                            .insert((topic, partition), committed);
+                    }
+                }
+                written = Some(seq);
+            }
+            Err(e) => {
+                tracing::error!(group = %group_id, error = %e, "cannot write transactional offsets");
+                error = Some(e.response_error());
+            }
+        }
+    }
+    drop(groups);
+    let broker = broker.clone();
+    async move {
+        let mut failed = error.filter(|_| written.is_none() && !answers.is_empty());
+        if let Some(seq) = written {
+            if let Err(e) = broker.groups.store.wait_durable(seq).await {
+                failed = Some(e.response_error());
+            }
+        }
+        let topics = answers
+            .into_iter()
+            .map(|(name, parts)| {
+                TxnOffsetCommitResponseTopic::default()
+                    .with_name(name)
+                    .with_partitions(
+                        parts
+                            .into_iter()
+                            .map(|(index, code)| {
+                                TxnOffsetCommitResponsePartition::default()
+                                    .with_partition_index(index)
+                                    .with_error_code(code.or(failed).map_or(0, |e| e.code()))
+                            })
+                            .collect(),
+                    )
+            })
+            .collect();
+        TxnOffsetCommitResponse::default().with_topics(topics)
+    }
+}
+
+impl GroupCoordinator {
+    /// Ends `producer_id`'s transaction on `groups`: its pending offsets take effect
+    /// (`commit`) or are dropped. Returns the offsets-log sequence to wait for, if anything
+    /// changed.
+    pub fn end_txn(
+        &self,
+        groups: &BTreeSet<String>,
+        producer_id: i64,
+        commit: bool,
+    ) -> Result<Option<u64>> {
+        let mut all = self.lock();
+        let mut records = Vec::new();
+        for id in groups {
+            if let Some(group) = all.get_mut(id) {
+                if group.pending_txn.contains_key(&producer_id) {
+                    store::end_txn(
+                        &mut group.pending_txn,
+                        &mut group.offsets,
+                        producer_id,
+                        commit,
+                    );
+                    records.push(Record::TxnEnd {
+                        group: id.clone(),
+                        producer_id,
+                        commit,
+                    });
+                }
+            }
+        }
+        if records.is_empty() {
+            return Ok(None);
+        }
+        self.persist(&all, &records).map(Some)
+    }
+}

@@ -1,0 +1,193 @@
+//! AddPartitionsToTxn: a producer names the partitions it is about to write in its
+//! transaction (v0–3), or, in the batched form of v4+, several transactions at once, each
+//! either adding or only verifying (`verify_only`) its partitions. The first addition opens
+//! the transaction; the answer waits until the transaction log holds it.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use kafka_protocol::error::ResponseError;
+use kafka_protocol::messages::add_partitions_to_txn_request::AddPartitionsToTxnTopic;
+use kafka_protocol::messages::add_partitions_to_txn_response::{
+    AddPartitionsToTxnPartitionResult, AddPartitionsToTxnResult, AddPartitionsToTxnTopicResult,
+};
+use kafka_protocol::messages::{AddPartitionsToTxnRequest, AddPartitionsToTxnResponse};
+
+use super::check_producer;
+use super::state::TxnState;
+use crate::broker::{now_ms, Broker};
+
+/// One transaction's partitions with their error codes.
+type TopicCodes = Vec<AddPartitionsToTxnTopicResult>;
+
+/// What one transaction of the request asked.
+struct Addition {
+    transactional_id: String,
+    producer_id: i64,
+    epoch: i16,
+    verify_only: bool,
+    topics: Vec<AddPartitionsToTxnTopic>,
+}
+
+fn codes(topics: &[AddPartitionsToTxnTopic], code: impl Fn(&str, i32) -> i16) -> TopicCodes {
+    topics
+        .iter()
+        .map(|t| {
+            AddPartitionsToTxnTopicResult::default()
+                .with_name(t.name.clone())
+                .with_results_by_partition(
+                    t.partitions
+                        .iter()
+                        .map(|&p| {
+                            AddPartitionsToTxnPartitionResult::default()
+                                .with_partition_index(p)
+                                .with_partition_error_code(code(&t.name, p))
+                        })
+                        .collect(),
+                )
+        })
+        .collect()
+}
+
+/// Adds (or verifies) one transaction's partitions; returns the codes and the transaction
+/// log sequence to wait for, if anything was recorded.
+fn add(broker: &Broker, a: &Addition, version: i16) -> (TopicCodes, Option<u64>) {
+    let coordinator = &broker.txns;
+    let mut txns = coordinator.lock();
+    let fenced = |code: ResponseError| {
+        // Before KIP-588 clients know fencing as INVALID_PRODUCER_EPOCH.
+        if code == ResponseError::ProducerFenced && version < 2 {
+            ResponseError::InvalidProducerEpoch
+        } else {
+            code
+        }
+    };
+    let meta = match check_producer(txns.by_id.get(&a.transactional_id), a.producer_id, a.epoch) {
+        Ok(meta) => meta.clone(),
+        Err(code) => return (codes(&a.topics, |_, _| fenced(code).code()), None),
+    };
+    if meta.state.is_prepared() || txns.completing.contains(&a.transactional_id) {
+        let code = ResponseError::ConcurrentTransactions.code();
+        return (codes(&a.topics, |_, _| code), None);
+    }
+    if a.verify_only {
+        let open = meta.state == TxnState::Ongoing;
+        return (
+            codes(&a.topics, |t, p| {
+                if open && meta.partitions.contains(&(t.to_string(), p)) {
+                    0
+                } else {
+                    ResponseError::InvalidTxnState.code()
+                }
+            }),
+            None,
+        );
+    }
+    let exists = |t: &str, p: i32| broker.partition(t, p).is_some();
+    if a.topics
+        .iter()
+        .any(|t| t.partitions.iter().any(|&p| !exists(&t.name, p)))
+    {
+        return (
+            codes(&a.topics, |t, p| {
+                if exists(t, p) {
+                    ResponseError::OperationNotAttempted.code()
+                } else {
+                    ResponseError::UnknownTopicOrPartition.code()
+                }
+            }),
+            None,
+        );
+    }
+    let mut updated = meta.clone();
+    updated.begin(now_ms());
+    for t in &a.topics {
+        for &p in &t.partitions {
+            updated.partitions.insert((t.name.to_string(), p));
+        }
+    }
+    if updated.partitions == meta.partitions && meta.state == TxnState::Ongoing {
+        return (codes(&a.topics, |_, _| 0), None);
+    }
+    match coordinator.persist(&mut txns, updated) {
+        Ok(seq) => (codes(&a.topics, |_, _| 0), Some(seq)),
+        Err(e) => {
+            tracing::error!(transactional_id = %a.transactional_id, error = %e, "cannot record partitions added to a transaction");
+            let code = e.response_error().code();
+            (codes(&a.topics, |_, _| code), None)
+        }
+    }
+}
+
+/// Sets every partition's code to `code` (a failed fsync after the fact).
+fn fail_all(topics: &mut TopicCodes, code: i16) {
+    for t in topics {
+        for p in &mut t.results_by_partition {
+            p.partition_error_code = code;
+        }
+    }
+}
+
+/// Handles an AddPartitionsToTxn request; the answer waits for the transaction log.
+pub fn handle(
+    broker: &Arc<Broker>,
+    req: AddPartitionsToTxnRequest,
+    version: i16,
+) -> impl Future<Output = AddPartitionsToTxnResponse> + Send + 'static {
+    let additions: Vec<Addition> = if version <= 3 {
+        vec![Addition {
+            transactional_id: req.v3_and_below_transactional_id.to_string(),
+            producer_id: req.v3_and_below_producer_id.0,
+            epoch: req.v3_and_below_producer_epoch,
+            verify_only: false,
+            topics: req.v3_and_below_topics,
+        }]
+    } else {
+        req.transactions
+            .into_iter()
+            .map(|t| Addition {
+                transactional_id: t.transactional_id.to_string(),
+                producer_id: t.producer_id.0,
+                epoch: t.producer_epoch,
+                verify_only: t.verify_only,
+                topics: t.topics,
+            })
+            .collect()
+    };
+    let results: Vec<(String, TopicCodes, Option<u64>)> = additions
+        .iter()
+        .map(|a| {
+            let (topics, seq) = add(broker, a, version);
+            (a.transactional_id.clone(), topics, seq)
+        })
+        .collect();
+    let broker = broker.clone();
+    async move {
+        let mut results = results;
+        if let Some(seq) = results.iter().filter_map(|r| r.2).max() {
+            if let Err(e) = broker.txns.journal.wait_durable(seq).await {
+                tracing::error!(error = %e, "cannot fsync the transaction log");
+                for r in results.iter_mut().filter(|r| r.2.is_some()) {
+                    fail_all(&mut r.1, e.response_error().code());
+                }
+            }
+        }
+        if version <= 3 {
+            let topics = results.into_iter().next().map(|r| r.1).unwrap_or_default();
+            return AddPartitionsToTxnResponse::default()
+                .with_results_by_topic_v3_and_below(topics);
+        }
+        AddPartitionsToTxnResponse::default().with_results_by_transaction(
+            results
+                .into_iter()
+                .map(|(id, topics, _)| {
+                    AddPartitionsToTxnResult::default()
+                        .with_transactional_id(kafka_protocol::messages::TransactionalId(
+                            kafka_protocol::protocol::StrBytes::from_string(id),
+                        ))
+                        .with_topic_results(topics)
+                })
+                .collect(),
+        )
+    }
+}
