@@ -170,3 +170,64 @@ async fn retries_are_deduplicated_gaps_and_old_epochs_refused_across_restarts() 
     server.stop().await;
     drop(tmp);
 }
+
+/// The network loses the answer to a Produce: librdkafka reconnects and sends the batch again,
+/// and the broker acknowledges it with its original offsets instead of writing it twice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_produce_response_is_retried_without_duplicates() {
+    use rdkafka::consumer::Consumer;
+    let (proxy, listener) = common::proxy::Proxy::bind().await;
+    let advertised = proxy.addr.to_string();
+    let server = TestServer::start_with(|c| c.advertised_addr = Some(advertised)).await;
+    proxy.forward_to(listener, server.addr());
+    let through_proxy = proxy.addr.to_string();
+    let p = producer(
+        &through_proxy,
+        &[("enable.idempotence", "true"), ("linger.ms", "20")],
+    );
+    let timeout = std::time::Duration::from_secs(20);
+    p.send(
+        FutureRecord::<str, str>::to("lossy")
+            .partition(0)
+            .payload("m0"),
+        timeout,
+    )
+    .await
+    .expect("first record");
+    proxy.drop_next_produce_response();
+    let values: Vec<String> = (1..=20).map(|i| format!("m{i}")).collect();
+    let deliveries: Vec<_> = values
+        .iter()
+        .map(|v| {
+            p.send_result(
+                FutureRecord::<str, str>::to("lossy")
+                    .partition(0)
+                    .payload(v),
+            )
+            .expect("enqueue")
+        })
+        .collect();
+    let mut offsets = Vec::new();
+    for d in deliveries {
+        let delivery = d.await.expect("not cancelled").expect("delivered");
+        offsets.push(delivery.offset);
+    }
+    assert_eq!(proxy.dropped(), 1, "one response was lost on the way");
+    assert_eq!(offsets, (1..=20).collect::<Vec<i64>>());
+    let direct = server.bootstrap();
+    let got: Vec<String> = tokio::task::spawn_blocking(move || {
+        let consumer = common::consumer(&direct, &[]);
+        let (_, high) = consumer
+            .fetch_watermarks("lossy", 0, timeout)
+            .expect("watermarks");
+        assert_eq!(high, 21, "nothing was written twice");
+        consume(&direct, "lossy", 0, 0, 21)
+            .iter()
+            .map(value_str)
+            .collect()
+    })
+    .await
+    .expect("consume");
+    let want: Vec<String> = std::iter::once("m0".to_string()).chain(values).collect();
+    assert_eq!(got, want);
+}

@@ -141,3 +141,190 @@ async fn an_open_transaction_holds_back_read_committed_consumers() {
     .await
     .expect("test");
 }
+
+/// Reads up to 10 records, then writes their transformation and their offsets in one
+/// transaction. Returns the number of records processed, or stops with a transaction open
+/// (leaking the producer, as a process that dies would) after `crash_after` records.
+fn process(b: &str, crash_after: Option<usize>) -> usize {
+    let consumer = common::consumer(
+        b,
+        &[
+            ("group.id", "etl"),
+            ("isolation.level", "read_committed"),
+            ("auto.offset.reset", "earliest"),
+        ],
+    );
+    let mut tpl = TopicPartitionList::new();
+    for p in 0..2 {
+        tpl.add_partition_offset("in", p, Offset::Stored)
+            .expect("tpl");
+    }
+    consumer.assign(&tpl).expect("assign");
+    let producer = transactional_producer(b, "etl-tx", &[]);
+    let mut processed = 0;
+    loop {
+        let mut batch = Vec::new();
+        let deadline = Instant::now() + Duration::from_millis(1500);
+        while batch.len() < 10 && Instant::now() < deadline {
+            match consumer.poll(Duration::from_millis(100)) {
+                Some(Ok(m)) => batch.push(m.detach()),
+                Some(Err(e)) => panic!("consume: {e}"),
+                None => {}
+            }
+        }
+        if batch.is_empty() {
+            return processed;
+        }
+        producer.begin_transaction().expect("begin");
+        let mut next = TopicPartitionList::new();
+        for m in &batch {
+            let value = String::from_utf8_lossy(m.payload().unwrap_or_default()).into_owned();
+            send(&producer, "out", m.partition(), &format!("out-{value}"));
+            next.add_partition_offset("in", m.partition(), Offset::Offset(m.offset() + 1))
+                .expect("offset");
+        }
+        if crash_after.is_some_and(|n| processed + batch.len() > n) {
+            producer.flush(TIMEOUT).expect("flush");
+            std::mem::forget(producer);
+            return processed;
+        }
+        let metadata = consumer.group_metadata().expect("group metadata");
+        producer
+            .send_offsets_to_transaction(&next, &metadata, TIMEOUT)
+            .expect("send offsets");
+        producer.commit_transaction(TIMEOUT).expect("commit");
+        processed += batch.len();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn consume_transform_produce_is_exactly_once_across_a_crash() {
+    let server = TestServer::start().await;
+    let b = server.bootstrap();
+    {
+        let b = b.clone();
+        tokio::task::spawn_blocking(move || {
+            common::admin_create(&b, "in", 2);
+            common::admin_create(&b, "out", 2);
+        })
+        .await
+        .expect("topics");
+    }
+    common::produce_to_partitions(&b, "in", 2, 100).await;
+    tokio::task::spawn_blocking(move || {
+        let first = process(&b, Some(35));
+        assert_eq!(first, 30, "three transactions committed before the crash");
+        // The restarted processor fences the dead one (aborting its open transaction) and
+        // carries on from the committed offsets.
+        let second = process(&b, None);
+        assert_eq!(first + second, 100);
+        let out = read_all(&b, "out", 2, "read_committed");
+        let mut want: Vec<String> = (0..100).map(|i| format!("out-m{i}")).collect();
+        want.sort();
+        assert_eq!(out, want, "every input exactly once");
+        let everything = read_all(&b, "out", 2, "read_uncommitted");
+        assert_eq!(
+            everything.len(),
+            110,
+            "the crashed transaction's 10 records, aborted"
+        );
+    })
+    .await
+    .expect("test");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_producer_with_the_same_id_fences_the_first() {
+    let server = TestServer::start().await;
+    let b = server.bootstrap();
+    tokio::task::spawn_blocking(move || {
+        common::admin_create(&b, "fenced", 1);
+        let first = transactional_producer(&b, "shared-id", &[]);
+        first.begin_transaction().expect("begin");
+        send(&first, "fenced", 0, "from-the-zombie");
+        first.flush(TIMEOUT).expect("flush");
+        let second = transactional_producer(&b, "shared-id", &[]);
+        let refused = first
+            .commit_transaction(TIMEOUT)
+            .expect_err("the fenced producer cannot commit");
+        let code = match &refused {
+            KafkaError::Transaction(e) => e.code(),
+            other => panic!("unexpected error {other:?}"),
+        };
+        assert_eq!(code, rdkafka::types::RDKafkaErrorCode::Fenced, "{refused}");
+        second.begin_transaction().expect("begin");
+        send(&second, "fenced", 0, "from-the-new-producer");
+        second.commit_transaction(TIMEOUT).expect("commit");
+        assert_eq!(
+            read_all(&b, "fenced", 1, "read_committed"),
+            ["from-the-new-producer"]
+        );
+    })
+    .await
+    .expect("test");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_transaction_past_its_timeout_is_aborted() {
+    let server = TestServer::start().await;
+    let b = server.bootstrap();
+    tokio::task::spawn_blocking(move || {
+        common::admin_create(&b, "slow", 1);
+        let p = transactional_producer(
+            &b,
+            "slow-1",
+            &[
+                ("transaction.timeout.ms", "1000"),
+                ("socket.timeout.ms", "1000"),
+                ("message.timeout.ms", "1000"),
+            ],
+        );
+        p.begin_transaction().expect("begin");
+        send(&p, "slow", 0, "too-late");
+        p.flush(TIMEOUT).expect("flush");
+        std::thread::sleep(Duration::from_millis(2500));
+        assert!(
+            p.commit_transaction(TIMEOUT).is_err(),
+            "the coordinator aborted it"
+        );
+        assert!(read_all(&b, "slow", 1, "read_committed").is_empty());
+        assert_eq!(read_all(&b, "slow", 1, "read_uncommitted"), ["too-late"]);
+    })
+    .await
+    .expect("test");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_open_transaction_survives_a_broker_restart() {
+    let server = TestServer::start().await;
+    let addr = server.addr();
+    let b = server.bootstrap();
+    let p = {
+        let b = b.clone();
+        tokio::task::spawn_blocking(move || {
+            common::admin_create(&b, "restart", 1);
+            let p = transactional_producer(&b, "restart-1", &[]);
+            p.begin_transaction().expect("begin");
+            send(&p, "restart", 0, "before");
+            p.flush(TIMEOUT).expect("flush");
+            p
+        })
+        .await
+        .expect("before")
+    };
+    let (dir, tmp) = server.stop().await;
+    let server = TestServer::start_in(&dir, |c| c.listen_addr = addr).await;
+    tokio::task::spawn_blocking(move || {
+        send(&p, "restart", 0, "after");
+        p.commit_transaction(TIMEOUT)
+            .expect("commit after the restart");
+        assert_eq!(
+            read_all(&b, "restart", 1, "read_committed"),
+            ["after", "before"]
+        );
+    })
+    .await
+    .expect("after");
+    drop(server);
+    drop(tmp);
+}

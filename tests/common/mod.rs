@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod proxy;
 pub mod pty;
 pub mod raw;
 
