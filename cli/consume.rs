@@ -1,6 +1,7 @@
 //! `streamline consume TOPIC`: reads records from chosen offsets of chosen partitions, prints
 //! them as text, JSON or raw bytes, and stops at the end of the data (`-e`, the default), after
-//! a count (`-n`), or never (`-f`, like `tail -f`).
+//! a count (`-n`), or never (`-f`, like `tail -f`). Committed records only by default
+//! (`--isolation read_committed`, as librdkafka consumers read); control records never print.
 
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -9,8 +10,8 @@ use anyhow::{bail, Context};
 use kafka_protocol::error::ResponseError;
 use streamline::client::fetch::FetchPosition;
 use streamline::client::member::{GroupMember, Heartbeat, HEARTBEAT_INTERVAL};
-use streamline::client::offsets::OffsetSpec;
-use streamline::client::records::decode;
+use streamline::client::offsets::{Isolation, OffsetSpec};
+use streamline::client::records::decode_fetched;
 use streamline::client::records::Record;
 use streamline::client::Client;
 
@@ -123,8 +124,31 @@ pub struct ConsumeArgs {
     #[arg(long, value_enum, default_value = "text")]
     format: RecordFormat,
 
+    /// Which records of transactions to read: only committed ones, stopping before any open
+    /// transaction (read_committed), or everything written, aborted and open transactions
+    /// included (read_uncommitted)
+    #[arg(long, value_enum, default_value = "read_committed")]
+    isolation: IsolationLevel,
+
     #[command(flatten)]
     connect: ConnectArgs,
+}
+
+/// `--isolation`: Kafka's isolation.level values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum IsolationLevel {
+    ReadCommitted,
+    ReadUncommitted,
+}
+
+impl From<IsolationLevel> for Isolation {
+    fn from(level: IsolationLevel) -> Isolation {
+        match level {
+            IsolationLevel::ReadCommitted => Isolation::ReadCommitted,
+            IsolationLevel::ReadUncommitted => Isolation::ReadUncommitted,
+        }
+    }
 }
 
 /// How records are printed.
@@ -280,7 +304,9 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
         } else {
             CATCH_UP_WAIT_MS
         };
-        let fetched = client.fetch(&active, wait).await?;
+        let fetched = client
+            .fetch_as(&active, wait, args.isolation.into())
+            .await?;
         for part in fetched {
             let Some(pos) = positions.iter_mut().find(|p| p.partition == part.partition) else {
                 continue;
@@ -296,7 +322,7 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
                         OffsetSpec::Latest
                     };
                     let reset = client
-                        .list_offsets(&args.topic, &[pos.partition], spec)
+                        .list_offsets_as(&args.topic, &[pos.partition], spec, args.isolation.into())
                         .await?;
                     if let Some(r) = reset.first() {
                         pos.offset = r.offset;
@@ -305,7 +331,7 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
                 }
                 Some(e) => bail!("reading {}/{}: {e:?}", args.topic, part.partition),
             }
-            let decoded = decode(&part.records, pos.offset)
+            let decoded = decode_fetched(&part, pos.offset)
                 .with_context(|| format!("decoding {}/{}", args.topic, part.partition))?;
             // Where this partition's reading stopped inside the fetched records, if it did:
             // the committed position must not pass records that were never looked at.
@@ -410,7 +436,14 @@ async fn positions_for(
     if partitions.is_empty() {
         return Ok(Vec::new());
     }
-    let mut positions = start_positions(client, &args.topic, partitions, start).await?;
+    let mut positions = start_positions(
+        client,
+        &args.topic,
+        partitions,
+        start,
+        args.isolation.into(),
+    )
+    .await?;
     if let (Some(_), Some(group)) = (member, &args.group) {
         let committed = client.committed_offsets(group).await?;
         for p in &mut positions {
@@ -437,7 +470,12 @@ async fn stops_for(
     }
     if !args.follow {
         for o in client
-            .list_offsets(&args.topic, partitions, OffsetSpec::Latest)
+            .list_offsets_as(
+                &args.topic,
+                partitions,
+                OffsetSpec::Latest,
+                args.isolation.into(),
+            )
             .await?
         {
             stops.insert(o.partition, o.offset);
@@ -464,17 +502,19 @@ fn next_offsets(positions: &[FetchPosition]) -> std::collections::BTreeMap<(Stri
         .collect()
 }
 
+/// Where each partition starts; the end is the last stable offset under read_committed.
 async fn start_positions(
     client: &Client,
     topic: &str,
     partitions: &[i32],
     start: Start,
+    isolation: Isolation,
 ) -> anyhow::Result<Vec<FetchPosition>> {
     let earliest = client
         .list_offsets(topic, partitions, OffsetSpec::Earliest)
         .await?;
     let latest = client
-        .list_offsets(topic, partitions, OffsetSpec::Latest)
+        .list_offsets_as(topic, partitions, OffsetSpec::Latest, isolation)
         .await?;
     let by_time = match start {
         Start::Timestamp(ts) => Some(

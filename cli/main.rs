@@ -25,6 +25,7 @@ mod template;
 mod timespec;
 mod top;
 mod topics;
+mod transactions;
 mod transfer;
 mod watch;
 
@@ -60,6 +61,8 @@ enum Command {
     Topics(topics::TopicsArgs),
     /// List, describe (members, lag), reset and delete consumer groups
     Groups(groups::GroupsArgs),
+    /// List transactional ids and describe one (producer, state, open partitions)
+    Transactions(transactions::TransactionsArgs),
     /// Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)
     Top(Box<top::TopArgs>),
     /// Check data directory, limits, broker, APIs and clock; --deep reads every batch
@@ -70,7 +73,7 @@ enum Command {
     Benchmark(Box<benchmark::BenchmarkArgs>),
     /// Copy topics and consumer group offsets from another Kafka-compatible cluster
     Migrate(migrate::MigrateArgs),
-    /// Interactive shell: every command without the `streamline` prefix, one connection kept
+    /// Interactive shell: every command without the `streamline` prefix, one connection
     Shell(Box<shell::ShellArgs>),
     /// Save, list and remove connection profiles (used with -P NAME)
     Profile(profile::ProfileArgs),
@@ -114,6 +117,7 @@ async fn run_command(command: Command) -> anyhow::Result<()> {
         Command::Consume(args) => consume::run(*args).await,
         Command::Topics(args) => topics::run(args).await,
         Command::Groups(args) => groups::run(args).await,
+        Command::Transactions(args) => transactions::run(args).await,
         Command::Top(args) => top::run(*args).await,
         Command::Doctor(args) => doctor::run(*args).await,
         Command::Info(args) => info::run(*args).await,

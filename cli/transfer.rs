@@ -1,6 +1,7 @@
 //! `topics export` and `topics import`: a topic to a JSON Lines file and back, losslessly —
-//! partition, timestamp, key, value and headers of every record (null and empty kept apart,
-//! non-UTF-8 bytes as base64), so a round trip reproduces the topic's content.
+//! partition, timestamp, key, value and headers of every committed record (null and empty
+//! kept apart, non-UTF-8 bytes as base64), so a round trip reproduces the topic's content as
+//! consumers see it.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, IsTerminal, Write};
@@ -10,9 +11,9 @@ use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
 use kafka_protocol::records::Compression;
 use streamline::client::fetch::FetchPosition;
-use streamline::client::offsets::OffsetSpec;
+use streamline::client::offsets::{Isolation, OffsetSpec};
 use streamline::client::produce::OutgoingRecord;
-use streamline::client::records::decode;
+use streamline::client::records::decode_fetched;
 use streamline::client::Client;
 
 use crate::jsonl::JsonRecord;
@@ -61,8 +62,14 @@ async fn export_to(client: &Client, topic: &str, out: &mut impl Write) -> anyhow
     let starts = client
         .list_offsets(topic, &partitions, OffsetSpec::Earliest)
         .await?;
+    // Committed records only, as consumers see them: export stops before open transactions.
     let ends = client
-        .list_offsets(topic, &partitions, OffsetSpec::Latest)
+        .list_offsets_as(
+            topic,
+            &partitions,
+            OffsetSpec::Latest,
+            Isolation::ReadCommitted,
+        )
         .await?;
     let total: i64 = starts
         .iter()
@@ -78,14 +85,16 @@ async fn export_to(client: &Client, topic: &str, out: &mut impl Write) -> anyhow
             offset: start.offset,
         };
         while position.offset < end.offset {
-            let fetched = client.fetch(std::slice::from_ref(&position), 0).await?;
+            let fetched = client
+                .fetch_as(std::slice::from_ref(&position), 0, Isolation::ReadCommitted)
+                .await?;
             let Some(part) = fetched.into_iter().next() else {
                 bail!("no fetch answer for {topic}/{}", position.partition);
             };
             if let Some(e) = part.error {
                 bail!("reading {topic}/{}: {e:?}", position.partition);
             }
-            let decoded = decode(&part.records, position.offset)?;
+            let decoded = decode_fetched(&part, position.offset)?;
             let Some(next) = decoded.next_offset else {
                 // Nothing more is readable although the end offset is ahead: the tail was
                 // deleted meanwhile (retention); what exists has been exported.

@@ -29,12 +29,13 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand consume 'Read records: from any offset or time, as text, JSON or raw bytes'
             cand topics 'List, create, describe, alter and delete topics'
             cand groups 'List, describe (members, lag), reset and delete consumer groups'
+            cand transactions 'List transactional ids and describe one (producer, state, open partitions)'
             cand top 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)'
             cand doctor 'Check data directory, limits, broker, APIs and clock; --deep reads every batch'
             cand info 'Version, build and features, and what the data directory or cluster holds'
             cand benchmark 'Measure produce, consume or end-to-end throughput and latency'
             cand migrate 'Copy topics and consumer group offsets from another Kafka-compatible cluster'
-            cand shell 'Interactive shell: every command without the `streamline` prefix, one connection kept'
+            cand shell 'Interactive shell: every command without the `streamline` prefix, one connection'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -117,6 +118,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --jq 'Transform and filter JSON values: a jq filter (e.g. ''select(.qty > 5) | .id''), or a JSONPath expression when it starts with $ (e.g. ''$.items[*].sku''); values that are not JSON are skipped'
             cand --sample 'Print a sample: a percentage (''10%'', each record kept at random) or a count (''100'', exactly that many chosen uniformly, printed at the end)'
             cand --format 'Output format: text (value per line), json (pretty on a terminal, one line per record when piped), ndjson (always one line per record) or raw (value bytes verbatim, one per line)'
+            cand --isolation 'Which records of transactions to read: only committed ones, stopping before any open transaction (read_committed), or everything written, aborted and open transactions included (read_uncommitted)'
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
@@ -401,6 +403,56 @@ set edit:completion:arg-completer[streamline] = {|@words|
         }
         &'streamline;groups;help;help'= {
         }
+        &'streamline;transactions'= {
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List transactional ids with their producer id and state'
+            cand describe 'Show a transactional id: producer, epoch, state, timeout and the partitions of its open transaction'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'streamline;transactions;list'= {
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;transactions;describe'= {
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;transactions;help'= {
+            cand list 'List transactional ids with their producer id and state'
+            cand describe 'Show a transactional id: producer, epoch, state, timeout and the partitions of its open transaction'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'streamline;transactions;help;list'= {
+        }
+        &'streamline;transactions;help;describe'= {
+        }
+        &'streamline;transactions;help;help'= {
+        }
         &'streamline;top'= {
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
@@ -576,12 +628,13 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand consume 'Read records: from any offset or time, as text, JSON or raw bytes'
             cand topics 'List, create, describe, alter and delete topics'
             cand groups 'List, describe (members, lag), reset and delete consumer groups'
+            cand transactions 'List transactional ids and describe one (producer, state, open partitions)'
             cand top 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)'
             cand doctor 'Check data directory, limits, broker, APIs and clock; --deep reads every batch'
             cand info 'Version, build and features, and what the data directory or cluster holds'
             cand benchmark 'Measure produce, consume or end-to-end throughput and latency'
             cand migrate 'Copy topics and consumer group offsets from another Kafka-compatible cluster'
-            cand shell 'Interactive shell: every command without the `streamline` prefix, one connection kept'
+            cand shell 'Interactive shell: every command without the `streamline` prefix, one connection'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -631,6 +684,14 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;help;groups;reset'= {
         }
         &'streamline;help;groups;delete'= {
+        }
+        &'streamline;help;transactions'= {
+            cand list 'List transactional ids with their producer id and state'
+            cand describe 'Show a transactional id: producer, epoch, state, timeout and the partitions of its open transaction'
+        }
+        &'streamline;help;transactions;list'= {
+        }
+        &'streamline;help;transactions;describe'= {
         }
         &'streamline;help;top'= {
         }

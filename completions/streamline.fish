@@ -35,12 +35,13 @@ complete -c streamline -n "__fish_streamline_needs_command" -f -a "produce" -d '
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "consume" -d 'Read records: from any offset or time, as text, JSON or raw bytes'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "topics" -d 'List, create, describe, alter and delete topics'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "groups" -d 'List, describe (members, lag), reset and delete consumer groups'
+complete -c streamline -n "__fish_streamline_needs_command" -f -a "transactions" -d 'List transactional ids and describe one (producer, state, open partitions)'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "top" -d 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "doctor" -d 'Check data directory, limits, broker, APIs and clock; --deep reads every batch'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "info" -d 'Version, build and features, and what the data directory or cluster holds'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "benchmark" -d 'Measure produce, consume or end-to-end throughput and latency'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "migrate" -d 'Copy topics and consumer group offsets from another Kafka-compatible cluster'
-complete -c streamline -n "__fish_streamline_needs_command" -f -a "shell" -d 'Interactive shell: every command without the `streamline` prefix, one connection kept'
+complete -c streamline -n "__fish_streamline_needs_command" -f -a "shell" -d 'Interactive shell: every command without the `streamline` prefix, one connection'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "profile" -d 'Save, list and remove connection profiles (used with -P NAME)'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -120,6 +121,8 @@ complete -c streamline -n "__fish_streamline_using_subcommand consume" -l format
 json\t''
 ndjson\t''
 raw\t''"
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l isolation -d 'Which records of transactions to read: only committed ones, stopping before any open transaction (read_committed), or everything written, aborted and open transactions included (read_uncommitted)' -r -f -a "read_committed\t''
+read_uncommitted\t''"
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
@@ -328,6 +331,42 @@ complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Plan (and with --execute, apply) new committed offsets for a group with no members'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a group that has no members, with its committed offsets'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -f -a "list" -d 'List transactional ids with their producer id and state'
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -f -a "describe" -d 'Show a transactional id: producer, epoch, state, timeout and the partitions of its open transaction'
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from list" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from list" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from list" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from list" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
+json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
+always\t'Always colour'
+never\t'Never colour'"
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List transactional ids with their producer id and state'
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a transactional id: producer, epoch, state, timeout and the partitions of its open transaction'
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand top" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand top" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand top" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
@@ -463,20 +502,21 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand completions" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark migrate shell profile completions help" -f -a "serve" -d 'Run the Kafka-compatible broker'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark migrate shell profile completions help" -f -a "produce" -d 'Send messages: from -m, a file, standard input or a template'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark migrate shell profile completions help" -f -a "consume" -d 'Read records: from any offset or time, as text, JSON or raw bytes'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark migrate shell profile completions help" -f -a "topics" -d 'List, create, describe, alter and delete topics'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark migrate shell profile completions help" -f -a "groups" -d 'List, describe (members, lag), reset and delete consumer groups'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark migrate shell profile completions help" -f -a "top" -d 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark migrate shell profile completions help" -f -a "doctor" -d 'Check data directory, limits, broker, APIs and clock; --deep reads every batch'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark migrate shell profile completions help" -f -a "info" -d 'Version, build and features, and what the data directory or cluster holds'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark migrate shell profile completions help" -f -a "benchmark" -d 'Measure produce, consume or end-to-end throughput and latency'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark migrate shell profile completions help" -f -a "migrate" -d 'Copy topics and consumer group offsets from another Kafka-compatible cluster'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark migrate shell profile completions help" -f -a "shell" -d 'Interactive shell: every command without the `streamline` prefix, one connection kept'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark migrate shell profile completions help" -f -a "profile" -d 'Save, list and remove connection profiles (used with -P NAME)'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark migrate shell profile completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups top doctor info benchmark migrate shell profile completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help" -f -a "serve" -d 'Run the Kafka-compatible broker'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help" -f -a "produce" -d 'Send messages: from -m, a file, standard input or a template'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help" -f -a "consume" -d 'Read records: from any offset or time, as text, JSON or raw bytes'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help" -f -a "topics" -d 'List, create, describe, alter and delete topics'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help" -f -a "groups" -d 'List, describe (members, lag), reset and delete consumer groups'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help" -f -a "transactions" -d 'List transactional ids and describe one (producer, state, open partitions)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help" -f -a "top" -d 'Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help" -f -a "doctor" -d 'Check data directory, limits, broker, APIs and clock; --deep reads every batch'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help" -f -a "info" -d 'Version, build and features, and what the data directory or cluster holds'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help" -f -a "benchmark" -d 'Measure produce, consume or end-to-end throughput and latency'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help" -f -a "migrate" -d 'Copy topics and consumer group offsets from another Kafka-compatible cluster'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help" -f -a "shell" -d 'Interactive shell: every command without the `streamline` prefix, one connection'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help" -f -a "profile" -d 'Save, list and remove connection profiles (used with -P NAME)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics with their partition counts'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show partitions (start and end offsets, sizes) and configs of a topic'
@@ -489,6 +529,8 @@ complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_s
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "describe" -d 'Show a group\'s members and assignments, and committed offset, end offset and lag per partition'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "reset" -d 'Plan (and with --execute, apply) new committed offsets for a group with no members'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete" -d 'Delete a group that has no members, with its committed offsets'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from transactions" -f -a "list" -d 'List transactional ids with their producer id and state'
+complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from transactions" -f -a "describe" -d 'Show a transactional id: producer, epoch, state, timeout and the partitions of its open transaction'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "from-kafka" -d 'Copy topics (partitions, configs, every record) and consumer group offsets from a Kafka-compatible cluster; prints the plan unless --execute'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List saved profiles'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "add" -d 'Save (or replace) a profile'

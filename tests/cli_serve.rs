@@ -196,6 +196,7 @@ fn root_help_offers_only_working_commands() {
             "consume",
             "topics",
             "groups",
+            "transactions",
             "top",
             "doctor",
             "info",

@@ -21,6 +21,8 @@ const COMMANDS: &[&[&str]] = &[
     &["groups"],
     &["groups", "describe"],
     &["groups", "reset"],
+    &["transactions"],
+    &["transactions", "describe"],
     &["top"],
     &["doctor"],
     &["info"],

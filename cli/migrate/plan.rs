@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use anyhow::{bail, Context};
 use regex::Regex;
 use serde::Serialize;
-use streamline::client::offsets::OffsetSpec;
+use streamline::client::offsets::{Isolation, OffsetSpec};
 use streamline::client::Client;
 
 use super::checkpoint::{self, Checkpoint};
@@ -177,7 +177,10 @@ pub async fn make(
     }
     let chosen = select_topics(source, selection).await?;
     let starts = source.offsets_of(&chosen, OffsetSpec::Earliest).await?;
-    let ends = source.offsets_of(&chosen, OffsetSpec::Latest).await?;
+    // Committed records only: the copy stops before any transaction still open.
+    let ends = source
+        .offsets_of_as(&chosen, OffsetSpec::Latest, Isolation::ReadCommitted)
+        .await?;
     let existing: HashMap<String, Vec<i32>> = dest.all_partitions().await?.into_iter().collect();
     let dest_topics: Vec<(String, Vec<i32>)> = chosen
         .iter()

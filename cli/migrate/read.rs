@@ -1,10 +1,12 @@
-//! Reading one partition's records over an offset range, a fetch at a time — what both the
-//! copy and the verification walk through.
+//! Reading one partition's committed records over an offset range, a fetch at a time — what
+//! both the copy and the verification walk through. Aborted transactions and markers are
+//! skipped, as a read_committed consumer skips them.
 
 use anyhow::{bail, Context};
 use kafka_protocol::records::Compression;
 use streamline::client::fetch::FetchPosition;
-use streamline::client::records::decode;
+use streamline::client::offsets::Isolation;
+use streamline::client::records::decode_fetched;
 use streamline::client::records::Record;
 use streamline::client::Client;
 
@@ -60,13 +62,14 @@ impl<'a> RangeReader<'a> {
             let at = self.position;
             let fetched = self
                 .client
-                .fetch(
+                .fetch_as(
                     &[FetchPosition {
                         topic: topic.to_string(),
                         partition: p,
                         offset: at,
                     }],
                     FETCH_WAIT_MS,
+                    Isolation::ReadCommitted,
                 )
                 .await
                 .with_context(|| format!("reading {topic}/{p} at offset {at} from the {side}"))?
@@ -76,7 +79,7 @@ impl<'a> RangeReader<'a> {
             if let Some(error) = fetched.error {
                 bail!("reading {topic}/{p} at offset {at} from the {side}: {error}");
             }
-            let decoded = decode(&fetched.records, at)
+            let decoded = decode_fetched(&fetched, at)
                 .with_context(|| format!("reading {topic}/{p} from the {side}"))?;
             let Some(next) = decoded.next_offset else {
                 empty_fetches += 1;

@@ -1,5 +1,5 @@
 //! Fetching through the client: many partitions per request, grouped by leader, long-polling
-//! up to `max_wait_ms` on the broker.
+//! up to `max_wait_ms` on the broker, as a read_committed or read_uncommitted consumer.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -11,6 +11,7 @@ use kafka_protocol::messages::fetch_request::{FetchPartition, FetchTopic};
 use kafka_protocol::messages::{BrokerId, FetchRequest, TopicName};
 use kafka_protocol::protocol::StrBytes;
 
+use super::offsets::Isolation;
 use super::{node_key, Client, Node};
 use crate::{Error, Result};
 
@@ -30,8 +31,13 @@ pub struct FetchedPartition {
     pub error: Option<ResponseError>,
     pub high_watermark: i64,
     pub log_start_offset: i64,
+    /// The first offset of any open transaction (what read_committed may read up to).
+    pub last_stable_offset: i64,
     /// Raw record batches; the last one may be cut short by the broker's size limit.
     pub records: Bytes,
+    /// For a read_committed fetch, the aborted transactions among `records`:
+    /// (producer id, first offset). `None` for read_uncommitted.
+    pub aborted: Option<Vec<(i64, i64)>>,
 }
 
 /// Per-partition byte limit of a fetch.
@@ -41,11 +47,23 @@ pub const PARTITION_MAX_BYTES: i32 = 1024 * 1024;
 pub const FETCH_MAX_BYTES: i32 = 50 * 1024 * 1024;
 
 impl Client {
-    /// Fetches from every position, waiting up to `max_wait_ms` for at least one byte.
+    /// Fetches from every position as a read_uncommitted consumer, waiting up to
+    /// `max_wait_ms` for at least one byte.
     pub async fn fetch(
         &self,
         positions: &[FetchPosition],
         max_wait_ms: i32,
+    ) -> Result<Vec<FetchedPartition>> {
+        self.fetch_as(positions, max_wait_ms, Isolation::ReadUncommitted)
+            .await
+    }
+
+    /// Fetches from every position as a consumer with `isolation`.
+    pub async fn fetch_as(
+        &self,
+        positions: &[FetchPosition],
+        max_wait_ms: i32,
+        isolation: Isolation,
     ) -> Result<Vec<FetchedPartition>> {
         let mut by_leader: HashMap<usize, (Arc<Node>, Vec<&FetchPosition>)> = HashMap::new();
         for pos in positions {
@@ -84,7 +102,7 @@ impl Client {
                 .with_max_wait_ms(wait)
                 .with_min_bytes(1)
                 .with_max_bytes(FETCH_MAX_BYTES)
-                .with_isolation_level(0)
+                .with_isolation_level(isolation.wire())
                 .with_session_id(0)
                 .with_session_epoch(-1)
                 .with_topics(topics);
@@ -113,7 +131,15 @@ impl Client {
                         error,
                         high_watermark: p.high_watermark,
                         log_start_offset: p.log_start_offset,
+                        last_stable_offset: p.last_stable_offset,
                         records: p.records.unwrap_or_default(),
+                        aborted: (isolation == Isolation::ReadCommitted).then(|| {
+                            p.aborted_transactions
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|a| (a.producer_id.0, a.first_offset))
+                                .collect()
+                        }),
                     });
                 }
             }

@@ -71,18 +71,28 @@ pub(crate) fn decode_assignment(raw: &Bytes) -> BTreeMap<String, Vec<i32>> {
 impl Client {
     /// The coordinator of `group`.
     pub(crate) async fn coordinator(&self, group: &str) -> Result<Arc<Node>> {
+        self.find_coordinator(group, 0, "group").await
+    }
+
+    /// The coordinator of `key`: a group (key type 0) or a transactional id (1).
+    pub(crate) async fn find_coordinator(
+        &self,
+        key: &str,
+        key_type: i8,
+        what: &str,
+    ) -> Result<Arc<Node>> {
         if self.local.is_some() {
             return Ok(self.bootstrap.clone());
         }
         let req = FindCoordinatorRequest::default()
-            .with_key(StrBytes::from_string(group.to_string()))
-            .with_key_type(0);
+            .with_key(StrBytes::from_string(key.to_string()))
+            .with_key_type(key_type);
         // v4+ batches keys; one key at v3 is all we need.
         let resp = self.send(&req, Some(3)).await?;
         check(
             resp.error_code,
             resp.error_message.as_ref(),
-            &format!("finding the coordinator of group '{group}'"),
+            &format!("finding the coordinator of {what} '{key}'"),
         )?;
         self.brokers.lock().await.insert(
             resp.node_id.0,

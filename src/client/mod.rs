@@ -17,6 +17,7 @@ pub mod offsets;
 pub mod partitioner;
 pub mod produce;
 pub mod records;
+pub mod transactions;
 pub mod transport;
 pub mod watch;
 

@@ -13,6 +13,26 @@ use super::admin::check;
 use super::{node_key, Client, Node};
 use crate::Result;
 
+/// What a reader sees of transactions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Isolation {
+    /// Committed records only, up to the last stable offset (Kafka's read_committed).
+    #[default]
+    ReadCommitted,
+    /// Everything written, aborted and open transactions included.
+    ReadUncommitted,
+}
+
+impl Isolation {
+    /// The `isolation_level` field of Fetch and ListOffsets.
+    pub(crate) fn wire(self) -> i8 {
+        match self {
+            Isolation::ReadCommitted => 1,
+            Isolation::ReadUncommitted => 0,
+        }
+    }
+}
+
 /// Which offset to look up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OffsetSpec {
@@ -42,12 +62,26 @@ pub struct PartitionOffset {
 }
 
 impl Client {
-    /// Looks up `spec` for each of `partitions` of `topic`.
+    /// Looks up `spec` for each of `partitions` of `topic`, as a read_uncommitted consumer
+    /// sees them (Latest is the high watermark).
     pub async fn list_offsets(
         &self,
         topic: &str,
         partitions: &[i32],
         spec: OffsetSpec,
+    ) -> Result<Vec<PartitionOffset>> {
+        self.list_offsets_as(topic, partitions, spec, Isolation::ReadUncommitted)
+            .await
+    }
+
+    /// Looks up `spec` as a consumer with `isolation` sees it: under read_committed, Latest is
+    /// the last stable offset.
+    pub async fn list_offsets_as(
+        &self,
+        topic: &str,
+        partitions: &[i32],
+        spec: OffsetSpec,
+        isolation: Isolation,
     ) -> Result<Vec<PartitionOffset>> {
         let mut by_leader: HashMap<usize, (Arc<Node>, Vec<i32>)> = HashMap::new();
         for &p in partitions {
@@ -62,6 +96,7 @@ impl Client {
         for (node, group) in by_leader.into_values() {
             let req = ListOffsetsRequest::default()
                 .with_replica_id(BrokerId(-1))
+                .with_isolation_level(isolation.wire())
                 .with_timeout_ms(30_000)
                 .with_topics(vec![ListOffsetsTopic::default()
                     .with_name(TopicName(StrBytes::from_string(topic.to_string())))

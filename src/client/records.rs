@@ -2,14 +2,19 @@
 //! [`crate::protocol::records`], which keeps repeated header keys), control batches are skipped, records before the requested offset
 //! (a fetch may start inside a batch) are dropped, records of a LogAppendTime batch take the
 //! batch's timestamp (as Kafka's consumer does), and a batch cut short at the end of the
-//! response is left for the next fetch.
+//! response is left for the next fetch. For a read_committed fetch the batches of aborted
+//! transactions are skipped too, as Kafka's consumer does: a producer listed as aborted from
+//! a first offset on has its transactional batches skipped until its abort marker.
+
+use std::collections::HashSet;
 
 use bytes::Bytes;
 use kafka_protocol::records::Compression;
 
+use super::fetch::FetchedPartition;
 use crate::protocol::batch::{BatchHeader, BATCH_HEADER_LEN, LOG_OVERHEAD};
-use crate::protocol::records::decode_batch;
 pub use crate::protocol::records::Record;
+use crate::protocol::records::{decode_batch, marker_kind};
 use crate::{Error, Result};
 
 /// Records decoded from one fetch of one partition.
@@ -35,6 +40,24 @@ fn codec(id: u8) -> Compression {
 
 /// Decodes the whole batches in `raw`, keeping records at or after `from_offset`.
 pub fn decode(raw: &Bytes, from_offset: i64) -> Result<Decoded> {
+    decode_skipping(raw, from_offset, &[])
+}
+
+/// Decodes what a fetch returned, skipping aborted transactions when it was read_committed.
+pub fn decode_fetched(part: &FetchedPartition, from_offset: i64) -> Result<Decoded> {
+    decode_skipping(
+        &part.records,
+        from_offset,
+        part.aborted.as_deref().unwrap_or_default(),
+    )
+}
+
+/// Decodes, skipping the transactional batches of `aborted` (producer id, first offset).
+fn decode_skipping(raw: &Bytes, from_offset: i64, aborted: &[(i64, i64)]) -> Result<Decoded> {
+    let mut pending: Vec<(i64, i64)> = aborted.to_vec();
+    // Taken from the end: the earliest first offset last.
+    pending.sort_by_key(|&(_, first)| std::cmp::Reverse(first));
+    let mut aborting: HashSet<i64> = HashSet::new();
     let mut out = Decoded::default();
     let mut pos = 0usize;
     while raw.len().saturating_sub(pos) >= BATCH_HEADER_LEN {
@@ -44,7 +67,24 @@ pub fn decode(raw: &Bytes, from_offset: i64) -> Result<Decoded> {
             break;
         }
         out.next_offset = Some(header.last_offset() + 1);
-        if !header.is_control() {
+        while pending
+            .last()
+            .is_some_and(|&(_, first)| first <= header.last_offset())
+        {
+            if let Some((producer_id, _)) = pending.pop() {
+                aborting.insert(producer_id);
+            }
+        }
+        if header.is_control() {
+            // An abort marker ends that producer's aborted transaction.
+            if aborting.contains(&header.producer_id)
+                && marker_kind(&raw.slice(pos..end)).ok().flatten() == Some(false)
+            {
+                aborting.remove(&header.producer_id);
+            }
+        } else if header.is_transactional() && aborting.contains(&header.producer_id) {
+            // A batch of an aborted transaction: never shown to read_committed readers.
+        } else {
             out.compression.get_or_insert(codec(header.compression()));
             let batch = raw.slice(pos..end);
             let records = decode_batch(&batch).map_err(|e| {
@@ -59,4 +99,80 @@ pub fn decode(raw: &Bytes, from_offset: i64) -> Result<Decoded> {
         pos = end;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::batch::set_base_offset;
+    use crate::protocol::records::encode_marker;
+    use bytes::BytesMut;
+    use kafka_protocol::records::{Record as KafkaRecord, RecordBatchEncoder, RecordEncodeOptions};
+
+    /// A batch of one record at `offset`, transactional for `producer_id` when it is >= 0.
+    fn batch(offset: i64, producer_id: i64, value: &str) -> Vec<u8> {
+        let record = KafkaRecord {
+            transactional: producer_id >= 0,
+            control: false,
+            delete_horizon: false,
+            partition_leader_epoch: -1,
+            producer_id,
+            producer_epoch: if producer_id >= 0 { 0 } else { -1 },
+            timestamp_type: kafka_protocol::records::TimestampType::Creation,
+            offset: 0,
+            sequence: if producer_id >= 0 { 0 } else { -1 },
+            timestamp: 1,
+            key: None,
+            value: Some(Bytes::from(value.to_string())),
+            headers: Default::default(),
+        };
+        let mut buf = BytesMut::new();
+        RecordBatchEncoder::encode(
+            &mut buf,
+            std::iter::once(&record),
+            &RecordEncodeOptions {
+                version: 2,
+                compression: Compression::None,
+            },
+        )
+        .unwrap();
+        let mut out = buf.to_vec();
+        set_base_offset(&mut out, offset);
+        out
+    }
+
+    fn marker(offset: i64, producer_id: i64, commit: bool) -> Vec<u8> {
+        let mut out = encode_marker(producer_id, 0, commit, 0, 1).to_vec();
+        set_base_offset(&mut out, offset);
+        out
+    }
+
+    #[test]
+    fn read_committed_skips_aborted_transactions_and_markers() {
+        let raw: Vec<u8> = [
+            batch(0, 1, "aborted"),
+            batch(1, 2, "committed"),
+            marker(2, 1, false),
+            marker(3, 2, true),
+            batch(4, -1, "plain"),
+            batch(5, 1, "later-committed"),
+            marker(6, 1, true),
+        ]
+        .concat();
+        let raw = Bytes::from(raw);
+        let values = |d: Decoded| -> Vec<String> {
+            d.records
+                .iter()
+                .map(|r| String::from_utf8_lossy(r.value.as_deref().unwrap_or_default()).into())
+                .collect()
+        };
+        let committed = decode_skipping(&raw, 0, &[(1, 0)]).unwrap();
+        assert_eq!(committed.next_offset, Some(7));
+        assert_eq!(values(committed), ["committed", "plain", "later-committed"]);
+        let everything = decode(&raw, 0).unwrap();
+        assert_eq!(
+            values(everything),
+            ["aborted", "committed", "plain", "later-committed"]
+        );
+    }
 }

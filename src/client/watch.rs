@@ -11,7 +11,7 @@ use kafka_protocol::messages::list_offsets_request::{ListOffsetsPartition, ListO
 use kafka_protocol::messages::{BrokerId, DescribeLogDirsRequest, ListOffsetsRequest, TopicName};
 use kafka_protocol::protocol::StrBytes;
 
-use super::offsets::OffsetSpec;
+use super::offsets::{Isolation, OffsetSpec};
 use super::{node_key, Client, Node};
 use crate::{Error, Result};
 
@@ -42,12 +42,23 @@ impl Client {
         Ok(topics)
     }
 
-    /// `spec` for every listed partition: one ListOffsets request per leader. Partitions that
-    /// answer with an error are left out.
+    /// `spec` for every listed partition, as read_uncommitted sees it: one ListOffsets request
+    /// per leader. Partitions that answer with an error are left out.
     pub async fn offsets_of(
         &self,
         topics: &[(String, Vec<i32>)],
         spec: OffsetSpec,
+    ) -> Result<PartitionMap<i64>> {
+        self.offsets_of_as(topics, spec, Isolation::ReadUncommitted)
+            .await
+    }
+
+    /// [`Client::offsets_of`] as a reader with `isolation` sees it.
+    pub async fn offsets_of_as(
+        &self,
+        topics: &[(String, Vec<i32>)],
+        spec: OffsetSpec,
+        isolation: Isolation,
     ) -> Result<PartitionMap<i64>> {
         let mut by_leader: HashMap<usize, (Arc<Node>, TopicPartitions)> = HashMap::new();
         for (topic, partitions) in topics {
@@ -67,6 +78,7 @@ impl Client {
         for (node, topics) in by_leader.into_values() {
             let req = ListOffsetsRequest::default()
                 .with_replica_id(BrokerId(-1))
+                .with_isolation_level(isolation.wire())
                 .with_timeout_ms(30_000)
                 .with_topics(
                     topics
