@@ -1,5 +1,6 @@
 //! Data survives: a clean restart keeps everything, an acknowledged acks=all record and an
-//! acknowledged offset commit survive `kill -9` of the real `streamline serve` process, and a log whose tail was torn or corrupted
+//! acknowledged offset commit and committed transactions survive `kill -9` of the real
+//! `streamline serve` process, and a log whose tail was torn or corrupted
 //! opens with everything before the damage.
 
 mod common;
@@ -239,6 +240,85 @@ async fn acknowledged_offset_commits_survive_kill_9() {
         .await
         .expect("reader");
     assert_eq!(offset, Offset::Offset(50));
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+}
+
+/// Committed transactions survive `kill -9` of the server, and the transaction left open
+/// then is still known after the restart: the next producer with the same transactional id
+/// aborts it, so read_committed consumers never see its records.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn committed_transactions_survive_kill_9_and_an_open_one_is_aborted_after() {
+    use rdkafka::producer::{BaseProducer, BaseRecord, Producer};
+    const TIMEOUT: Duration = Duration::from_secs(20);
+    fn transactional(bootstrap: &str) -> BaseProducer {
+        let mut c = common::client_config(bootstrap);
+        c.set("transactional.id", "survivor-tx");
+        let p: BaseProducer = c.create().expect("producer");
+        p.init_transactions(TIMEOUT).expect("init");
+        p
+    }
+    fn write(p: &BaseProducer, prefix: &str) {
+        for i in 0..10 {
+            p.send(
+                BaseRecord::<(), str>::to("txns")
+                    .partition(0)
+                    .payload(&format!("{prefix}-{i}")),
+            )
+            .expect("enqueue");
+        }
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let mut child = spawn_serve(&dir);
+    let bootstrap = serving_addr(&dir);
+    let b = bootstrap.clone();
+    let zombie = tokio::task::spawn_blocking(move || {
+        let p = transactional(&b);
+        for t in 0..5 {
+            p.begin_transaction().expect("begin");
+            write(&p, &format!("committed{t}"));
+            p.commit_transaction(TIMEOUT).expect("commit");
+        }
+        p.begin_transaction().expect("begin");
+        write(&p, "open");
+        p.flush(TIMEOUT).expect("flush");
+        p
+    })
+    .await
+    .expect("producer");
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+    drop(zombie);
+
+    let mut child = spawn_serve(&dir);
+    let bootstrap = serving_addr(&dir);
+    let (committed, everything) = tokio::task::spawn_blocking(move || {
+        let p = transactional(&bootstrap);
+        drop(p);
+        let read = |isolation: &str, n: usize| -> Vec<String> {
+            let c = common::consumer(&bootstrap, &[("isolation.level", isolation)]);
+            let mut tpl = rdkafka::TopicPartitionList::new();
+            tpl.add_partition_offset("txns", 0, rdkafka::Offset::Beginning)
+                .expect("tpl");
+            rdkafka::consumer::Consumer::assign(&c, &tpl).expect("assign");
+            let mut out = Vec::new();
+            let deadline = Instant::now() + Duration::from_secs(3);
+            while Instant::now() < deadline && out.len() <= n {
+                if let Some(m) = c.poll(Duration::from_millis(100)) {
+                    let m = m.expect("message");
+                    out.push(String::from_utf8_lossy(m.payload().unwrap_or_default()).into_owned());
+                }
+            }
+            out
+        };
+        (read("read_committed", 50), read("read_uncommitted", 60))
+    })
+    .await
+    .expect("reader");
+    assert_eq!(committed.len(), 50, "{committed:?}");
+    assert!(committed.iter().all(|v| v.starts_with("committed")));
+    assert_eq!(everything.len(), 60);
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");
 }
