@@ -69,6 +69,20 @@ pub(crate) fn decode_assignment(raw: &Bytes) -> BTreeMap<String, Vec<i32>> {
 }
 
 impl Client {
+    /// A connection to every broker of the cluster (the in-process core alone, locally), for
+    /// the APIs each broker answers only for itself.
+    pub(crate) async fn all_nodes(&self) -> Result<Vec<Arc<Node>>> {
+        if self.local.is_some() {
+            return Ok(vec![self.bootstrap.clone()]);
+        }
+        let metadata = self.metadata(Some(&[])).await?;
+        let mut nodes = Vec::new();
+        for b in &metadata.brokers {
+            nodes.push(self.node(b.node_id.0).await?);
+        }
+        Ok(nodes)
+    }
+
     /// The coordinator of `group`.
     pub(crate) async fn coordinator(&self, group: &str) -> Result<Arc<Node>> {
         self.find_coordinator(group, 0, "group").await
@@ -103,18 +117,8 @@ impl Client {
 
     /// Every group on every broker of the cluster, sorted by id.
     pub async fn list_groups(&self) -> Result<Vec<GroupListing>> {
-        let nodes: Vec<Arc<Node>> = if self.local.is_some() {
-            vec![self.bootstrap.clone()]
-        } else {
-            let metadata = self.metadata(Some(&[])).await?;
-            let mut nodes = Vec::new();
-            for b in &metadata.brokers {
-                nodes.push(self.node(b.node_id.0).await?);
-            }
-            nodes
-        };
         let mut groups = Vec::new();
-        for node in nodes {
+        for node in self.all_nodes().await? {
             let resp = self
                 .send_to(
                     &node,

@@ -2,7 +2,6 @@
 //! (ListTransactions, asked of every broker) and one transaction in detail
 //! (DescribeTransactions, asked of its coordinator).
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use kafka_protocol::messages::{
@@ -12,7 +11,7 @@ use kafka_protocol::protocol::StrBytes;
 use serde::Serialize;
 
 use super::admin::check;
-use super::{Client, Node};
+use super::Client;
 use crate::{Error, Result};
 
 /// One transactional id, as ListTransactions reports it.
@@ -40,18 +39,8 @@ pub struct TransactionDescription {
 impl Client {
     /// Every transactional id on every broker, sorted by id.
     pub async fn list_transactions(&self) -> Result<Vec<TransactionListing>> {
-        let nodes: Vec<Arc<Node>> = if self.local.is_some() {
-            vec![self.bootstrap.clone()]
-        } else {
-            let metadata = self.metadata(Some(&[])).await?;
-            let mut nodes = Vec::new();
-            for b in &metadata.brokers {
-                nodes.push(self.node(b.node_id.0).await?);
-            }
-            nodes
-        };
         let mut all = Vec::new();
-        for node in nodes {
+        for node in self.all_nodes().await? {
             let req = ListTransactionsRequest::default().with_duration_filter(-1);
             let resp = self
                 .send_to(&node, &req, None, Duration::ZERO, true)

@@ -177,16 +177,16 @@ pub fn commit(
                         group: group_id.clone(),
                         topic: topic.name.to_string(),
                         partition: p.partition_index,
-                        committed: Committed {
-                            offset: p.committed_offset,
-                            leader_epoch: if version >= 6 {
+                        committed: Committed::new(
+                            p.committed_offset,
+                            if version >= 6 {
                                 p.committed_leader_epoch
                             } else {
                                 -1
                             },
-                            metadata: p.committed_metadata.map(|m| m.to_string()),
-                            commit_timestamp_ms: timestamp,
-                        },
+                            p.committed_metadata,
+                            timestamp,
+                        ),
                     });
                     None
                 }

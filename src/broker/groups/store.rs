@@ -23,6 +23,24 @@ pub struct Committed {
     pub commit_timestamp_ms: i64,
 }
 
+impl Committed {
+    /// A commit as a request carries it, stamped `now`; `leader_epoch` is -1 where the request
+    /// version has none.
+    pub fn new(
+        offset: i64,
+        leader_epoch: i32,
+        metadata: Option<kafka_protocol::protocol::StrBytes>,
+        now: i64,
+    ) -> Committed {
+        Committed {
+            offset,
+            leader_epoch,
+            metadata: metadata.map(|m| m.to_string()),
+            commit_timestamp_ms: now,
+        }
+    }
+}
+
 /// Committed offsets of one group, by topic and partition.
 pub type GroupOffsets = BTreeMap<(String, i32), Committed>;
 

@@ -16,7 +16,7 @@ use kafka_protocol::messages::{TxnOffsetCommitRequest, TxnOffsetCommitResponse};
 use super::offsets::{check_member, OFFSET_METADATA_MAX_BYTES};
 use super::store::{self, Committed, Record};
 use super::{group::Group, GroupCoordinator};
-use crate::broker::txn::check_producer;
+use crate::broker::txn::check_producer_at;
 use crate::broker::txn::state::TxnState;
 use crate::broker::{now_ms, Broker};
 use crate::Result;
@@ -24,15 +24,14 @@ use crate::Result;
 /// Whether the producer's open transaction may commit offsets for `group`.
 fn check_txn(broker: &Broker, req: &TxnOffsetCommitRequest, version: i16) -> Option<ResponseError> {
     let txns = broker.txns.lock();
-    let meta = match check_producer(
+    let meta = match check_producer_at(
         txns.by_id.get(req.transactional_id.as_str()),
         req.producer_id.0,
         req.producer_epoch,
+        version,
+        3,
     ) {
         Ok(meta) => meta,
-        Err(ResponseError::ProducerFenced) if version < 3 => {
-            return Some(ResponseError::InvalidProducerEpoch)
-        }
         Err(code) => return Some(code),
     };
     if meta.state != TxnState::Ongoing || !meta.groups.contains(req.group_id.as_str()) {
@@ -89,16 +88,16 @@ pub fn commit(
                     producer_id,
                     topic: topic.name.to_string(),
                     partition: p.partition_index,
-                    committed: Committed {
-                        offset: p.committed_offset,
-                        leader_epoch: if version >= 2 {
+                    committed: Committed::new(
+                        p.committed_offset,
+                        if version >= 2 {
                             p.committed_leader_epoch
                         } else {
                             -1
                         },
-                        metadata: p.committed_metadata.map(|m| m.to_string()),
-                        commit_timestamp_ms: now,
-                    },
+                        p.committed_metadata,
+                        now,
+                    ),
                 });
                 None
             };

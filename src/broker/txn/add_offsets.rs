@@ -8,7 +8,7 @@ use std::sync::Arc;
 use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::{AddOffsetsToTxnRequest, AddOffsetsToTxnResponse};
 
-use super::check_producer;
+use super::check_producer_at;
 use super::state::TxnState;
 use crate::broker::{now_ms, Broker};
 
@@ -21,13 +21,14 @@ fn add(
     let id = req.transactional_id.to_string();
     let coordinator = &broker.txns;
     let mut txns = coordinator.lock();
-    let meta = match check_producer(txns.by_id.get(&id), req.producer_id.0, req.producer_epoch) {
-        Ok(meta) => meta.clone(),
-        Err(ResponseError::ProducerFenced) if version < 2 => {
-            return Err(ResponseError::InvalidProducerEpoch)
-        }
-        Err(code) => return Err(code),
-    };
+    let meta = check_producer_at(
+        txns.by_id.get(&id),
+        req.producer_id.0,
+        req.producer_epoch,
+        version,
+        2,
+    )?
+    .clone();
     if meta.state.is_prepared() || txns.completing.contains(&id) {
         return Err(ResponseError::ConcurrentTransactions);
     }

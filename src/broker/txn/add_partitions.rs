@@ -13,7 +13,7 @@ use kafka_protocol::messages::add_partitions_to_txn_response::{
 };
 use kafka_protocol::messages::{AddPartitionsToTxnRequest, AddPartitionsToTxnResponse};
 
-use super::check_producer;
+use super::check_producer_at;
 use super::state::TxnState;
 use crate::broker::{now_ms, Broker};
 
@@ -54,17 +54,15 @@ fn codes(topics: &[AddPartitionsToTxnTopic], code: impl Fn(&str, i32) -> i16) ->
 fn add(broker: &Broker, a: &Addition, version: i16) -> (TopicCodes, Option<u64>) {
     let coordinator = &broker.txns;
     let mut txns = coordinator.lock();
-    let fenced = |code: ResponseError| {
-        // Before KIP-588 clients know fencing as INVALID_PRODUCER_EPOCH.
-        if code == ResponseError::ProducerFenced && version < 2 {
-            ResponseError::InvalidProducerEpoch
-        } else {
-            code
-        }
-    };
-    let meta = match check_producer(txns.by_id.get(&a.transactional_id), a.producer_id, a.epoch) {
+    let meta = match check_producer_at(
+        txns.by_id.get(&a.transactional_id),
+        a.producer_id,
+        a.epoch,
+        version,
+        2,
+    ) {
         Ok(meta) => meta.clone(),
-        Err(code) => return (codes(&a.topics, |_, _| fenced(code).code()), None),
+        Err(code) => return (codes(&a.topics, |_, _| code.code()), None),
     };
     if meta.state.is_prepared() || txns.completing.contains(&a.transactional_id) {
         let code = ResponseError::ConcurrentTransactions.code();

@@ -11,7 +11,7 @@ use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::{EndTxnRequest, EndTxnResponse};
 
 use super::state::{TxnMeta, TxnState};
-use super::{check_producer, complete};
+use super::{check_producer_at, complete};
 use crate::broker::{now_ms, Broker};
 
 /// Records the decision; `None` when a retry finds the transaction already ended that way.
@@ -23,13 +23,14 @@ fn decide(
     let id = req.transactional_id.to_string();
     let coordinator = &broker.txns;
     let mut txns = coordinator.lock();
-    let meta = match check_producer(txns.by_id.get(&id), req.producer_id.0, req.producer_epoch) {
-        Ok(meta) => meta.clone(),
-        Err(ResponseError::ProducerFenced) if version < 2 => {
-            return Err(ResponseError::InvalidProducerEpoch)
-        }
-        Err(code) => return Err(code),
-    };
+    let meta = check_producer_at(
+        txns.by_id.get(&id),
+        req.producer_id.0,
+        req.producer_epoch,
+        version,
+        2,
+    )?
+    .clone();
     if txns.completing.contains(&id) {
         return Err(ResponseError::ConcurrentTransactions);
     }

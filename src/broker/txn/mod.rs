@@ -144,6 +144,23 @@ impl TransactionCoordinator {
     }
 }
 
+/// [`check_producer`] for a request whose versions before `fenced_from` know fencing only as
+/// INVALID_PRODUCER_EPOCH (before KIP-588).
+pub fn check_producer_at(
+    meta: Option<&TxnMeta>,
+    producer_id: i64,
+    epoch: i16,
+    version: i16,
+    fenced_from: i16,
+) -> std::result::Result<&TxnMeta, ResponseError> {
+    match check_producer(meta, producer_id, epoch) {
+        Err(ResponseError::ProducerFenced) if version < fenced_from => {
+            Err(ResponseError::InvalidProducerEpoch)
+        }
+        other => other,
+    }
+}
+
 /// Checks a request's producer id and epoch against the transactional id's metadata.
 pub fn check_producer(
     meta: Option<&TxnMeta>,
