@@ -26,7 +26,7 @@ pub struct InfoArgs {
 const FEATURES: &[&str] = &[
     "Kafka protocol: every API and version in docs/PROTOCOL.md",
     "compression: gzip, snappy, lz4, zstd",
-    "idempotent producers",
+    "idempotent and transactional producers (exactly-once, read_committed consumers)",
     "consumer groups: classic protocol and KIP-848 consumer protocol",
     "storage: segment files with group-commit fsync, or in memory",
 ];
@@ -51,6 +51,7 @@ struct Data {
     records: i64,
     size_bytes: Option<i64>,
     groups: usize,
+    transactional_ids: usize,
 }
 
 async fn summarize(
@@ -74,6 +75,11 @@ async fn summarize(
         records,
         size_bytes: (!sizes.is_empty() || topics.is_empty()).then(|| sizes.values().sum()),
         groups: client.list_groups().await.map(|g| g.len()).unwrap_or(0),
+        transactional_ids: client
+            .list_transactions()
+            .await
+            .map(|t| t.len())
+            .unwrap_or(0),
     })
 }
 
@@ -158,6 +164,12 @@ pub async fn run(args: InfoArgs) -> anyhow::Result<()> {
                         d.size_bytes.map_or("size unknown".into(), human_bytes)
                     )?;
                     writeln!(out, "{} {}", label("groups"), d.groups)?;
+                    writeln!(
+                        out,
+                        "{} {} transactional ids",
+                        label("producers"),
+                        d.transactional_ids
+                    )?;
                 }
             }
         }

@@ -121,11 +121,11 @@ impl TransactionCoordinator {
                 format!("producer {producer_id} holds no transactional id"),
             ));
         };
-        if epoch < meta.epoch {
+        if epoch != meta.epoch {
             return Err((
                 ResponseError::InvalidProducerEpoch,
                 format!(
-                    "producer {producer_id} epoch {epoch} is fenced by epoch {}",
+                    "producer {producer_id} wrote at epoch {epoch}, but its epoch is {}",
                     meta.epoch
                 ),
             ));
@@ -208,6 +208,11 @@ async fn write_markers_and_complete(
         };
         match partition.append_marker(meta.producer_id, meta.epoch, commit, 0, now) {
             Ok(end) => durable.push((partition, end)),
+            // The partition already saw a newer epoch of this producer: whatever this
+            // transaction wrote there was closed by the marker that came with it.
+            Err(e) if e.response_error() == ResponseError::InvalidProducerEpoch => {
+                tracing::warn!(transactional_id = %meta.transactional_id, %topic, partition = index, "skipping the marker of a superseded epoch");
+            }
             Err(e) => {
                 tracing::error!(transactional_id = %meta.transactional_id, %topic, partition = index, error = %e, "cannot write a transaction marker");
                 return Err(e.response_error());
