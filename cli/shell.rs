@@ -3,9 +3,9 @@
 //! [`ConnectArgs::connect_session`]).
 //!
 //! On a terminal it is a line editor (rustyline) with persistent history under the user's data
-//! directory, hints from that history, and Tab completion of commands, flags, and the topic
-//! and group names the connection currently sees. Ctrl-C cancels the running command (a
-//! `consume -f`, say) and returns to the prompt; Ctrl-C at the prompt clears the line; Ctrl-D
+//! directory, hints from that history, and Tab completion of commands, flags, and the topic,
+//! group and transactional-id names the connection currently sees. Ctrl-C cancels the running
+//! command (a `consume -f`, say) and returns to the prompt; Ctrl-C at the prompt clears the line; Ctrl-D
 //! or `exit` leaves. From a pipe or file (`streamline shell < script.txt`) it runs each line,
 //! echoing it with its errors, and exits 1 if any command failed.
 
@@ -50,6 +50,7 @@ fn history_path() -> Option<PathBuf> {
 struct Names {
     topics: Vec<String>,
     groups: Vec<String>,
+    transactional_ids: Vec<String>,
 }
 
 struct ShellHelper {
@@ -101,6 +102,7 @@ impl ShellHelper {
                 match first {
                     Some("produce" | "consume" | "topics") => out.extend(names.topics.clone()),
                     Some("groups") => out.extend(names.groups.clone()),
+                    Some("transactions") => out.extend(names.transactional_ids.clone()),
                     _ => {}
                 }
             }
@@ -221,7 +223,7 @@ fn execute(runtime: &Runtime, cli: Cli, interrupts: &mut Signal) -> anyhow::Resu
 }
 
 fn refresh_names(runtime: &Runtime, client: &streamline::client::Client, names: &Mutex<Names>) {
-    let (topics, groups) = runtime.block_on(async {
+    let (topics, groups, transactional_ids) = runtime.block_on(async {
         let topics = client
             .all_partitions()
             .await
@@ -232,9 +234,18 @@ fn refresh_names(runtime: &Runtime, client: &streamline::client::Client, names: 
             .await
             .map(|g| g.into_iter().map(|g| g.group_id).collect())
             .unwrap_or_default();
-        (topics, groups)
+        let transactional_ids = client
+            .list_transactions()
+            .await
+            .map(|t| t.into_iter().map(|t| t.transactional_id).collect())
+            .unwrap_or_default();
+        (topics, groups, transactional_ids)
     });
-    *names.lock().unwrap_or_else(|e| e.into_inner()) = Names { topics, groups };
+    *names.lock().unwrap_or_else(|e| e.into_inner()) = Names {
+        topics,
+        groups,
+        transactional_ids,
+    };
 }
 
 fn report_error(e: &anyhow::Error) {
@@ -360,6 +371,7 @@ mod tests {
             names: Arc::new(Mutex::new(Names {
                 topics: topics.iter().map(|s| s.to_string()).collect(),
                 groups: groups.iter().map(|s| s.to_string()).collect(),
+                transactional_ids: vec!["payments-tx".to_string()],
             })),
             hinter: HistoryHinter::new(),
         }
@@ -378,6 +390,10 @@ mod tests {
         assert_eq!(h.candidates(&words("topics describe"), "l"), ["logs"]);
         assert_eq!(h.candidates(&words("consume orders -g"), ""), ["billing"]);
         assert_eq!(h.candidates(&words("groups describe"), "b"), ["billing"]);
+        assert_eq!(
+            h.candidates(&words("transactions describe"), "pay"),
+            ["payments-tx"]
+        );
         assert!(h
             .candidates(&words("consume orders"), "--fr")
             .contains(&"--from-beginning".to_string()));
