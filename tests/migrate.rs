@@ -487,3 +487,66 @@ async fn a_data_directory_is_a_destination_too() {
         .collect();
     assert_eq!(out.lines().collect::<Vec<_>>(), values);
 }
+
+/// A source with transactions: only committed records are copied; an aborted transaction is
+/// left behind, and one still open stops the copy where it began until it ends.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_committed_transactional_records_are_migrated() {
+    use rdkafka::producer::{BaseProducer, BaseRecord, Producer};
+    let source = TestServer::start().await;
+    let dest = TestServer::start().await;
+    let (s, d) = (source.bootstrap(), dest.bootstrap());
+    let timeout = Duration::from_secs(20);
+    let producer = tokio::task::spawn_blocking({
+        let s = s.clone();
+        move || {
+            ok(&["topics", "create", "ledger", "-p", "1", "-b", &s]);
+            let mut c = common::client_config(&s);
+            c.set("transactional.id", "ledger-tx");
+            let p: BaseProducer = c.create().expect("producer");
+            p.init_transactions(timeout).expect("init");
+            let send = |p: &BaseProducer, v: &str| {
+                p.send(BaseRecord::<(), str>::to("ledger").partition(0).payload(v))
+                    .expect("enqueue");
+            };
+            p.begin_transaction().expect("begin");
+            send(&p, "kept-1");
+            send(&p, "kept-2");
+            p.commit_transaction(timeout).expect("commit");
+            p.begin_transaction().expect("begin");
+            send(&p, "dropped");
+            p.flush(timeout).expect("flush");
+            p.abort_transaction(timeout).expect("abort");
+            p.begin_transaction().expect("begin");
+            send(&p, "later");
+            p.flush(timeout).expect("flush");
+            p
+        }
+    })
+    .await
+    .expect("source");
+    let run = {
+        let (s, d) = (s.clone(), d.clone());
+        move || {
+            ok(&[
+                "migrate",
+                "from-kafka",
+                "--kafka-servers",
+                &s,
+                "-b",
+                &d,
+                "--execute",
+            ]);
+            ok(&["consume", "ledger", "-b", &d])
+        }
+    };
+    let copied = tokio::task::spawn_blocking(run.clone())
+        .await
+        .expect("first run");
+    assert_eq!(copied, "kept-1\nkept-2\n");
+    tokio::task::spawn_blocking(move || producer.commit_transaction(timeout).expect("commit"))
+        .await
+        .expect("commit");
+    let copied = tokio::task::spawn_blocking(run).await.expect("second run");
+    assert_eq!(copied, "kept-1\nkept-2\nlater\n");
+}
