@@ -545,6 +545,21 @@ fn request(key: ApiKey, version: i16, ctx: &Ctx) -> Bytes {
                 .with_producer_epoch(ctx.txn_producer.1)
                 .with_committed(true),
         ),
+        ApiKey::WriteTxnMarkers => frame(
+            key,
+            version,
+            &WriteTxnMarkersRequest::default().with_markers(vec![
+                write_txn_markers_request::WritableTxnMarker::default()
+                    .with_producer_id(ProducerId(ctx.txn_producer.0))
+                    .with_producer_epoch(ctx.txn_producer.1)
+                    .with_transaction_result(false)
+                    .with_topics(vec![
+                        write_txn_markers_request::WritableTxnMarkerTopic::default()
+                            .with_name(name("t"))
+                            .with_partition_indexes(vec![0]),
+                    ]),
+            ]),
+        ),
         ApiKey::TxnOffsetCommit => frame(
             key,
             version,

@@ -296,3 +296,95 @@ async fn transaction_misuse_gets_exact_error_codes() {
         code(ResponseError::InvalidTxnState)
     );
 }
+
+/// An admin tool aborts a transaction left open in a partition with WriteTxnMarkers: the last
+/// stable offset moves past it, and the transaction's records are reported as aborted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn write_txn_markers_aborts_a_hanging_transaction() {
+    use kafka_protocol::messages::list_offsets_request::{ListOffsetsPartition, ListOffsetsTopic};
+    use kafka_protocol::messages::write_txn_markers_request::{
+        WritableTxnMarker, WritableTxnMarkerTopic,
+    };
+    let server = TestServer::start().await;
+    server
+        .server
+        .broker()
+        .create_topic("t", 1, Default::default(), false)
+        .expect("topic");
+    let mut c = TcpStream::connect(server.addr()).await.expect("connect");
+    let init = init(&mut c, "raw", 60_000).await;
+    let (pid, epoch) = (init.producer_id.0, init.producer_epoch);
+    assert_eq!(add_partitions(&mut c, 3, pid, epoch, vec![0]).await, 0);
+    assert_eq!(produce(&mut c, 0, batch(pid, epoch, 0, 3)).await, 0);
+    let latest = |isolation: i8| {
+        ListOffsetsRequest::default()
+            .with_replica_id(BrokerId(-1))
+            .with_isolation_level(isolation)
+            .with_topics(vec![ListOffsetsTopic::default()
+                .with_name(TopicName(s("t")))
+                .with_partitions(vec![ListOffsetsPartition::default()
+                    .with_partition_index(0)
+                    .with_current_leader_epoch(-1)
+                    .with_timestamp(-1)])])
+    };
+    let stable: ListOffsetsResponse = call(&mut c, ApiKey::ListOffsets, 5, &latest(1)).await;
+    assert_eq!(
+        stable.topics[0].partitions[0].offset, 0,
+        "held at the open transaction"
+    );
+
+    let marker = |epoch: i16| {
+        WriteTxnMarkersRequest::default().with_markers(vec![WritableTxnMarker::default()
+            .with_producer_id(ProducerId(pid))
+            .with_producer_epoch(epoch)
+            .with_transaction_result(false)
+            .with_topics(vec![WritableTxnMarkerTopic::default()
+                .with_name(TopicName(s("t")))
+                .with_partition_indexes(vec![0, 9])])])
+    };
+    let written: WriteTxnMarkersResponse =
+        call(&mut c, ApiKey::WriteTxnMarkers, 1, &marker(epoch)).await;
+    let codes: Vec<i16> = written.markers[0].topics[0]
+        .partitions
+        .iter()
+        .map(|p| p.error_code)
+        .collect();
+    assert_eq!(codes, [0, code(ResponseError::UnknownTopicOrPartition)]);
+    let stable: ListOffsetsResponse = call(&mut c, ApiKey::ListOffsets, 5, &latest(1)).await;
+    assert_eq!(
+        stable.topics[0].partitions[0].offset, 4,
+        "three records and the marker"
+    );
+    let fetch = FetchRequest::default()
+        .with_replica_id(BrokerId(-1))
+        .with_max_wait_ms(0)
+        .with_max_bytes(1 << 20)
+        .with_isolation_level(1)
+        .with_topics(vec![fetch_request::FetchTopic::default()
+            .with_topic(TopicName(s("t")))
+            .with_partitions(vec![fetch_request::FetchPartition::default()
+                .with_partition(0)
+                .with_fetch_offset(0)
+                .with_partition_max_bytes(1 << 20)])]);
+    let fetched: FetchResponse = call(&mut c, ApiKey::Fetch, 11, &fetch).await;
+    let p = &fetched.responses[0].partitions[0];
+    assert_eq!(p.last_stable_offset, 4);
+    let aborted = p
+        .aborted_transactions
+        .as_ref()
+        .expect("read_committed lists them");
+    assert_eq!(
+        aborted
+            .iter()
+            .map(|a| (a.producer_id.0, a.first_offset))
+            .collect::<Vec<_>>(),
+        [(pid, 0)]
+    );
+    // A marker from an epoch older than the partition has seen is refused.
+    let older: WriteTxnMarkersResponse =
+        call(&mut c, ApiKey::WriteTxnMarkers, 1, &marker(epoch - 1)).await;
+    assert_eq!(
+        older.markers[0].topics[0].partitions[0].error_code,
+        code(ResponseError::InvalidProducerEpoch)
+    );
+}

@@ -30,6 +30,7 @@ pub mod topic;
 pub mod topic_config;
 pub mod topics;
 pub mod txn;
+pub mod write_txn_markers;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;

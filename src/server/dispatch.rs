@@ -27,7 +27,7 @@ use kafka_protocol::messages::{
     InitProducerIdRequest, JoinGroupRequest, LeaveGroupRequest, ListGroupsRequest,
     ListOffsetsRequest, ListTransactionsRequest, MetadataRequest, OffsetCommitRequest,
     OffsetDeleteRequest, OffsetFetchRequest, OffsetForLeaderEpochRequest, ProduceRequest,
-    ResponseHeader, SyncGroupRequest, TxnOffsetCommitRequest,
+    ResponseHeader, SyncGroupRequest, TxnOffsetCommitRequest, WriteTxnMarkersRequest,
 };
 use kafka_protocol::protocol::{Decodable, Encodable};
 
@@ -244,6 +244,10 @@ pub fn dispatch_pipelined(
             broker,
             decode!(EndTxnRequest),
             version
+        )),
+        ApiKey::WriteTxnMarkers => reply_later!(broker::write_txn_markers::handle(
+            broker,
+            decode!(WriteTxnMarkersRequest)
         )),
         ApiKey::TxnOffsetCommit => reply_later!(broker::groups::txn_offsets::commit(
             broker,
