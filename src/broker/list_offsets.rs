@@ -94,10 +94,14 @@ pub(crate) fn lookup(
             .log()
             .max_timestamp()
             .map_err(|e| e.response_error()),
-        t if t >= 0 => partition
-            .log()
-            .offset_for_timestamp(t)
-            .map_err(|e| e.response_error()),
+        t if t >= 0 => {
+            let found = partition
+                .log()
+                .offset_for_timestamp(t)
+                .map_err(|e| e.response_error())?;
+            // read_committed sees no record at or past the last stable offset.
+            Ok(found.filter(|(offset, _)| !read_committed || *offset < offsets.last_stable_offset))
+        }
         _ => Err(ResponseError::UnsupportedVersion),
     }
 }

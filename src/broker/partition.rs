@@ -7,7 +7,7 @@
 //! continue), and advances `durable_end` to the end offset the fsync covered; everyone who was
 //! waiting meanwhile finds their offsets already durable and returns without another fsync.
 
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use bytes::Bytes;
@@ -15,7 +15,7 @@ use tokio::sync::futures::Notified;
 use tokio::sync::Notify;
 
 use super::producer_state::{
-    is_idempotent, AbortedTxn, ProducerInfo, ProducerStates, SequenceCheck,
+    is_idempotent, AbortedTxn, ProducerInfo, ProducerStates, SequenceCheck, TRANSACTIONS_SEEN_FILE,
 };
 use crate::protocol::batch::BatchHeader;
 use crate::protocol::records::encode_marker;
@@ -25,6 +25,8 @@ use crate::{Error, Result};
 /// A partition's log and the signals around it.
 pub struct Partition {
     pub index: i32,
+    /// Whether `transactions.seen` is known to exist (see [`TRANSACTIONS_SEEN_FILE`]).
+    transactions_seen: AtomicBool,
     /// Lock order: `producers` before `log`, everywhere both are taken.
     producers: Mutex<ProducerStates>,
     log: Mutex<PartitionLog>,
@@ -56,8 +58,12 @@ impl Partition {
     pub fn open(index: i32, log: PartitionLog) -> Result<Partition> {
         let end = log.log_end_offset();
         let producers = ProducerStates::recover(&log)?;
+        let seen = log
+            .dir()
+            .is_some_and(|d| d.join(TRANSACTIONS_SEEN_FILE).exists());
         Ok(Partition {
             index,
+            transactions_seen: AtomicBool::new(seen),
             producers: Mutex::new(producers),
             log: Mutex::new(log),
             appended: Notify::new(),
@@ -85,6 +91,9 @@ impl Partition {
                 duplicate: false,
             });
         }
+        if header.is_transactional() && !self.transactions_seen.load(Ordering::Acquire) {
+            self.note_transactions()?;
+        }
         let mut producers = self.producers.lock().unwrap_or_else(|e| e.into_inner());
         match producers.check(&header)? {
             SequenceCheck::Duplicate {
@@ -108,6 +117,18 @@ impl Partition {
                 })
             }
         }
+    }
+
+    /// Records on disk, before the first transactional batch is written, that this partition
+    /// holds transactions, so that recovery without a snapshot reads all of its log.
+    fn note_transactions(&self) -> Result<()> {
+        if let Some(dir) = self.log().dir() {
+            let file = std::fs::File::create(dir.join(TRANSACTIONS_SEEN_FILE))?;
+            file.sync_all()?;
+            std::fs::File::open(dir)?.sync_all()?;
+        }
+        self.transactions_seen.store(true, Ordering::Release);
+        Ok(())
     }
 
     /// Appends a transaction marker for `producer_id` (commit or abort) and returns the end
@@ -154,8 +175,13 @@ impl Partition {
         if producers.is_empty() {
             return Ok(());
         }
-        let log = self.log();
+        let mut log = self.log();
         producers.prune_aborted(log.log_start_offset());
+        // The snapshot must never be ahead of what is on disk: after a power loss a snapshot
+        // past the log end is unusable, and recovery would have to read far more.
+        log.flush()?;
+        self.durable_end
+            .fetch_max(log.log_end_offset(), Ordering::AcqRel);
         match log.dir() {
             Some(dir) => producers.save_snapshot(dir, log.log_end_offset()),
             None => Ok(()),
@@ -191,11 +217,15 @@ impl Partition {
         let producers = self.producers.lock().unwrap_or_else(|e| e.into_inner());
         let log = self.log();
         let log_end_offset = log.log_end_offset();
+        let log_start_offset = log.log_start_offset();
         Offsets {
-            log_start_offset: log.log_start_offset(),
+            log_start_offset,
+            // Never below the log start, where deleted records took an open transaction's
+            // beginning with them.
             last_stable_offset: producers
                 .first_unstable_offset()
-                .map_or(log_end_offset, |o| o.min(log_end_offset)),
+                .map_or(log_end_offset, |o| o.min(log_end_offset))
+                .max(log_start_offset),
             log_end_offset,
         }
     }

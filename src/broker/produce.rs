@@ -199,23 +199,24 @@ fn append_partition(
             Some("record batch holds no records".to_string()),
         ));
     }
-    if let Some((header, _)) = batches.iter().find(|(h, _)| h.is_transactional()) {
-        if header.is_control() {
-            return Err((
-                ResponseError::InvalidRecord,
-                Some("producers may not write control batches".to_string()),
-            ));
-        }
-        broker
-            .txns
-            .verify_write(
-                header.producer_id,
-                header.producer_epoch,
-                &topic.name,
-                data.index,
-            )
-            .map_err(|(code, message)| (code, Some(message)))?;
+    if batches.iter().any(|(h, _)| h.is_control()) {
+        // Only the transaction coordinator writes markers.
+        return Err((
+            ResponseError::InvalidRecord,
+            Some("producers may not write control batches".to_string()),
+        ));
     }
+    // A transactional batch is checked and appended under the coordinator's lock, so that
+    // EndTxn cannot write its marker in between and leave the batch after it, hanging.
+    let _txns = match batches.first().map(|(h, _)| h) {
+        Some(h) if h.is_transactional() => {
+            let txns = broker.txns.lock();
+            txns.verify_write(h.producer_id, h.producer_epoch, &topic.name, data.index)
+                .map_err(|(code, message)| (code, Some(message)))?;
+            Some(txns)
+        }
+        _ => None,
+    };
     let now = now_ms();
     let log_append_time = config.timestamp_type() == TimestampType::LogAppendTime;
     let appended = if log_append_time {

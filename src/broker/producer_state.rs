@@ -7,9 +7,10 @@
 //! read_committed consumers must skip, as transaction markers close them.
 //!
 //! The rules follow Kafka's ProducerStateManager. The state is kept in memory, snapshotted to
-//! `producer-state.json` in the partition directory (at shutdown and periodically), and on
-//! open rebuilt by reading batch headers from the snapshot's offset — or, without a usable
-//! snapshot, from the start of the active segment — to the log end.
+//! `producer-state.json` in the partition directory (at shutdown and periodically, always at
+//! an offset already on disk), and on open rebuilt by reading batch headers from the
+//! snapshot's offset — or, without a usable snapshot, from the start of the active segment, or
+//! of the log for a partition that has seen transactions — to the log end.
 
 use std::collections::{HashMap, VecDeque};
 use std::path::Path;
@@ -27,6 +28,11 @@ use crate::{Error, Result};
 pub const BATCHES_PER_PRODUCER: usize = 5;
 
 const SNAPSHOT_FILE: &str = "producer-state.json";
+
+/// Present once a transactional batch was written to the partition: without a usable snapshot,
+/// such a partition's state is rebuilt from the log start, since an aborted or open
+/// transaction may lie in any segment. Other partitions rebuild from the active segment only.
+pub const TRANSACTIONS_SEEN_FILE: &str = "transactions.seen";
 
 /// Bytes read per step while rebuilding state from the log.
 const REBUILD_READ_BYTES: usize = 8 * 1024 * 1024;
@@ -141,6 +147,16 @@ impl ProducerStates {
                 ),
             ));
         };
+        if entry.txn_first_offset.is_some() && !h.is_transactional() {
+            // Its open transaction here must end (with a marker) before it writes outside one.
+            return Err(refuse(
+                ResponseError::InvalidTxnState,
+                format!(
+                    "producer {} has an open transaction here and sent a non-transactional batch",
+                    h.producer_id
+                ),
+            ));
+        }
         if h.producer_epoch < entry.epoch {
             return Err(refuse(
                 ResponseError::InvalidProducerEpoch,
@@ -308,6 +324,9 @@ impl ProducerStates {
             Some(s) if s.offset <= end && s.offset >= log.log_start_offset() => {
                 (s.states, s.offset)
             }
+            _ if dir.is_some_and(|d| d.join(TRANSACTIONS_SEEN_FILE).exists()) => {
+                (ProducerStates::default(), log.log_start_offset())
+            }
             _ => (
                 ProducerStates::default(),
                 log.active_base_offset().max(log.log_start_offset()),
@@ -327,13 +346,18 @@ impl ProducerStates {
                     states.record(&h, h.base_offset);
                 } else if h.is_control() && h.producer_id >= 0 && h.last_offset() >= offset {
                     let batch = bytes.slice(pos..(pos + h.total_len()).min(bytes.len()));
-                    if let Some(commit) = marker_kind(&batch)? {
-                        states.record_marker(
+                    match marker_kind(&batch) {
+                        Ok(Some(commit)) => states.record_marker(
                             h.producer_id,
                             h.producer_epoch,
                             commit,
                             h.base_offset,
-                        );
+                        ),
+                        Ok(None) => {}
+                        // Never fatal: the partition opens, and the damage is reported.
+                        Err(e) => {
+                            tracing::warn!(offset = h.base_offset, error = %e, "skipping an unreadable control batch")
+                        }
                     }
                 }
                 pos += h.total_len();
@@ -491,6 +515,13 @@ mod tests {
         assert_eq!(s.aborted_between(12, 100), [aborted]);
         assert!(s.aborted_between(13, 100).is_empty());
         assert!(s.aborted_between(0, 5).is_empty());
+        // No writing outside the open transaction.
+        s.record(&transactional(4, 0, 0, 1), 20);
+        assert_eq!(
+            code(s.check(&header(4, 1, 0, 1))),
+            ResponseError::InvalidTxnState
+        );
+        s.record_marker(4, 0, true, 21);
         // A marker at a newer epoch fences the old one.
         s.record_marker(3, 1, false, 14);
         assert!(s.check_marker(3, 0).is_err());

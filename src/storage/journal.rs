@@ -118,7 +118,13 @@ impl<R: Serialize + DeserializeOwned + Clone> Journal<R> {
         for r in records {
             encode(r, &mut buf)?;
         }
-        writer.file.write_all(&buf)?;
+        let before = writer.file.metadata()?.len();
+        if let Err(e) = writer.file.write_all(&buf) {
+            // A partial record (a full disk) must not stay in front of later appends, which
+            // replay would then never reach.
+            let _ = writer.file.set_len(before);
+            return Err(e.into());
+        }
         writer.records_since_compaction += records.len() as u64;
         if writer.records_since_compaction >= COMPACT_AFTER_RECORDS {
             let mut live = live();
@@ -174,6 +180,12 @@ impl<R: Serialize + DeserializeOwned + Clone> Journal<R> {
         }
         self.durable.fetch_max(covered, Ordering::AcqRel);
         Ok(())
+    }
+
+    /// The sequence number of the last record appended: waiting for it covers everything
+    /// appended so far.
+    pub fn last_written(&self) -> u64 {
+        self.written.load(Ordering::Acquire)
     }
 
     /// The file, if any (for messages).

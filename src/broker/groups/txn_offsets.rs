@@ -16,14 +16,13 @@ use kafka_protocol::messages::{TxnOffsetCommitRequest, TxnOffsetCommitResponse};
 use super::offsets::{check_member, OFFSET_METADATA_MAX_BYTES};
 use super::store::{self, Committed, Record};
 use super::{group::Group, GroupCoordinator};
-use crate::broker::txn::check_producer_at;
 use crate::broker::txn::state::TxnState;
+use crate::broker::txn::{check_producer_at, Txns};
 use crate::broker::{now_ms, Broker};
 use crate::Result;
 
 /// Whether the producer's open transaction may commit offsets for `group`.
-fn check_txn(broker: &Broker, req: &TxnOffsetCommitRequest, version: i16) -> Option<ResponseError> {
-    let txns = broker.txns.lock();
+fn check_txn(txns: &Txns, req: &TxnOffsetCommitRequest, version: i16) -> Option<ResponseError> {
     let meta = match check_producer_at(
         txns.by_id.get(req.transactional_id.as_str()),
         req.producer_id.0,
@@ -49,10 +48,14 @@ pub fn commit(
 ) -> impl Future<Output = TxnOffsetCommitResponse> + Send + 'static {
     let group_id = req.group_id.to_string();
     let producer_id = req.producer_id.0;
+    // Held until the offsets are recorded as pending: EndTxn and timeouts end a transaction
+    // under this lock, so offsets recorded while it is held belong to a transaction that is
+    // still open and will be settled with it.
+    let txns = broker.txns.lock();
     let mut error = if group_id.is_empty() {
         Some(ResponseError::InvalidGroupId)
     } else {
-        check_txn(broker, &req, version)
+        check_txn(&txns, &req, version)
     };
     let coordinator = &broker.groups;
     let mut groups = coordinator.lock();
@@ -136,6 +139,7 @@ pub fn commit(
         }
     }
     drop(groups);
+    drop(txns);
     let broker = broker.clone();
     async move {
         let mut failed = error.filter(|_| written.is_none() && !answers.is_empty());

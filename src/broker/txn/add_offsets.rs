@@ -37,7 +37,8 @@ fn add(
     }
     let group = req.group_id.to_string();
     if meta.state == TxnState::Ongoing && meta.groups.contains(&group) {
-        return Ok(None);
+        // Nothing new, but an earlier request's record may not be on disk yet.
+        return Ok(Some(coordinator.journal.last_written()));
     }
     let mut updated = meta;
     updated.begin(now_ms());

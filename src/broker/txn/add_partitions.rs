@@ -105,7 +105,9 @@ fn add(broker: &Broker, a: &Addition, version: i16) -> (TopicCodes, Option<u64>)
         }
     }
     if updated.partitions == meta.partitions && meta.state == TxnState::Ongoing {
-        return (codes(&a.topics, |_, _| 0), None);
+        // Nothing new, but an earlier request's record may not be on disk yet.
+        let appended = coordinator.journal.last_written();
+        return (codes(&a.topics, |_, _| 0), Some(appended));
     }
     match coordinator.persist(&mut txns, updated) {
         Ok(seq) => (codes(&a.topics, |_, _| 0), Some(seq)),

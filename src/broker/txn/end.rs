@@ -11,7 +11,7 @@ use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::{EndTxnRequest, EndTxnResponse};
 
 use super::state::{TxnMeta, TxnState};
-use super::{check_producer_at, complete};
+use super::{check_producer_at, completed, spawn_completion};
 use crate::broker::{now_ms, Broker};
 
 /// Records the decision; `None` when a retry finds the transaction already ended that way.
@@ -69,21 +69,8 @@ pub fn handle(
     async move {
         let outcome = match decided {
             Ok(None) => Ok(()),
-            Ok(Some((prepared, seq))) => {
-                match broker.txns.journal.wait_durable(seq).await {
-                    // The decision is durable; complete() finishes it now, or the next start
-                    // does if this fails.
-                    Ok(()) => complete(&broker, prepared).await,
-                    Err(e) => {
-                        broker
-                            .txns
-                            .lock()
-                            .completing
-                            .remove(&prepared.transactional_id);
-                        Err(e.response_error())
-                    }
-                }
-            }
+            // Completed on a task of its own, which a client hanging up cannot cancel.
+            Ok(Some((prepared, seq))) => completed(spawn_completion(&broker, prepared, seq)).await,
             Err(code) => Err(code),
         };
         EndTxnResponse::default().with_error_code(outcome.err().map_or(0, |c| c.code()))

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use kafka_protocol::error::ResponseError;
 
 use super::state::{TxnMeta, TxnState};
-use super::{complete, prepare_abort_fenced, MAX_TIMEOUT_MS};
+use super::{completed, prepare_abort_fenced, spawn_completion, MAX_TIMEOUT_MS};
 use crate::broker::{now_ms, Broker};
 
 /// The producer id and epoch for `transactional_id`; `given` is the (id, epoch) the producer
@@ -71,11 +71,11 @@ pub async fn init(
         First::Abort(prepared, seq) => Some((prepared, seq)),
         First::Bump => None,
     };
-    let aborted = open.is_some();
+    // The epoch the abort fenced with, which the new producer gets.
+    let aborted_at = open.as_ref().map(|(prepared, _)| prepared.epoch);
     if let Some((prepared, seq)) = open {
         tracing::info!(%transactional_id, producer_id = prepared.producer_id, "a new producer aborts the transaction its predecessor left open");
-        wait(&broker, seq).await?;
-        complete(&broker, prepared).await?;
+        completed(spawn_completion(&broker, prepared, seq)).await?;
     }
     let (result, seq) = {
         let mut txns = coordinator.lock();
@@ -87,12 +87,19 @@ pub async fn init(
         if meta.state.is_prepared() || meta.state == TxnState::Ongoing {
             return Err(ResponseError::ConcurrentTransactions);
         }
-        if meta.epoch >= i16::MAX - 1 {
-            // Epochs are exhausted: a new producer id starts again at 0.
-            meta.producer_id = broker.producer_ids.next().map_err(|e| e.response_error())?;
-            meta.epoch = 0;
-        } else if !aborted {
-            meta.epoch += 1;
+        match aborted_at {
+            // Another InitProducerId got in between the abort and now: let the client retry
+            // rather than hand out an epoch twice.
+            Some(epoch) if meta.epoch != epoch || meta.state != TxnState::CompleteAbort => {
+                return Err(ResponseError::ConcurrentTransactions);
+            }
+            Some(_) => {}
+            None if meta.epoch >= i16::MAX - 1 => {
+                // Epochs are exhausted: a new producer id starts again at 0.
+                meta.producer_id = broker.producer_ids.next().map_err(|e| e.response_error())?;
+                meta.epoch = 0;
+            }
+            None => meta.epoch += 1,
         }
         meta.state = TxnState::Empty;
         meta.timeout_ms = timeout_ms;

@@ -58,6 +58,44 @@ impl Txns {
     pub fn by_producer(&self, producer_id: i64) -> Option<&TxnMeta> {
         self.by_id.get(self.by_producer.get(&producer_id)?)
     }
+
+    /// Whether `producer_id` at `epoch` may write a transactional batch to this partition:
+    /// its transaction must be open and hold the partition (added with AddPartitionsToTxn),
+    /// so no write can leave a transaction hanging.
+    pub fn verify_write(
+        &self,
+        producer_id: i64,
+        epoch: i16,
+        topic: &str,
+        partition: i32,
+    ) -> std::result::Result<(), (ResponseError, String)> {
+        let Some(meta) = self.by_producer(producer_id) else {
+            return Err((
+                ResponseError::InvalidProducerIdMapping,
+                format!("producer {producer_id} holds no transactional id"),
+            ));
+        };
+        if epoch != meta.epoch {
+            return Err((
+                ResponseError::InvalidProducerEpoch,
+                format!(
+                    "producer {producer_id} wrote at epoch {epoch}, but its epoch is {}",
+                    meta.epoch
+                ),
+            ));
+        }
+        if meta.state != TxnState::Ongoing
+            || !meta.partitions.contains(&(topic.to_string(), partition))
+        {
+            return Err((
+                ResponseError::InvalidTxnState,
+                format!(
+                    "{topic}/{partition} is not part of an open transaction of producer {producer_id}"
+                ),
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// The transaction coordinator's state and log.
@@ -103,45 +141,6 @@ impl TransactionCoordinator {
         txns.put(meta);
         Ok(seq)
     }
-
-    /// Whether `producer_id` at `epoch` may write a transactional batch to this partition:
-    /// its transaction must be open and hold the partition (added with AddPartitionsToTxn),
-    /// so no write can leave a transaction hanging.
-    pub fn verify_write(
-        &self,
-        producer_id: i64,
-        epoch: i16,
-        topic: &str,
-        partition: i32,
-    ) -> std::result::Result<(), (ResponseError, String)> {
-        let txns = self.lock();
-        let Some(meta) = txns.by_producer(producer_id) else {
-            return Err((
-                ResponseError::InvalidProducerIdMapping,
-                format!("producer {producer_id} holds no transactional id"),
-            ));
-        };
-        if epoch != meta.epoch {
-            return Err((
-                ResponseError::InvalidProducerEpoch,
-                format!(
-                    "producer {producer_id} wrote at epoch {epoch}, but its epoch is {}",
-                    meta.epoch
-                ),
-            ));
-        }
-        if meta.state != TxnState::Ongoing
-            || !meta.partitions.contains(&(topic.to_string(), partition))
-        {
-            return Err((
-                ResponseError::InvalidTxnState,
-                format!(
-                    "{topic}/{partition} is not part of an open transaction of producer {producer_id}"
-                ),
-            ));
-        }
-        Ok(())
-    }
 }
 
 /// [`check_producer`] for a request whose versions before `fenced_from` know fencing only as
@@ -171,11 +170,9 @@ pub fn check_producer(
     if meta.producer_id != producer_id {
         return Err(ResponseError::InvalidProducerIdMapping);
     }
-    if epoch < meta.epoch {
+    // Kafka answers any epoch but the current one as fencing.
+    if epoch != meta.epoch {
         return Err(ResponseError::ProducerFenced);
-    }
-    if epoch > meta.epoch {
-        return Err(ResponseError::InvalidProducerEpoch);
     }
     Ok(meta)
 }
@@ -260,6 +257,37 @@ async fn write_markers_and_complete(
     Ok(())
 }
 
+/// Runs [`complete`] for a decision recorded at journal sequence `seq` on a task of its own,
+/// so that a client going away mid-way cannot strand the transaction: it completes whatever
+/// happens to the request. If the decision cannot be made durable, the id is released and
+/// the tick tries again.
+pub fn spawn_completion(
+    broker: &Arc<Broker>,
+    prepared: TxnMeta,
+    seq: u64,
+) -> tokio::task::JoinHandle<std::result::Result<(), ResponseError>> {
+    let broker = broker.clone();
+    tokio::spawn(async move {
+        if let Err(e) = broker.txns.journal.wait_durable(seq).await {
+            tracing::error!(error = %e, "cannot fsync the transaction log");
+            broker
+                .txns
+                .lock()
+                .completing
+                .remove(&prepared.transactional_id);
+            return Err(e.response_error());
+        }
+        complete(&broker, prepared).await
+    })
+}
+
+/// Waits for a task from [`spawn_completion`].
+pub async fn completed(
+    task: tokio::task::JoinHandle<std::result::Result<(), ResponseError>>,
+) -> std::result::Result<(), ResponseError> {
+    task.await.unwrap_or(Err(ResponseError::UnknownServerError))
+}
+
 /// Decides to abort `meta`'s open transaction, fencing its producer (epoch + 1), and records
 /// the decision. Returns the prepared metadata for [`complete`] and the sequence to wait for.
 pub fn prepare_abort_fenced(
@@ -313,19 +341,19 @@ pub fn tick(broker: &Arc<Broker>) {
         }
     }
     for (meta, seq) in work {
-        let broker = broker.clone();
-        tokio::spawn(async move {
-            if let Some(seq) = seq {
-                if let Err(e) = broker.txns.journal.wait_durable(seq).await {
-                    tracing::error!(error = %e, "cannot fsync the transaction log");
-                    broker.txns.lock().completing.remove(&meta.transactional_id);
-                    return;
-                }
+        match seq {
+            Some(seq) => {
+                spawn_completion(broker, meta, seq);
             }
-            let id = meta.transactional_id.clone();
-            if let Err(e) = complete(&broker, meta).await {
-                tracing::error!(transactional_id = %id, error = ?e, "cannot complete a transaction; will retry");
+            None => {
+                let broker = broker.clone();
+                tokio::spawn(async move {
+                    let id = meta.transactional_id.clone();
+                    if let Err(e) = complete(&broker, meta).await {
+                        tracing::error!(transactional_id = %id, error = ?e, "cannot complete a transaction; will retry");
+                    }
+                });
             }
-        });
+        }
     }
 }
