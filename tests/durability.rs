@@ -67,9 +67,14 @@ async fn a_restart_keeps_topics_ids_configs_and_records() {
 }
 
 fn spawn_serve(dir: &Path) -> Child {
+    spawn_serve_with(dir, &[])
+}
+
+fn spawn_serve_with(dir: &Path, extra: &[&str]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_streamline"))
         .args(["serve", "--listen-addr", "127.0.0.1:0", "--data-dir"])
         .arg(dir)
+        .args(extra)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -319,6 +324,86 @@ async fn committed_transactions_survive_kill_9_and_an_open_one_is_aborted_after(
     assert_eq!(committed.len(), 50, "{committed:?}");
     assert!(committed.iter().all(|v| v.starts_with("committed")));
     assert_eq!(everything.len(), 60);
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+}
+
+/// An aborted transaction in a sealed segment stays aborted after `kill -9` before any
+/// producer-state snapshot: the partition has seen transactions, so its state is rebuilt from
+/// the log start, not just the active segment.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_aborted_transaction_in_a_sealed_segment_stays_aborted_after_kill_9() {
+    use rdkafka::producer::{BaseProducer, BaseRecord, Producer};
+    const TIMEOUT: Duration = Duration::from_secs(20);
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let small = ["--log-segment-bytes", "4096"];
+    let mut child = spawn_serve_with(&dir, &small);
+    let bootstrap = serving_addr(&dir);
+    let b = bootstrap.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut c = common::client_config(&b);
+        c.set("transactional.id", "sealed-tx").set("linger.ms", "0");
+        let p: BaseProducer = c.create().expect("producer");
+        p.init_transactions(TIMEOUT).expect("init");
+        let send = |p: &BaseProducer, v: &str| {
+            p.send(BaseRecord::<(), str>::to("sealed").partition(0).payload(v))
+                .expect("enqueue");
+            p.flush(TIMEOUT).expect("flush");
+        };
+        p.begin_transaction().expect("begin");
+        for i in 0..40 {
+            send(&p, &format!("aborted-{i:03}-{}", "x".repeat(200)));
+        }
+        p.abort_transaction(TIMEOUT).expect("abort");
+        // Enough committed data after it that the abort marker ends up in a sealed segment.
+        for t in 0..4 {
+            p.begin_transaction().expect("begin");
+            for i in 0..10 {
+                send(&p, &format!("committed-{t}-{i}-{}", "y".repeat(200)));
+            }
+            p.commit_transaction(TIMEOUT).expect("commit");
+        }
+    })
+    .await
+    .expect("producer");
+    let segments = std::fs::read_dir(dir.join("topics"))
+        .expect("topics")
+        .flatten()
+        .flat_map(|t| {
+            std::fs::read_dir(t.path().join("partition-0"))
+                .into_iter()
+                .flatten()
+        })
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "log"))
+        .count();
+    assert!(segments > 3, "the data spans several segments ({segments})");
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+
+    let mut child = spawn_serve_with(&dir, &small);
+    let bootstrap = serving_addr(&dir);
+    let values = tokio::task::spawn_blocking(move || {
+        let c = common::consumer(&bootstrap, &[("isolation.level", "read_committed")]);
+        let mut tpl = rdkafka::TopicPartitionList::new();
+        tpl.add_partition_offset("sealed", 0, rdkafka::Offset::Beginning)
+            .expect("tpl");
+        rdkafka::consumer::Consumer::assign(&c, &tpl).expect("assign");
+        let mut out = Vec::new();
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while Instant::now() < deadline {
+            if let Some(m) = c.poll(Duration::from_millis(100)) {
+                let m = m.expect("message");
+                out.push(String::from_utf8_lossy(m.payload().unwrap_or_default()).into_owned());
+            }
+        }
+        out
+    })
+    .await
+    .expect("reader");
+    assert_eq!(values.len(), 40, "only the committed records");
+    assert!(values.iter().all(|v| v.starts_with("committed")));
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");
 }

@@ -388,3 +388,23 @@ async fn write_txn_markers_aborts_a_hanging_transaction() {
         code(ResponseError::InvalidProducerEpoch)
     );
 }
+
+/// Markers are the coordinator's to write: a client that sends a control batch is refused and
+/// nothing is appended.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_cannot_write_control_batches() {
+    let server = TestServer::start().await;
+    server
+        .server
+        .broker()
+        .create_topic("t", 1, Default::default(), false)
+        .expect("topic");
+    let mut c = TcpStream::connect(server.addr()).await.expect("connect");
+    let forged = streamline::protocol::records::encode_marker(7, 0, true, 0, 1_700_000_000_000);
+    assert_eq!(
+        produce(&mut c, 0, forged).await,
+        code(ResponseError::InvalidRecord)
+    );
+    let partition = server.server.broker().partition("t", 0).expect("partition");
+    assert_eq!(partition.offsets().log_end_offset, 0);
+}
