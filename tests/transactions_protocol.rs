@@ -408,3 +408,40 @@ async fn a_client_cannot_write_control_batches() {
     let partition = server.server.broker().partition("t", 0).expect("partition");
     assert_eq!(partition.offsets().log_end_offset, 0);
 }
+
+/// KIP-360: a producer that lost the answer to its InitProducerId retries with the id and
+/// epoch it held before, and gets the same answer instead of being fenced.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_retried_init_producer_id_gets_the_same_epoch() {
+    let server = TestServer::start().await;
+    let mut c = TcpStream::connect(server.addr()).await.expect("connect");
+    let bump = |pid: i64, epoch: i16| {
+        InitProducerIdRequest::default()
+            .with_transactional_id(Some(txn("retry")))
+            .with_transaction_timeout_ms(60_000)
+            .with_producer_id(ProducerId(pid))
+            .with_producer_epoch(epoch)
+    };
+    let first: InitProducerIdResponse =
+        call(&mut c, ApiKey::InitProducerId, 4, &bump(-1, -1)).await;
+    let pid = first.producer_id.0;
+    let bumped: InitProducerIdResponse =
+        call(&mut c, ApiKey::InitProducerId, 4, &bump(pid, 0)).await;
+    assert_eq!((bumped.error_code, bumped.producer_epoch), (0, 1));
+    let retried: InitProducerIdResponse =
+        call(&mut c, ApiKey::InitProducerId, 4, &bump(pid, 0)).await;
+    assert_eq!(
+        (
+            retried.error_code,
+            retried.producer_id.0,
+            retried.producer_epoch
+        ),
+        (0, pid, 1)
+    );
+    let again: InitProducerIdResponse =
+        call(&mut c, ApiKey::InitProducerId, 4, &bump(pid, 1)).await;
+    assert_eq!(again.producer_epoch, 2);
+    let stale: InitProducerIdResponse =
+        call(&mut c, ApiKey::InitProducerId, 4, &bump(pid, 0)).await;
+    assert_eq!(stale.error_code, code(ResponseError::ProducerFenced));
+}

@@ -47,6 +47,14 @@ pub async fn init(
                 First::Granted((producer_id, 0), seq)
             }
             Some(meta) => {
+                if given.0 >= 0 && given.0 == meta.producer_id && given.1 == meta.last_epoch {
+                    // A retry of the InitProducerId that already bumped the epoch: its answer
+                    // was lost, so it gets the same one again.
+                    if meta.state == TxnState::Empty {
+                        return Ok((meta.producer_id, meta.epoch));
+                    }
+                    return Err(ResponseError::ProducerFenced);
+                }
                 if given.0 >= 0 && (given.0 != meta.producer_id || given.1 != meta.epoch) {
                     return Err(ResponseError::ProducerFenced);
                 }
@@ -98,8 +106,12 @@ pub async fn init(
                 // Epochs are exhausted: a new producer id starts again at 0.
                 meta.producer_id = broker.producer_ids.next().map_err(|e| e.response_error())?;
                 meta.epoch = 0;
+                meta.last_epoch = -1;
             }
-            None => meta.epoch += 1,
+            None => {
+                meta.last_epoch = meta.epoch;
+                meta.epoch += 1;
+            }
         }
         meta.state = TxnState::Empty;
         meta.timeout_ms = timeout_ms;

@@ -40,12 +40,20 @@ impl TxnState {
     }
 }
 
+fn no_epoch() -> i16 {
+    -1
+}
+
 /// A transactional id's metadata.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TxnMeta {
     pub transactional_id: String,
     pub producer_id: i64,
     pub epoch: i16,
+    /// The epoch before the last InitProducerId bumped it, so that a producer retrying an
+    /// InitProducerId whose answer it lost (KIP-360) is recognised, not fenced; -1 if none.
+    #[serde(default = "no_epoch")]
+    pub last_epoch: i16,
     pub timeout_ms: i32,
     pub state: TxnState,
     /// Partitions written in the current transaction.
@@ -63,6 +71,7 @@ impl TxnMeta {
             transactional_id,
             producer_id,
             epoch: 0,
+            last_epoch: -1,
             timeout_ms,
             state: TxnState::Empty,
             partitions: BTreeSet::new(),
