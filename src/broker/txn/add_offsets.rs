@@ -8,8 +8,8 @@ use std::sync::Arc;
 use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::{AddOffsetsToTxnRequest, AddOffsetsToTxnResponse};
 
-use super::check_producer_at;
 use super::state::TxnState;
+use super::{check_producer_at, settled};
 use crate::broker::{now_ms, Broker};
 
 /// Adds the group to the transaction; returns the log sequence to wait for, if any.
@@ -55,9 +55,12 @@ pub fn handle(
     req: AddOffsetsToTxnRequest,
     version: i16,
 ) -> impl Future<Output = AddOffsetsToTxnResponse> + Send + 'static {
-    let outcome = add(broker, &req, version);
     let broker = broker.clone();
     async move {
+        let outcome = match settled(&broker, req.transactional_id.as_str()).await {
+            Ok(()) => add(&broker, &req, version),
+            Err(code) => Err(code),
+        };
         let code = match outcome {
             Ok(Some(seq)) => match broker.txns.journal.wait_durable(seq).await {
                 Ok(()) => 0,

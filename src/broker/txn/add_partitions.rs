@@ -13,8 +13,8 @@ use kafka_protocol::messages::add_partitions_to_txn_response::{
 };
 use kafka_protocol::messages::{AddPartitionsToTxnRequest, AddPartitionsToTxnResponse};
 
-use super::check_producer_at;
 use super::state::TxnState;
+use super::{check_producer_at, settled};
 use crate::broker::{now_ms, Broker};
 
 /// One transaction's partitions with their error codes.
@@ -154,16 +154,18 @@ pub fn handle(
             })
             .collect()
     };
-    let results: Vec<(String, TopicCodes, Option<u64>)> = additions
-        .iter()
-        .map(|a| {
-            let (topics, seq) = add(broker, a, version);
-            (a.transactional_id.clone(), topics, seq)
-        })
-        .collect();
     let broker = broker.clone();
     async move {
-        let mut results = results;
+        let mut results: Vec<(String, TopicCodes, Option<u64>)> = Vec::new();
+        for a in &additions {
+            // The producer's previous transaction may still be settling: wait for it rather
+            // than send the client into a retry round.
+            let (topics, seq) = match settled(&broker, &a.transactional_id).await {
+                Ok(()) => add(&broker, a, version),
+                Err(code) => (codes(&a.topics, |_, _| code.code()), None),
+            };
+            results.push((a.transactional_id.clone(), topics, seq));
+        }
         if let Some(seq) = results.iter().filter_map(|r| r.2).max() {
             if let Err(e) = broker.txns.journal.wait_durable(seq).await {
                 tracing::error!(error = %e, "cannot fsync the transaction log");

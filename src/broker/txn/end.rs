@@ -1,7 +1,7 @@
 //! EndTxn: the producer commits or aborts its open transaction. The decision is recorded in
-//! the transaction log (Prepare*), then [`super::complete`] writes the markers and settles the
-//! groups' offsets before the answer, so that once a commit is acknowledged every
-//! read_committed consumer sees the transaction's records and offsets. A retried EndTxn of a
+//! the transaction log (Prepare*); then the markers are written and the groups' offsets
+//! settled before the answer, so that once a commit is acknowledged every read_committed
+//! consumer sees the transaction's records and offsets. A retried EndTxn of a
 //! transaction already completed the same way succeeds again.
 
 use std::future::Future;
@@ -11,7 +11,7 @@ use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::{EndTxnRequest, EndTxnResponse};
 
 use super::state::{TxnMeta, TxnState};
-use super::{check_producer_at, completed, spawn_completion};
+use super::{check_producer_at, settled, spawn_completion, visible};
 use crate::broker::{now_ms, Broker};
 
 /// Records the decision; `None` when a retry finds the transaction already ended that way.
@@ -58,20 +58,27 @@ fn decide(
     }
 }
 
-/// Handles an EndTxn request; the answer comes once the transaction is complete.
+/// Handles an EndTxn request. The answer comes once the outcome is visible — markers written,
+/// group offsets settled — and the decision durable; the markers become durable right after,
+/// before the producer's next transaction may begin.
 pub fn handle(
     broker: &Arc<Broker>,
     req: EndTxnRequest,
     version: i16,
 ) -> impl Future<Output = EndTxnResponse> + Send + 'static {
-    let decided = decide(broker, &req, version);
     let broker = broker.clone();
     async move {
-        let outcome = match decided {
-            Ok(None) => Ok(()),
-            // Completed on a task of its own, which a client hanging up cannot cancel.
-            Ok(Some((prepared, seq))) => completed(spawn_completion(&broker, prepared, seq)).await,
+        let id = req.transactional_id.to_string();
+        let outcome = match settled(&broker, &id).await {
             Err(code) => Err(code),
+            Ok(()) => match decide(&broker, &req, version) {
+                Ok(None) => Ok(()),
+                // Completed on a task of its own, which a client hanging up cannot cancel.
+                Ok(Some((prepared, seq))) => {
+                    visible(spawn_completion(&broker, prepared, seq)).await
+                }
+                Err(code) => Err(code),
+            },
         };
         EndTxnResponse::default().with_error_code(outcome.err().map_or(0, |c| c.code()))
     }

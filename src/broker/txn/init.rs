@@ -9,7 +9,7 @@ use std::sync::Arc;
 use kafka_protocol::error::ResponseError;
 
 use super::state::{TxnMeta, TxnState};
-use super::{completed, prepare_abort_fenced, spawn_completion, MAX_TIMEOUT_MS};
+use super::{completed, prepare_abort_fenced, settled, spawn_completion, MAX_TIMEOUT_MS};
 use crate::broker::{now_ms, Broker};
 
 /// The producer id and epoch for `transactional_id`; `given` is the (id, epoch) the producer
@@ -26,6 +26,7 @@ pub async fn init(
     if timeout_ms <= 0 || timeout_ms > MAX_TIMEOUT_MS {
         return Err(ResponseError::InvalidTransactionTimeout);
     }
+    settled(&broker, &transactional_id).await?;
     let coordinator = &broker.txns;
     // Decided under the lock, awaited after it: a new id is granted at once; an open
     // transaction left by a predecessor is aborted first.

@@ -24,6 +24,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use kafka_protocol::error::ResponseError;
 
+use super::partition::Partition;
 use super::{now_ms, Broker};
 use crate::storage::journal::Journal;
 use crate::Result;
@@ -102,6 +103,8 @@ impl Txns {
 pub struct TransactionCoordinator {
     txns: Mutex<Txns>,
     pub journal: Journal<TxnRecord>,
+    /// Woken whenever a completion ends (see [`settled`]).
+    settled: tokio::sync::Notify,
 }
 
 impl TransactionCoordinator {
@@ -118,6 +121,7 @@ impl TransactionCoordinator {
         Ok(TransactionCoordinator {
             txns: Mutex::new(txns),
             journal,
+            settled: tokio::sync::Notify::new(),
         })
     }
 
@@ -185,26 +189,34 @@ pub async fn complete(
     broker: &Arc<Broker>,
     meta: TxnMeta,
 ) -> std::result::Result<(), ResponseError> {
-    let id = meta.transactional_id.clone();
-    let result = write_markers_and_complete(broker, meta).await;
-    broker.txns.lock().completing.remove(&id);
+    let result = match write_markers(broker, &meta) {
+        Ok(written) => settle(broker, &meta, written).await,
+        Err(code) => Err(code),
+    };
+    release(broker, &meta.transactional_id);
     result
 }
 
-async fn write_markers_and_complete(
-    broker: &Arc<Broker>,
-    meta: TxnMeta,
-) -> std::result::Result<(), ResponseError> {
+/// Where the markers and group offsets of a transaction must become durable.
+struct Written {
+    partitions: Vec<(Arc<Partition>, i64)>,
+    offsets_seq: Option<u64>,
+}
+
+/// The first half of [`complete`]: markers appended and group offsets settled, which makes
+/// the outcome visible to consumers at once. Its durability is already guaranteed by the
+/// recorded decision: after a crash the transaction is completed again.
+fn write_markers(broker: &Broker, meta: &TxnMeta) -> std::result::Result<Written, ResponseError> {
     let commit = meta.state == TxnState::PrepareCommit;
     let now = now_ms();
-    let mut durable = Vec::new();
+    let mut partitions = Vec::new();
     for (topic, index) in &meta.partitions {
         // A partition deleted meanwhile has nothing left to mark.
         let Some(partition) = broker.partition(topic, *index) else {
             continue;
         };
         match partition.append_marker(meta.producer_id, meta.epoch, commit, 0, now) {
-            Ok(end) => durable.push((partition, end)),
+            Ok(end) => partitions.push((partition, end)),
             // The partition already saw a newer epoch of this producer: whatever this
             // transaction wrote there was closed by the marker that came with it.
             Err(e) if e.response_error() == ResponseError::InvalidProducerEpoch => {
@@ -220,13 +232,26 @@ async fn write_markers_and_complete(
         .groups
         .end_txn(&meta.groups, meta.producer_id, commit)
         .map_err(|e| e.response_error())?;
-    for (partition, end) in durable {
+    Ok(Written {
+        partitions,
+        offsets_seq,
+    })
+}
+
+/// The second half of [`complete`]: waits until the markers and offsets are durable, then
+/// records the transaction as Complete (only then may the decision be forgotten).
+async fn settle(
+    broker: &Arc<Broker>,
+    meta: &TxnMeta,
+    written: Written,
+) -> std::result::Result<(), ResponseError> {
+    for (partition, end) in written.partitions {
         partition
             .wait_durable(end)
             .await
             .map_err(|e| e.response_error())?;
     }
-    if let Some(seq) = offsets_seq {
+    if let Some(seq) = written.offsets_seq {
         broker
             .groups
             .store
@@ -240,7 +265,7 @@ async fn write_markers_and_complete(
     if let Some(mut current) = current.filter(|c| {
         c.producer_id == meta.producer_id && c.epoch == meta.epoch && c.state == meta.state
     }) {
-        current.state = if commit {
+        current.state = if meta.state == TxnState::PrepareCommit {
             TxnState::CompleteCommit
         } else {
             TxnState::CompleteAbort
@@ -257,35 +282,84 @@ async fn write_markers_and_complete(
     Ok(())
 }
 
-/// Runs [`complete`] for a decision recorded at journal sequence `seq` on a task of its own,
-/// so that a client going away mid-way cannot strand the transaction: it completes whatever
-/// happens to the request. If the decision cannot be made durable, the id is released and
-/// the tick tries again.
-pub fn spawn_completion(
-    broker: &Arc<Broker>,
-    prepared: TxnMeta,
-    seq: u64,
-) -> tokio::task::JoinHandle<std::result::Result<(), ResponseError>> {
-    let broker = broker.clone();
-    tokio::spawn(async move {
-        if let Err(e) = broker.txns.journal.wait_durable(seq).await {
-            tracing::error!(error = %e, "cannot fsync the transaction log");
-            broker
-                .txns
-                .lock()
-                .completing
-                .remove(&prepared.transactional_id);
-            return Err(e.response_error());
-        }
-        complete(&broker, prepared).await
-    })
+/// Ends the completion of `id` and wakes the requests waiting for it.
+fn release(broker: &Broker, id: &str) {
+    broker.txns.lock().completing.remove(id);
+    broker.txns.settled.notify_waiters();
 }
 
-/// Waits for a task from [`spawn_completion`].
-pub async fn completed(
-    task: tokio::task::JoinHandle<std::result::Result<(), ResponseError>>,
-) -> std::result::Result<(), ResponseError> {
-    task.await.unwrap_or(Err(ResponseError::UnknownServerError))
+/// A completion running on its own task: `visible` answers once the outcome can be seen
+/// (markers written), `done` once the transaction is Complete.
+pub struct Completion {
+    pub visible: tokio::sync::oneshot::Receiver<std::result::Result<(), ResponseError>>,
+    pub done: tokio::task::JoinHandle<std::result::Result<(), ResponseError>>,
+}
+
+/// Completes a decision recorded at journal sequence `seq` on a task of its own, so that a
+/// client going away mid-way cannot strand the transaction. If the decision cannot be made
+/// durable, the id is released and the tick tries again.
+pub fn spawn_completion(broker: &Arc<Broker>, prepared: TxnMeta, seq: u64) -> Completion {
+    let (tell, visible) = tokio::sync::oneshot::channel();
+    let broker = broker.clone();
+    let done = tokio::spawn(async move {
+        let id = prepared.transactional_id.clone();
+        let result = async {
+            broker.txns.journal.wait_durable(seq).await.map_err(|e| {
+                tracing::error!(error = %e, "cannot fsync the transaction log");
+                e.response_error()
+            })?;
+            let written = write_markers(&broker, &prepared);
+            let _ = tell.send(written.as_ref().map(|_| ()).map_err(|c| *c));
+            settle(&broker, &prepared, written?).await
+        }
+        .await;
+        release(&broker, &id);
+        result
+    });
+    Completion { visible, done }
+}
+
+/// Waits until the outcome of a completion is visible (EndTxn answers then).
+pub async fn visible(completion: Completion) -> std::result::Result<(), ResponseError> {
+    match completion.visible.await {
+        Ok(result) => result,
+        // The task ended before writing anything: its own result says why.
+        Err(_) => completion
+            .done
+            .await
+            .unwrap_or(Err(ResponseError::UnknownServerError)),
+    }
+}
+
+/// Waits until a completion is done.
+pub async fn completed(completion: Completion) -> std::result::Result<(), ResponseError> {
+    completion
+        .done
+        .await
+        .unwrap_or(Err(ResponseError::UnknownServerError))
+}
+
+/// How long a request waits for the previous transaction of its id to settle before it is
+/// told CONCURRENT_TRANSACTIONS (and retries).
+const SETTLE_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Waits until no completion of `id` is running: the next transaction of a producer that
+/// just committed starts as soon as its markers are durable, without a retry round.
+pub async fn settled(broker: &Broker, id: &str) -> std::result::Result<(), ResponseError> {
+    let wait = async {
+        loop {
+            let notified = broker.txns.settled.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            if !broker.txns.lock().completing.contains(id) {
+                return;
+            }
+            notified.await;
+        }
+    };
+    tokio::time::timeout(SETTLE_WAIT, wait)
+        .await
+        .map_err(|_| ResponseError::ConcurrentTransactions)
 }
 
 /// Decides to abort `meta`'s open transaction, fencing its producer (epoch + 1), and records
