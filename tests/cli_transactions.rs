@@ -87,16 +87,24 @@ async fn consume_reads_committed_records_and_transactions_shows_the_open_one() {
 
         p.commit_transaction(TIMEOUT).expect("commit");
         assert_eq!(ok(&["consume", "tx", "-b", &b]), "c1\nc2\no1\n");
-        let json: Value = serde_json::from_str(&ok(&[
-            "transactions",
-            "describe",
-            "tx-cli",
-            "--format",
-            "json",
-            "-b",
-            &b,
-        ]))
-        .expect("json");
+        // The commit is answered once visible; Complete follows when the markers are on disk.
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        let json = loop {
+            let json: Value = serde_json::from_str(&ok(&[
+                "transactions",
+                "describe",
+                "tx-cli",
+                "--format",
+                "json",
+                "-b",
+                &b,
+            ]))
+            .expect("json");
+            if json["state"] == "CompleteCommit" || std::time::Instant::now() > deadline {
+                break json;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
         assert_eq!(json["state"], "CompleteCommit");
         assert_eq!(json["partitions"], serde_json::json!([]));
         let missing = assert_cmd::Command::cargo_bin("streamline")
