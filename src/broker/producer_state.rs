@@ -276,11 +276,13 @@ impl ProducerStates {
             .min()
     }
 
-    /// The aborted transactions overlapping offsets `from..to`.
+    /// The aborted transactions overlapping offsets `from..to`. The list is in marker order,
+    /// so the ones that ended before `from` are skipped by a binary search.
     pub fn aborted_between(&self, from: i64, to: i64) -> Vec<AbortedTxn> {
-        self.aborted
+        let start = self.aborted.partition_point(|a| a.last_offset < from);
+        self.aborted[start..]
             .iter()
-            .filter(|a| a.last_offset >= from && a.first_offset < to)
+            .filter(|a| a.first_offset < to)
             .copied()
             .collect()
     }
