@@ -25,7 +25,9 @@ use crate::{Error, Result};
 /// A partition's log and the signals around it.
 pub struct Partition {
     pub index: i32,
-    /// Whether `transactions.seen` is known to exist (see [`TRANSACTIONS_SEEN_FILE`]).
+    /// Whether `transactions.seen` was written by this process (see
+    /// [`TRANSACTIONS_SEEN_FILE`]); checked at the first transactional batch, not at open,
+    /// so start-up reads nothing more.
     transactions_seen: AtomicBool,
     /// Lock order: `producers` before `log`, everywhere both are taken.
     producers: Mutex<ProducerStates>,
@@ -58,12 +60,9 @@ impl Partition {
     pub fn open(index: i32, log: PartitionLog) -> Result<Partition> {
         let end = log.log_end_offset();
         let producers = ProducerStates::recover(&log)?;
-        let seen = log
-            .dir()
-            .is_some_and(|d| d.join(TRANSACTIONS_SEEN_FILE).exists());
         Ok(Partition {
             index,
-            transactions_seen: AtomicBool::new(seen),
+            transactions_seen: AtomicBool::new(false),
             producers: Mutex::new(producers),
             log: Mutex::new(log),
             appended: Notify::new(),
@@ -122,7 +121,11 @@ impl Partition {
     /// Records on disk, before the first transactional batch is written, that this partition
     /// holds transactions, so that recovery without a snapshot reads all of its log.
     fn note_transactions(&self) -> Result<()> {
-        if let Some(dir) = self.log().dir() {
+        if let Some(dir) = self
+            .log()
+            .dir()
+            .filter(|d| !d.join(TRANSACTIONS_SEEN_FILE).exists())
+        {
             let file = std::fs::File::create(dir.join(TRANSACTIONS_SEEN_FILE))?;
             file.sync_all()?;
             std::fs::File::open(dir)?.sync_all()?;

@@ -44,6 +44,22 @@ fn partition_exists(broker: &Broker, topic: &str, partition: i32) -> bool {
         .is_some_and(|t| t.partition(partition).is_some())
 }
 
+/// Why one partition's commit (plain or transactional) cannot be recorded, if it cannot.
+pub(super) fn partition_commit_error(
+    broker: &Broker,
+    topic: &str,
+    partition: i32,
+    metadata: Option<&StrBytes>,
+) -> Option<ResponseError> {
+    if !partition_exists(broker, topic, partition) {
+        Some(ResponseError::UnknownTopicOrPartition)
+    } else if metadata.is_some_and(|m| m.len() > OFFSET_METADATA_MAX_BYTES) {
+        Some(ResponseError::OffsetMetadataTooLarge)
+    } else {
+        None
+    }
+}
+
 /// Whether a member (by generation or member epoch) may commit to the group now — for
 /// TxnOffsetCommit v3+, whose members say who they are.
 pub(super) fn check_member(
@@ -160,37 +176,31 @@ pub fn commit(
     for topic in req.topics {
         let mut parts = Vec::with_capacity(topic.partitions.len());
         for p in topic.partitions {
-            let error = match group_error {
-                Err(e) => Some(e),
-                Ok(()) if !partition_exists(broker, &topic.name, p.partition_index) => {
-                    Some(ResponseError::UnknownTopicOrPartition)
-                }
-                Ok(())
-                    if p.committed_metadata
-                        .as_ref()
-                        .is_some_and(|m| m.len() > OFFSET_METADATA_MAX_BYTES) =>
-                {
-                    Some(ResponseError::OffsetMetadataTooLarge)
-                }
-                Ok(()) => {
-                    records.push(Record::Commit {
-                        group: group_id.clone(),
-                        topic: topic.name.to_string(),
-                        partition: p.partition_index,
-                        committed: Committed::new(
-                            p.committed_offset,
-                            if version >= 6 {
-                                p.committed_leader_epoch
-                            } else {
-                                -1
-                            },
-                            p.committed_metadata,
-                            timestamp,
-                        ),
-                    });
-                    None
-                }
-            };
+            let error = group_error.err().or_else(|| {
+                partition_commit_error(
+                    broker,
+                    &topic.name,
+                    p.partition_index,
+                    p.committed_metadata.as_ref(),
+                )
+            });
+            if error.is_none() {
+                records.push(Record::Commit {
+                    group: group_id.clone(),
+                    topic: topic.name.to_string(),
+                    partition: p.partition_index,
+                    committed: Committed::new(
+                        p.committed_offset,
+                        if version >= 6 {
+                            p.committed_leader_epoch
+                        } else {
+                            -1
+                        },
+                        p.committed_metadata,
+                        timestamp,
+                    ),
+                });
+            }
             parts.push((p.partition_index, error));
         }
         answers.push((topic.name, parts));

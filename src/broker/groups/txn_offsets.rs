@@ -13,7 +13,7 @@ use kafka_protocol::messages::txn_offset_commit_response::{
 };
 use kafka_protocol::messages::{TxnOffsetCommitRequest, TxnOffsetCommitResponse};
 
-use super::offsets::{check_member, OFFSET_METADATA_MAX_BYTES};
+use super::offsets::{check_member, partition_commit_error};
 use super::store::{self, Committed, Record};
 use super::{group::Group, GroupCoordinator};
 use crate::broker::txn::state::TxnState;
@@ -75,17 +75,15 @@ pub fn commit(
     for topic in req.topics {
         let mut parts = Vec::new();
         for p in topic.partitions {
-            let code = if let Some(e) = error {
-                Some(e)
-            } else if broker.partition(&topic.name, p.partition_index).is_none() {
-                Some(ResponseError::UnknownTopicOrPartition)
-            } else if p
-                .committed_metadata
-                .as_ref()
-                .is_some_and(|m| m.len() > OFFSET_METADATA_MAX_BYTES)
-            {
-                Some(ResponseError::OffsetMetadataTooLarge)
-            } else {
+            let code = error.or_else(|| {
+                partition_commit_error(
+                    broker,
+                    &topic.name,
+                    p.partition_index,
+                    p.committed_metadata.as_ref(),
+                )
+            });
+            if code.is_none() {
                 records.push(Record::TxnCommit {
                     group: group_id.clone(),
                     producer_id,
@@ -102,8 +100,7 @@ pub fn commit(
                         now,
                     ),
                 });
-                None
-            };
+            }
             parts.push((p.partition_index, code));
         }
         answers.push((topic.name, parts));
