@@ -594,9 +594,17 @@ async fn run_end_to_end(
     let partitions = ensure_topic(&client, s).await?;
     let topics = vec![(s.topic.clone(), partitions.clone())];
     let ends = client.offsets_of(&topics, OffsetSpec::Latest).await?;
+    // The producer gets its own connections, as a separate producer process would: on a
+    // shared one its requests would queue behind the consumer's long polls.
+    let producer_client = match client.mode() {
+        streamline::client::Mode::Remote { bootstrap } => {
+            Arc::new(Client::remote(bootstrap).await?)
+        }
+        streamline::client::Mode::Local { .. } => client.clone(),
+    };
     let start = Instant::now();
     let producer = tokio::spawn(produce_loop(ProducerTask {
-        client: client.clone(),
+        client: producer_client,
         s: s.clone(),
         partitions: partitions.clone(),
         share: s.messages,

@@ -47,6 +47,10 @@ pub enum Error {
     Storage(String),
     #[error("{0}")]
     Client(String),
+    /// A broker could not be reached or its connection broke mid-request: another broker of
+    /// the cluster, or the same one later, may answer.
+    #[error("{0}")]
+    Connection(String),
     #[error("{context} ({error:?})")]
     Kafka {
         error: ResponseError,
@@ -83,6 +87,7 @@ impl Error {
             Error::InvalidTimestamp(_) => ResponseError::InvalidTimestamp,
             Error::DataDirLocked { .. } => ResponseError::KafkaStorageError,
             Error::Client(_) => ResponseError::UnknownServerError,
+            Error::Connection(_) => ResponseError::NetworkException,
             Error::Kafka { error, .. } => *error,
         }
     }

@@ -62,7 +62,29 @@ impl Client {
         configs: &[(String, String)],
     ) -> Result<()> {
         self.create_topic_as(name, partitions, replication_factor, configs, false)
-            .await
+            .await?;
+        self.await_topic_leaders(name).await
+    }
+
+    /// Waits until the metadata shows `name` with a leader for every partition: a cluster
+    /// answers CreateTopics once its controller has the topic, before its brokers do, and
+    /// the next command may ask any of them.
+    async fn await_topic_leaders(&self, name: &str) -> Result<()> {
+        let deadline = tokio::time::Instant::now() + super::LEADER_WAIT;
+        let mut backoff = super::RETRY_BACKOFF_MIN;
+        loop {
+            let metadata = self.metadata(Some(&[name.to_string()])).await?;
+            let ready = metadata.topics.iter().any(|t| {
+                t.error_code == 0
+                    && !t.partitions.is_empty()
+                    && t.partitions.iter().all(|p| p.leader_id.0 >= 0)
+            });
+            if ready || tokio::time::Instant::now() >= deadline {
+                return Ok(());
+            }
+            tokio::time::sleep(backoff).await;
+            backoff = (backoff * 2).min(super::RETRY_BACKOFF_MAX);
+        }
     }
 
     /// Asks the broker whether [`Client::create_topic`] with these arguments would succeed,

@@ -1,18 +1,29 @@
 //! Fetching through the client: many partitions per request, grouped by leader, long-polling
 //! up to `max_wait_ms` on the broker, as a read_committed or read_uncommitted consumer.
+//!
+//! Each leader gets its own request, all in flight at once, as Kafka's consumers keep one
+//! fetch in flight per broker: a call returns as soon as any leader answers, and the fetches
+//! still waiting on quiet leaders stay in flight for the next call (kept while the positions
+//! they ask for are still the caller's). So data on one broker is never held back by another
+//! broker's long poll. A leader that moved or a broker that went away is looked up again and
+//! the fetch retried, for up to [`LEADER_WAIT`](super::LEADER_WAIT).
 
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
+use futures_util::future::select_all;
 use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::fetch_request::{FetchPartition, FetchTopic};
-use kafka_protocol::messages::{BrokerId, FetchRequest, TopicName};
+use kafka_protocol::messages::{BrokerId, FetchRequest, FetchResponse, TopicName};
 use kafka_protocol::protocol::StrBytes;
+use tokio::task::JoinHandle;
 
 use super::offsets::Isolation;
-use super::{node_key, Client, Node};
+use super::{
+    node_key, round_trip, Client, Node, LEADER_WAIT, RETRY_BACKOFF_MAX, RETRY_BACKOFF_MIN,
+};
 use crate::{Error, Result};
 
 /// Where to read next in one partition.
@@ -46,6 +57,39 @@ pub const PARTITION_MAX_BYTES: i32 = 1024 * 1024;
 /// Whole-response byte limit of a fetch.
 pub const FETCH_MAX_BYTES: i32 = 50 * 1024 * 1024;
 
+/// A fetch sent to one leader and not yet collected.
+pub(crate) struct PendingFetch {
+    node: Arc<Node>,
+    isolation: Isolation,
+    /// What it asked for, sorted: its answer is used only while these are still wanted.
+    positions: Vec<FetchPosition>,
+    answer: JoinHandle<Result<Option<FetchResponse>>>,
+}
+
+impl Drop for PendingFetch {
+    fn drop(&mut self) {
+        // Nobody will read this answer; cancelling drops its connection mid-exchange, which
+        // the transport then reopens, rather than leaving a stale long poll in the way.
+        if !self.answer.is_finished() {
+            self.answer.abort();
+        }
+    }
+}
+
+/// Errors after which the partition is served elsewhere or soon: look the leader up again.
+fn is_leadership_error(error: ResponseError) -> bool {
+    matches!(
+        error,
+        ResponseError::NotLeaderOrFollower
+            | ResponseError::LeaderNotAvailable
+            | ResponseError::FencedLeaderEpoch
+            | ResponseError::UnknownLeaderEpoch
+            | ResponseError::ReplicaNotAvailable
+            | ResponseError::KafkaStorageError
+            | ResponseError::NotCoordinator
+    )
+}
+
 impl Client {
     /// Fetches from every position as a read_uncommitted consumer, waiting up to
     /// `max_wait_ms` for at least one byte.
@@ -58,61 +102,137 @@ impl Client {
             .await
     }
 
-    /// Fetches from every position as a consumer with `isolation`.
+    /// Fetches from every position as a consumer with `isolation`. With `max_wait_ms` 0 every
+    /// leader's answer is collected; otherwise the call returns with the first leader that
+    /// answers (and any other that already has), and partitions whose leader has not answered
+    /// yet are missing from the result.
     pub async fn fetch_as(
         &self,
         positions: &[FetchPosition],
         max_wait_ms: i32,
         isolation: Isolation,
     ) -> Result<Vec<FetchedPartition>> {
-        let mut by_leader: HashMap<usize, (Arc<Node>, Vec<&FetchPosition>)> = HashMap::new();
-        for pos in positions {
-            let node = self.leader(&pos.topic, pos.partition).await?;
-            by_leader
-                .entry(node_key(&node))
-                .or_insert_with(|| (node.clone(), Vec::new()))
-                .1
-                .push(pos);
+        let deadline = tokio::time::Instant::now() + LEADER_WAIT;
+        let mut backoff = RETRY_BACKOFF_MIN;
+        loop {
+            let (out, failure) = self.fetch_round(positions, max_wait_ms, isolation).await?;
+            let Some(failure) = failure else {
+                return Ok(out);
+            };
+            // Something moved: return what did arrive, or wait a little and look again.
+            if !out.is_empty() {
+                return Ok(out);
+            }
+            if tokio::time::Instant::now() >= deadline {
+                return Err(failure);
+            }
+            tokio::time::sleep(backoff).await;
+            backoff = (backoff * 2).min(RETRY_BACKOFF_MAX);
         }
-        let mut out = Vec::with_capacity(positions.len());
-        // Only the first leader is asked to wait; the others answer at once and are asked
-        // again on the next call, so one quiet broker never delays data from another.
-        let mut wait = max_wait_ms;
-        for (node, group) in by_leader.into_values() {
-            let mut topics: Vec<FetchTopic> = Vec::new();
-            for pos in group {
-                let partition = FetchPartition::default()
-                    .with_partition(pos.partition)
-                    .with_fetch_offset(pos.offset)
-                    .with_current_leader_epoch(-1)
-                    .with_last_fetched_epoch(-1)
-                    .with_log_start_offset(-1)
-                    .with_partition_max_bytes(PARTITION_MAX_BYTES);
-                match topics.iter_mut().find(|t| t.topic.as_str() == pos.topic) {
-                    Some(t) => t.partitions.push(partition),
-                    None => topics.push(
-                        FetchTopic::default()
-                            .with_topic(TopicName(StrBytes::from_string(pos.topic.clone())))
-                            .with_partitions(vec![partition]),
-                    ),
+    }
+
+    /// One round: sends what is not in flight, collects what answered. The error, if any, is
+    /// a retriable one (a moved leader, a lost broker) that left some partitions unanswered.
+    async fn fetch_round(
+        &self,
+        positions: &[FetchPosition],
+        max_wait_ms: i32,
+        isolation: Isolation,
+    ) -> Result<(Vec<FetchedPartition>, Option<Error>)> {
+        let mut failure = None;
+        let mut by_leader: HashMap<usize, (Arc<Node>, Vec<FetchPosition>)> = HashMap::new();
+        for pos in positions {
+            match self.leader(&pos.topic, pos.partition).await {
+                Ok(node) => by_leader
+                    .entry(node_key(&node))
+                    .or_insert_with(|| (node.clone(), Vec::new()))
+                    .1
+                    .push(pos.clone()),
+                Err(
+                    e @ (Error::Connection(_)
+                    | Error::Kafka {
+                        error: ResponseError::LeaderNotAvailable,
+                        ..
+                    }),
+                ) => {
+                    self.invalidate_leaders().await;
+                    failure = Some(e);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        let mut pending = std::mem::take(&mut *self.pending_fetches.lock().await);
+        // A fetch in flight is kept only if it asks exactly for what this call wants from its
+        // leader; anything else is cancelled (dropped) and asked for again.
+        pending.retain(|key, p| {
+            by_leader.get(key).is_some_and(|(_, wanted)| {
+                p.isolation == isolation && p.positions == sorted(wanted.clone())
+            })
+        });
+        for (key, (node, wanted)) in by_leader {
+            if pending.contains_key(&key) {
+                continue;
+            }
+            let wanted = sorted(wanted);
+            let req = fetch_request(&wanted, max_wait_ms, isolation);
+            // Fetch v13+ addresses topics by id; names are enough for us.
+            let prepared = self.prepare(&node, &req, Some(12))?;
+            let extra = Duration::from_millis(u64::try_from(max_wait_ms).unwrap_or(0));
+            let conn = node.clone();
+            let answer = tokio::spawn(async move {
+                round_trip::<FetchRequest>(&conn.transport, prepared, true, extra).await
+            });
+            pending.insert(
+                key,
+                PendingFetch {
+                    node,
+                    isolation,
+                    positions: wanted,
+                    answer,
+                },
+            );
+        }
+        // Each answered fetch with its answer: select_all hands over the first one's answer
+        // itself (its handle must not be polled again); the others are finished and ready.
+        let mut answered: Vec<(PendingFetch, Option<_>)> = Vec::new();
+        if max_wait_ms <= 0 {
+            answered = pending.drain().map(|(_, p)| (p, None)).collect();
+        } else if !pending.is_empty() {
+            let (first_answer, first, _) =
+                select_all(pending.values_mut().map(|p| &mut p.answer)).await;
+            let keys: Vec<usize> = pending.keys().copied().collect();
+            let mut first_answer = Some(first_answer);
+            for (i, key) in keys.into_iter().enumerate() {
+                if i == first {
+                    if let Some(p) = pending.remove(&key) {
+                        answered.push((p, first_answer.take()));
+                    }
+                } else if pending.get(&key).is_some_and(|p| p.answer.is_finished()) {
+                    if let Some(p) = pending.remove(&key) {
+                        answered.push((p, None));
+                    }
                 }
             }
-            let req = FetchRequest::default()
-                .with_replica_id(BrokerId(-1))
-                .with_max_wait_ms(wait)
-                .with_min_bytes(1)
-                .with_max_bytes(FETCH_MAX_BYTES)
-                .with_isolation_level(isolation.wire())
-                .with_session_id(0)
-                .with_session_epoch(-1)
-                .with_topics(topics);
-            let extra = Duration::from_millis(u64::try_from(wait).unwrap_or(0));
-            wait = 0;
-            // Fetch v13+ addresses topics by id; names are enough for us.
-            let response = self
-                .send_to(&node, &req, Some(12), extra, true)
-                .await?
-                .ok_or_else(|| Error::Client("Fetch got no response".into()))?;
+        }
+        *self.pending_fetches.lock().await = pending;
+
+        let mut out = Vec::with_capacity(positions.len());
+        for (mut p, answer) in answered {
+            let answer = match answer {
+                Some(answer) => answer,
+                None => (&mut p.answer).await,
+            }
+            .map_err(|e| Error::Client(format!("fetch task failed: {e}")))?;
+            let response = match answer {
+                Ok(Some(response)) => response,
+                Ok(None) => return Err(Error::Client("Fetch got no response".into())),
+                Err(e @ Error::Connection(_)) => {
+                    self.forget_node(&p.node).await;
+                    failure = Some(e);
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
             if let Some(error) = ResponseError::try_from_code(response.error_code) {
                 return Err(Error::Kafka {
                     error,
@@ -120,21 +240,37 @@ impl Client {
                 });
             }
             for t in response.responses {
-                for p in t.partitions {
-                    let error = ResponseError::try_from_code(p.error_code);
-                    if matches!(error, Some(ResponseError::NotLeaderOrFollower)) {
+                for part in t.partitions {
+                    let error = ResponseError::try_from_code(part.error_code);
+                    if let Some(e) = error.filter(|e| is_leadership_error(*e)) {
                         self.invalidate_leaders().await;
+                        failure = Some(Error::Kafka {
+                            error: e,
+                            context: format!(
+                                "fetching {}/{}",
+                                t.topic.as_str(),
+                                part.partition_index
+                            ),
+                        });
+                        continue;
+                    }
+                    // An answer for a position the caller has since moved from is stale.
+                    let asked = p.positions.iter().find(|q| {
+                        q.topic == t.topic.as_str() && q.partition == part.partition_index
+                    });
+                    if !asked.is_some_and(|q| positions.contains(q)) {
+                        continue;
                     }
                     out.push(FetchedPartition {
                         topic: t.topic.to_string(),
-                        partition: p.partition_index,
+                        partition: part.partition_index,
                         error,
-                        high_watermark: p.high_watermark,
-                        log_start_offset: p.log_start_offset,
-                        last_stable_offset: p.last_stable_offset,
-                        records: p.records.unwrap_or_default(),
+                        high_watermark: part.high_watermark,
+                        log_start_offset: part.log_start_offset,
+                        last_stable_offset: part.last_stable_offset,
+                        records: part.records.unwrap_or_default(),
                         aborted: (isolation == Isolation::ReadCommitted).then(|| {
-                            p.aborted_transactions
+                            part.aborted_transactions
                                 .unwrap_or_default()
                                 .into_iter()
                                 .map(|a| (a.producer_id.0, a.first_offset))
@@ -144,6 +280,45 @@ impl Client {
                 }
             }
         }
-        Ok(out)
+        Ok((out, failure))
     }
+}
+
+fn sorted(mut positions: Vec<FetchPosition>) -> Vec<FetchPosition> {
+    positions.sort_by(|a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
+    positions
+}
+
+fn fetch_request(
+    positions: &[FetchPosition],
+    max_wait_ms: i32,
+    isolation: Isolation,
+) -> FetchRequest {
+    let mut topics: Vec<FetchTopic> = Vec::new();
+    for pos in positions {
+        let partition = FetchPartition::default()
+            .with_partition(pos.partition)
+            .with_fetch_offset(pos.offset)
+            .with_current_leader_epoch(-1)
+            .with_last_fetched_epoch(-1)
+            .with_log_start_offset(-1)
+            .with_partition_max_bytes(PARTITION_MAX_BYTES);
+        match topics.iter_mut().find(|t| t.topic.as_str() == pos.topic) {
+            Some(t) => t.partitions.push(partition),
+            None => topics.push(
+                FetchTopic::default()
+                    .with_topic(TopicName(StrBytes::from_string(pos.topic.clone())))
+                    .with_partitions(vec![partition]),
+            ),
+        }
+    }
+    FetchRequest::default()
+        .with_replica_id(BrokerId(-1))
+        .with_max_wait_ms(max_wait_ms)
+        .with_min_bytes(1)
+        .with_max_bytes(FETCH_MAX_BYTES)
+        .with_isolation_level(isolation.wire())
+        .with_session_id(0)
+        .with_session_epoch(-1)
+        .with_topics(topics)
 }

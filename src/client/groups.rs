@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
+use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::{
     ConsumerProtocolAssignment, DeleteGroupsRequest, DescribeGroupsRequest, FindCoordinatorRequest,
     GroupId, ListGroupsRequest, OffsetFetchRequest,
@@ -14,7 +15,7 @@ use kafka_protocol::messages::{
 use kafka_protocol::protocol::{Decodable, StrBytes};
 
 use super::admin::check;
-use super::{Client, Node};
+use super::{Client, Node, LEADER_WAIT, RETRY_BACKOFF_MAX, RETRY_BACKOFF_MIN};
 use crate::{Error, Result};
 
 /// A group as ListGroups reports it.
@@ -101,8 +102,27 @@ impl Client {
         let req = FindCoordinatorRequest::default()
             .with_key(StrBytes::from_string(key.to_string()))
             .with_key_type(key_type);
-        // v4+ batches keys; one key at v3 is all we need.
-        let resp = self.send(&req, Some(3)).await?;
+        // A cluster creates its offsets or transaction log on first use and elects its
+        // leaders: until then it answers COORDINATOR_NOT_AVAILABLE, and Kafka's clients retry.
+        let deadline = tokio::time::Instant::now() + LEADER_WAIT;
+        let mut backoff = RETRY_BACKOFF_MIN;
+        let resp = loop {
+            // v4+ batches keys; one key at v3 is all we need.
+            let resp = self.send(&req, Some(3)).await?;
+            let retriable = matches!(
+                ResponseError::try_from_code(resp.error_code),
+                Some(
+                    ResponseError::CoordinatorNotAvailable
+                        | ResponseError::CoordinatorLoadInProgress
+                        | ResponseError::NotCoordinator
+                )
+            );
+            if !retriable || tokio::time::Instant::now() >= deadline {
+                break resp;
+            }
+            tokio::time::sleep(backoff).await;
+            backoff = (backoff * 2).min(RETRY_BACKOFF_MAX);
+        };
         check(
             resp.error_code,
             resp.error_message.as_ref(),

@@ -44,6 +44,13 @@ use crate::protocol::versions::SUPPORTED_APIS;
 use crate::{Error, Result};
 use transport::{ApiRanges, RemoteConnection, Transport};
 
+/// How long a request waits for a partition to get a leader, or a group its coordinator.
+pub const LEADER_WAIT: Duration = Duration::from_secs(30);
+
+/// The first and the longest pause between retries of a retriable error.
+pub const RETRY_BACKOFF_MIN: Duration = Duration::from_millis(50);
+pub const RETRY_BACKOFF_MAX: Duration = Duration::from_secs(1);
+
 /// The client id sent with every request.
 pub const CLIENT_ID: &str = "streamline";
 
@@ -80,6 +87,8 @@ pub struct Client {
     /// Leaders by (topic, partition), from the latest metadata.
     leaders: Mutex<HashMap<(String, i32), i32>>,
     correlation: AtomicI32,
+    /// Fetches in flight on leaders that had not answered when the last fetch returned.
+    pending_fetches: Mutex<HashMap<usize, fetch::PendingFetch>>,
     /// Held for a Local client: the data directory is ours until the client is dropped.
     _lock: Option<DataDirLock>,
     local: Option<Arc<Broker>>,
@@ -146,6 +155,7 @@ impl Client {
             nodes: Mutex::new(HashMap::new()),
             leaders: Mutex::new(HashMap::new()),
             correlation: AtomicI32::new(1),
+            pending_fetches: Mutex::new(HashMap::new()),
             _lock: Some(lock),
             local: Some(broker),
             group_timers: Some(group_timers),
@@ -171,6 +181,7 @@ impl Client {
                         nodes: Mutex::new(HashMap::new()),
                         leaders: Mutex::new(HashMap::new()),
                         correlation: AtomicI32::new(1),
+                        pending_fetches: Mutex::new(HashMap::new()),
                         _lock: None,
                         local: None,
                         group_timers: None,
@@ -198,9 +209,31 @@ impl Client {
     where
         R: Request + Encodable,
     {
-        self.send_to(&self.bootstrap, req, max_version, Duration::ZERO, true)
-            .await?
-            .ok_or_else(|| Error::Client("the broker sent no response".into()))
+        let first = self
+            .send_to(&self.bootstrap, req, max_version, Duration::ZERO, true)
+            .await;
+        let failure = match first {
+            Ok(response) => {
+                return response.ok_or_else(|| Error::Client("the broker sent no response".into()))
+            }
+            Err(e @ Error::Connection(_)) if self.local.is_none() => e,
+            Err(e) => return Err(e),
+        };
+        // The bootstrap broker is gone (stopped, restarted, unreachable): any other broker of
+        // the cluster answers cluster-wide requests the same, as Kafka's clients assume.
+        let known: Vec<i32> = self.brokers.lock().await.keys().copied().collect();
+        for id in known {
+            let Ok(node) = self.node(id).await else {
+                continue;
+            };
+            if let Ok(Some(response)) = self
+                .send_to(&node, req, max_version, Duration::ZERO, true)
+                .await
+            {
+                return Ok(response);
+            }
+        }
+        Err(failure)
     }
 
     /// Sends `req` to `node` at the highest version both sides support (capped at
@@ -217,6 +250,21 @@ impl Client {
     where
         R: Request + Encodable,
     {
+        let prepared = self.prepare(node, req, max_version)?;
+        round_trip::<R>(&node.transport, prepared, expect_response, extra_wait).await
+    }
+
+    /// Negotiates the version of `req` for `node` and encodes it with the next correlation id,
+    /// for a request whose answer is awaited elsewhere (a spawned fetch).
+    pub(crate) fn prepare<R>(
+        &self,
+        node: &Node,
+        req: &R,
+        max_version: Option<i16>,
+    ) -> Result<Prepared>
+    where
+        R: Request + Encodable,
+    {
         let key = ApiKey::try_from(R::KEY)
             .map_err(|_| Error::Client(format!("unknown api key {}", R::KEY)))?;
         let version = negotiate(
@@ -227,24 +275,12 @@ impl Client {
         )?;
         let correlation_id = self.correlation.fetch_add(1, Ordering::Relaxed);
         let frame = encode_request(key, version, correlation_id, req)?;
-        let Some(mut body) = node
-            .transport
-            .round_trip(frame, expect_response, extra_wait)
-            .await?
-        else {
-            return Ok(None);
-        };
-        let header = ResponseHeader::decode(&mut body, key.response_header_version(version))
-            .map_err(|e| Error::Client(format!("malformed {key:?} response header: {e}")))?;
-        if header.correlation_id != correlation_id {
-            return Err(Error::Client(format!(
-                "response correlation id {} does not match request {correlation_id}",
-                header.correlation_id
-            )));
-        }
-        R::Response::decode(&mut body, version)
-            .map(Some)
-            .map_err(|e| Error::Client(format!("malformed {key:?} v{version} response: {e}")))
+        Ok(Prepared {
+            key,
+            version,
+            correlation_id,
+            frame,
+        })
     }
 
     /// The version `send_to` will use for `R` on `node`, for requests whose fields depend on it.
@@ -327,26 +363,57 @@ impl Client {
     }
 
     /// The connection to the leader of `topic`/`partition`, refreshing metadata if needed.
+    /// A partition without a leader (an election under way, a topic just created) is waited
+    /// for up to [`LEADER_WAIT`], as Kafka's clients wait for metadata.
     pub async fn leader(&self, topic: &str, partition: i32) -> Result<Arc<Node>> {
         if self.local.is_some() {
             return Ok(self.bootstrap.clone());
         }
         let key = (topic.to_string(), partition);
-        let mut leader = self.leaders.lock().await.get(&key).copied();
-        if leader.is_none() {
-            self.metadata(Some(&[topic.to_string()])).await?;
-            leader = self.leaders.lock().await.get(&key).copied();
+        let deadline = tokio::time::Instant::now() + LEADER_WAIT;
+        let mut backoff = RETRY_BACKOFF_MIN;
+        loop {
+            let cached = self.leaders.lock().await.get(&key).copied();
+            if let Some(leader) = cached.filter(|id| *id >= 0) {
+                return self.node(leader).await;
+            }
+            let metadata = self.metadata(Some(&[topic.to_string()])).await?;
+            let known = metadata.topics.iter().any(|t| {
+                t.name.as_ref().is_some_and(|n| n.as_str() == topic)
+                    && t.error_code != ResponseError::UnknownTopicOrPartition.code()
+            });
+            let leader = self.leaders.lock().await.get(&key).copied();
+            if let Some(leader) = leader.filter(|id| *id >= 0) {
+                return self.node(leader).await;
+            }
+            if !known || tokio::time::Instant::now() >= deadline {
+                return Err(Error::Kafka {
+                    error: if known {
+                        ResponseError::LeaderNotAvailable
+                    } else {
+                        ResponseError::UnknownTopicOrPartition
+                    },
+                    context: format!("{topic}/{partition}"),
+                });
+            }
+            tokio::time::sleep(backoff).await;
+            backoff = (backoff * 2).min(RETRY_BACKOFF_MAX);
         }
-        let leader = leader.filter(|id| *id >= 0).ok_or_else(|| Error::Kafka {
-            error: ResponseError::UnknownTopicOrPartition,
-            context: format!("{topic}/{partition}"),
-        })?;
-        self.node(leader).await
     }
 
     /// Forgets cached leaders, so the next request re-reads metadata (after NOT_LEADER errors).
     pub async fn invalidate_leaders(&self) {
         self.leaders.lock().await.clear();
+    }
+
+    /// Forgets the connection to broker `node` (after it failed) along with every cached
+    /// leader, so the next request re-reads metadata and connects afresh.
+    pub(crate) async fn forget_node(&self, node: &Arc<Node>) {
+        self.nodes
+            .lock()
+            .await
+            .retain(|_, n| node_key(n) != node_key(node));
+        self.invalidate_leaders().await;
     }
 
     async fn node(&self, id: i32) -> Result<Arc<Node>> {
@@ -364,6 +431,49 @@ impl Client {
         self.nodes.lock().await.insert(id, node.clone());
         Ok(node)
     }
+}
+
+/// An encoded request, ready to be sent.
+pub(crate) struct Prepared {
+    key: ApiKey,
+    version: i16,
+    correlation_id: i32,
+    frame: Bytes,
+}
+
+/// Sends a prepared request over `transport` and decodes the answer as `R::Response`.
+pub(crate) async fn round_trip<R>(
+    transport: &Transport,
+    prepared: Prepared,
+    expect_response: bool,
+    extra_wait: Duration,
+) -> Result<Option<R::Response>>
+where
+    R: Request,
+{
+    let Prepared {
+        key,
+        version,
+        correlation_id,
+        frame,
+    } = prepared;
+    let Some(mut body) = transport
+        .round_trip(frame, expect_response, extra_wait)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let header = ResponseHeader::decode(&mut body, key.response_header_version(version))
+        .map_err(|e| Error::Client(format!("malformed {key:?} response header: {e}")))?;
+    if header.correlation_id != correlation_id {
+        return Err(Error::Client(format!(
+            "response correlation id {} does not match request {correlation_id}",
+            header.correlation_id
+        )));
+    }
+    R::Response::decode(&mut body, version)
+        .map(Some)
+        .map_err(|e| Error::Client(format!("malformed {key:?} v{version} response: {e}")))
 }
 
 /// A node's identity, for grouping requests by broker: its address as a number rather than a

@@ -37,24 +37,34 @@ pub enum Transport {
 }
 
 /// A TCP connection to one broker.
+///
+/// The stream is taken out of its slot for the length of one exchange and put back only when
+/// the whole response was read. A failed, timed-out or cancelled exchange (Ctrl-C, a dropped
+/// future) therefore leaves no half-read response behind to be mistaken for the next one: the
+/// stream is dropped, and the next request opens a new connection.
 pub struct RemoteConnection {
     pub addr: String,
-    stream: Mutex<TcpStream>,
+    stream: Mutex<Option<TcpStream>>,
 }
 
 impl RemoteConnection {
     /// Connects to `addr` (host:port).
     pub async fn connect(addr: &str) -> Result<RemoteConnection> {
-        let stream = tokio::time::timeout(CONNECT_TIMEOUT, TcpStream::connect(addr))
-            .await
-            .map_err(|_| Error::Client(format!("timed out connecting to {addr}")))?
-            .map_err(|e| Error::Client(format!("cannot connect to {addr}: {e}")))?;
-        stream.set_nodelay(true)?;
+        let stream = open_stream(addr).await?;
         Ok(RemoteConnection {
             addr: addr.to_string(),
-            stream: Mutex::new(stream),
+            stream: Mutex::new(Some(stream)),
         })
     }
+}
+
+async fn open_stream(addr: &str) -> Result<TcpStream> {
+    let stream = tokio::time::timeout(CONNECT_TIMEOUT, TcpStream::connect(addr))
+        .await
+        .map_err(|_| Error::Connection(format!("timed out connecting to {addr}")))?
+        .map_err(|e| Error::Connection(format!("cannot connect to {addr}: {e}")))?;
+    stream.set_nodelay(true)?;
+    Ok(stream)
 }
 
 impl Transport {
@@ -80,7 +90,11 @@ impl Transport {
                 }
             }
             Transport::Remote(conn) => {
-                let mut stream = conn.stream.lock().await;
+                let mut slot = conn.stream.lock().await;
+                let mut stream = match slot.take() {
+                    Some(stream) => stream,
+                    None => open_stream(&conn.addr).await?,
+                };
                 let exchange = async {
                     stream.write_all(&frame).await?;
                     if !expect_response {
@@ -102,10 +116,14 @@ impl Transport {
                     stream.read_exact(&mut body).await?;
                     Ok::<_, std::io::Error>(Some(body.freeze()))
                 };
-                match tokio::time::timeout(REQUEST_TIMEOUT + extra_wait, exchange).await {
-                    Ok(Ok(r)) => Ok(r),
-                    Ok(Err(e)) => Err(Error::Client(format!("{}: {e}", conn.addr))),
-                    Err(_) => Err(Error::Client(format!(
+                let outcome = tokio::time::timeout(REQUEST_TIMEOUT + extra_wait, exchange).await;
+                match outcome {
+                    Ok(Ok(r)) => {
+                        *slot = Some(stream);
+                        Ok(r)
+                    }
+                    Ok(Err(e)) => Err(Error::Connection(format!("{}: {e}", conn.addr))),
+                    Err(_) => Err(Error::Connection(format!(
                         "{}: no response within {:?}",
                         conn.addr,
                         REQUEST_TIMEOUT + extra_wait
