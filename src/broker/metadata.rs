@@ -63,31 +63,35 @@ pub fn handle(broker: &Broker, req: MetadataRequest, version: i16) -> MetadataRe
         req.topics
             .unwrap_or_default()
             .into_iter()
-            .map(|requested| match requested.name {
-                Some(name) => match broker.topic_or_auto_create(&name, allow_auto_create) {
-                    Ok(t) => describe(broker, &t, topic_ops, version),
-                    Err(e) => {
-                        let code = match e {
-                            Error::InvalidTopic(_) => ResponseError::InvalidTopicException,
-                            Error::UnknownTopicOrPartition(_) => {
-                                ResponseError::UnknownTopicOrPartition
-                            }
-                            other => other.response_error(),
-                        };
-                        MetadataResponseTopic::default()
-                            .with_name(Some(name))
-                            .with_error_code(code.code())
-                            .with_topic_authorized_operations(topic_ops)
-                    }
+            // A topic asked for by id (v10+) is looked up by id whatever its name says: the
+            // Java client sends an empty name, not a null one, beside the id.
+            .map(
+                |requested| match requested.name.filter(|_| requested.topic_id.is_nil()) {
+                    Some(name) => match broker.topic_or_auto_create(&name, allow_auto_create) {
+                        Ok(t) => describe(broker, &t, topic_ops, version),
+                        Err(e) => {
+                            let code = match e {
+                                Error::InvalidTopic(_) => ResponseError::InvalidTopicException,
+                                Error::UnknownTopicOrPartition(_) => {
+                                    ResponseError::UnknownTopicOrPartition
+                                }
+                                other => other.response_error(),
+                            };
+                            MetadataResponseTopic::default()
+                                .with_name(Some(name))
+                                .with_error_code(code.code())
+                                .with_topic_authorized_operations(topic_ops)
+                        }
+                    },
+                    None => match broker.topic_by_id(requested.topic_id) {
+                        Some(t) => describe(broker, &t, topic_ops, version),
+                        None => MetadataResponseTopic::default()
+                            .with_topic_id(requested.topic_id)
+                            .with_error_code(ResponseError::UnknownTopicId.code())
+                            .with_topic_authorized_operations(topic_ops),
+                    },
                 },
-                None => match broker.topic_by_id(requested.topic_id) {
-                    Some(t) => describe(broker, &t, topic_ops, version),
-                    None => MetadataResponseTopic::default()
-                        .with_topic_id(requested.topic_id)
-                        .with_error_code(ResponseError::UnknownTopicId.code())
-                        .with_topic_authorized_operations(topic_ops),
-                },
-            })
+            )
             .collect()
     };
     let cluster_ops = if (8..=10).contains(&version) && req.include_cluster_authorized_operations {
