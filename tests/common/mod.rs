@@ -6,6 +6,7 @@ pub mod cli;
 pub mod proxy;
 pub mod pty;
 pub mod raw;
+pub mod reference;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};

