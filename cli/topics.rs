@@ -129,6 +129,9 @@ struct TopicSummary {
 struct PartitionDetail {
     partition: i32,
     leader: i32,
+    /// The brokers holding a copy, and those of them in sync with the leader.
+    replicas: Vec<i32>,
+    isr: Vec<i32>,
     start_offset: i64,
     end_offset: i64,
     messages: i64,
@@ -334,13 +337,23 @@ async fn describe(client: &Client, name: &str) -> anyhow::Result<TopicDetail> {
         .first()
         .with_context(|| format!("no metadata for topic '{name}'"))?;
     streamline::client::admin::check(topic.error_code, None, &format!("topic '{name}'"))?;
-    let mut ids: Vec<(i32, i32)> = topic
+    let mut layout: Vec<(i32, i32, Vec<i32>, Vec<i32>)> = topic
         .partitions
         .iter()
-        .map(|p| (p.partition_index, p.leader_id.0))
+        .map(|p| {
+            let ids = |nodes: &[kafka_protocol::messages::BrokerId]| {
+                nodes.iter().map(|n| n.0).collect::<Vec<i32>>()
+            };
+            (
+                p.partition_index,
+                p.leader_id.0,
+                ids(&p.replica_nodes),
+                ids(&p.isr_nodes),
+            )
+        })
         .collect();
-    ids.sort_unstable();
-    let indexes: Vec<i32> = ids.iter().map(|(p, _)| *p).collect();
+    layout.sort_unstable();
+    let indexes: Vec<i32> = layout.iter().map(|(p, ..)| *p).collect();
     let starts = client
         .list_offsets(name, &indexes, OffsetSpec::Earliest)
         .await?;
@@ -351,9 +364,9 @@ async fn describe(client: &Client, name: &str) -> anyhow::Result<TopicDetail> {
         .partition_sizes(name, &indexes)
         .await
         .unwrap_or_default();
-    let partitions = ids
-        .iter()
-        .map(|&(partition, leader)| {
+    let partitions = layout
+        .into_iter()
+        .map(|(partition, leader, replicas, isr)| {
             let start = starts
                 .iter()
                 .find(|o| o.partition == partition)
@@ -365,6 +378,8 @@ async fn describe(client: &Client, name: &str) -> anyhow::Result<TopicDetail> {
             PartitionDetail {
                 partition,
                 leader,
+                replicas,
+                isr,
                 start_offset: start,
                 end_offset: end,
                 messages: (end - start).max(0),
@@ -390,6 +405,11 @@ async fn describe(client: &Client, name: &str) -> anyhow::Result<TopicDetail> {
     })
 }
 
+/// Broker ids as kafka-topics prints them: "1,2,3".
+fn join_ids(ids: &[i32]) -> String {
+    ids.iter().map(i32::to_string).collect::<Vec<_>>().join(",")
+}
+
 fn print_detail(out: &mut impl Write, d: &TopicDetail) -> anyhow::Result<()> {
     writeln!(out, "Topic:      {}", d.name)?;
     writeln!(out, "Topic ID:   {}", d.id)?;
@@ -402,6 +422,8 @@ fn print_detail(out: &mut impl Write, d: &TopicDetail) -> anyhow::Result<()> {
             vec![
                 p.partition.to_string(),
                 p.leader.to_string(),
+                join_ids(&p.replicas),
+                join_ids(&p.isr),
                 p.start_offset.to_string(),
                 p.end_offset.to_string(),
                 p.messages.to_string(),
@@ -411,7 +433,16 @@ fn print_detail(out: &mut impl Write, d: &TopicDetail) -> anyhow::Result<()> {
         .collect();
     write_table(
         out,
-        &["PARTITION", "LEADER", "START", "END", "MESSAGES", "SIZE"],
+        &[
+            "PARTITION",
+            "LEADER",
+            "REPLICAS",
+            "ISR",
+            "START",
+            "END",
+            "MESSAGES",
+            "SIZE",
+        ],
         &rows,
     )?;
     writeln!(out)?;
