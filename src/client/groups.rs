@@ -1,6 +1,7 @@
 //! Consumer-group administration through the client: list groups on every broker, and for one
 //! group find its coordinator, describe its members (decoding their consumer-protocol
-//! assignments), fetch its committed offsets, and delete it.
+//! assignments), fetch its committed offsets, and delete it. A coordinator that moved, is
+//! still loading its offsets partition or went away is found again, as Kafka's clients do.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -45,6 +46,21 @@ pub struct GroupDescription {
     pub protocol_type: String,
     pub protocol: String,
     pub members: Vec<GroupMember>,
+}
+
+/// Whether `e` says the group's coordinator is elsewhere, not ready yet or unreachable: Kafka's
+/// clients then find the coordinator again and retry, and so do we.
+pub(crate) fn coordinator_moved(e: &Error) -> bool {
+    match e {
+        Error::Connection(_) => true,
+        Error::Kafka { error, .. } => matches!(
+            error,
+            ResponseError::NotCoordinator
+                | ResponseError::CoordinatorNotAvailable
+                | ResponseError::CoordinatorLoadInProgress
+        ),
+        _ => false,
+    }
 }
 
 fn group_id(id: &str) -> GroupId {
@@ -135,6 +151,27 @@ impl Client {
         self.node(resp.node_id.0).await
     }
 
+    /// Runs `op` on the coordinator of `group`, finding the coordinator again (with backoff,
+    /// for up to [`LEADER_WAIT`]) while the outcome says it moved, is loading or went away.
+    pub(crate) async fn on_coordinator<T, F, Fut>(&self, group: &str, mut op: F) -> Result<T>
+    where
+        F: FnMut(Arc<Node>) -> Fut,
+        Fut: std::future::Future<Output = Result<T>>,
+    {
+        let deadline = tokio::time::Instant::now() + LEADER_WAIT;
+        let mut backoff = RETRY_BACKOFF_MIN;
+        loop {
+            let node = self.coordinator(group).await?;
+            match op(node).await {
+                Err(e) if coordinator_moved(&e) && tokio::time::Instant::now() < deadline => {
+                    tokio::time::sleep(backoff).await;
+                    backoff = (backoff * 2).min(RETRY_BACKOFF_MAX);
+                }
+                outcome => return outcome,
+            }
+        }
+    }
+
     /// Every group on every broker of the cluster, sorted by id.
     pub async fn list_groups(&self) -> Result<Vec<GroupListing>> {
         let mut groups = Vec::new();
@@ -162,22 +199,27 @@ impl Client {
 
     /// The state and members of `group`.
     pub async fn describe_group(&self, group: &str) -> Result<GroupDescription> {
-        let node = self.coordinator(group).await?;
         let req = DescribeGroupsRequest::default().with_groups(vec![group_id(group)]);
-        let resp = self
-            .send_to(&node, &req, None, Duration::ZERO, true)
-            .await?
-            .ok_or_else(|| Error::Client("DescribeGroups got no response".into()))?;
-        let g = resp
-            .groups
-            .into_iter()
-            .next()
-            .ok_or_else(|| Error::Client("DescribeGroups answered no group".into()))?;
-        check(
-            g.error_code,
-            g.error_message.as_ref(),
-            &format!("describing group '{group}'"),
-        )?;
+        let req = &req;
+        let g = self
+            .on_coordinator(group, |node| async move {
+                let resp = self
+                    .send_to(&node, req, None, Duration::ZERO, true)
+                    .await?
+                    .ok_or_else(|| Error::Client("DescribeGroups got no response".into()))?;
+                let g = resp
+                    .groups
+                    .into_iter()
+                    .next()
+                    .ok_or_else(|| Error::Client("DescribeGroups answered no group".into()))?;
+                check(
+                    g.error_code,
+                    g.error_message.as_ref(),
+                    &format!("describing group '{group}'"),
+                )?;
+                Ok(g)
+            })
+            .await?;
         Ok(GroupDescription {
             group_id: g.group_id.to_string(),
             state: g.group_state.to_string(),
@@ -213,20 +255,25 @@ impl Client {
         &self,
         group: &str,
     ) -> Result<BTreeMap<(String, i32), (i64, Option<String>)>> {
-        let node = self.coordinator(group).await?;
         let req = OffsetFetchRequest::default()
             .with_group_id(group_id(group))
             .with_topics(None);
-        // v8+ is the multi-group form; the single-group form up to v7 is enough here.
+        let req = &req;
         let resp = self
-            .send_to(&node, &req, Some(7), Duration::ZERO, true)
-            .await?
-            .ok_or_else(|| Error::Client("OffsetFetch got no response".into()))?;
-        check(
-            resp.error_code,
-            None,
-            &format!("fetching the offsets of group '{group}'"),
-        )?;
+            .on_coordinator(group, |node| async move {
+                // v8+ is the multi-group form; the single-group form up to v7 is enough here.
+                let resp = self
+                    .send_to(&node, req, Some(7), Duration::ZERO, true)
+                    .await?
+                    .ok_or_else(|| Error::Client("OffsetFetch got no response".into()))?;
+                check(
+                    resp.error_code,
+                    None,
+                    &format!("fetching the offsets of group '{group}'"),
+                )?;
+                Ok(resp)
+            })
+            .await?;
         let mut offsets = BTreeMap::new();
         for t in resp.topics {
             for p in t.partitions {
@@ -243,17 +290,19 @@ impl Client {
 
     /// Deletes a group with no members, and its committed offsets.
     pub async fn delete_group(&self, group: &str) -> Result<()> {
-        let node = self.coordinator(group).await?;
-        let req = DeleteGroupsRequest::default().with_groups_names(vec![group_id(group)]);
-        let resp = self
-            .send_to(&node, &req, None, Duration::ZERO, true)
-            .await?
-            .ok_or_else(|| Error::Client("DeleteGroups got no response".into()))?;
-        let r = resp
-            .results
-            .first()
-            .ok_or_else(|| Error::Client("DeleteGroups answered no group".into()))?;
-        check(r.error_code, None, &format!("deleting group '{group}'"))
+        let req = &DeleteGroupsRequest::default().with_groups_names(vec![group_id(group)]);
+        self.on_coordinator(group, |node| async move {
+            let resp = self
+                .send_to(&node, req, None, Duration::ZERO, true)
+                .await?
+                .ok_or_else(|| Error::Client("DeleteGroups got no response".into()))?;
+            let r = resp
+                .results
+                .first()
+                .ok_or_else(|| Error::Client("DeleteGroups answered no group".into()))?;
+            check(r.error_code, None, &format!("deleting group '{group}'"))
+        })
+        .await
     }
 }
 
@@ -334,25 +383,28 @@ impl Client {
                     })
                     .collect(),
             );
-        let node = self.coordinator(group).await?;
-        // v10 addresses topics by id; names are enough for us.
-        let resp = self
-            .send_to(&node, &req, Some(9), Duration::ZERO, true)
-            .await?
-            .ok_or_else(|| Error::Client("OffsetCommit got no response".into()))?;
-        for t in resp.topics {
-            for p in t.partitions {
-                check(
-                    p.error_code,
-                    None,
-                    &format!(
-                        "committing {}/{} for group '{group}'",
-                        t.name.as_str(),
-                        p.partition_index
-                    ),
-                )?;
+        let req = &req;
+        self.on_coordinator(group, |node| async move {
+            // v10 addresses topics by id; names are enough for us.
+            let resp = self
+                .send_to(&node, req, Some(9), Duration::ZERO, true)
+                .await?
+                .ok_or_else(|| Error::Client("OffsetCommit got no response".into()))?;
+            for t in resp.topics {
+                for p in t.partitions {
+                    check(
+                        p.error_code,
+                        None,
+                        &format!(
+                            "committing {}/{} for group '{group}'",
+                            t.name.as_str(),
+                            p.partition_index
+                        ),
+                    )?;
+                }
             }
-        }
-        Ok(())
+            Ok(())
+        })
+        .await
     }
 }

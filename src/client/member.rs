@@ -20,8 +20,8 @@ use kafka_protocol::messages::{
 use kafka_protocol::protocol::{Decodable, StrBytes};
 
 use super::admin::check;
-use super::groups::decode_assignment;
-use super::{Client, Node};
+use super::groups::{coordinator_moved, decode_assignment};
+use super::{Client, Node, LEADER_WAIT, RETRY_BACKOFF_MAX, RETRY_BACKOFF_MIN};
 use crate::{Error, Result};
 
 /// How long the coordinator waits for a heartbeat before dropping the member.
@@ -115,80 +115,104 @@ impl GroupMember {
         self.generation
     }
 
-    /// (Re)joins the group and syncs, replacing the assignment.
+    /// (Re)joins the group and syncs, replacing the assignment. A coordinator that moved, is
+    /// loading or went away is found again (for up to [`LEADER_WAIT`]); a group that keeps
+    /// rebalancing under us fails after five rounds.
     pub async fn rejoin(&mut self, client: &Client) -> Result<()> {
-        for _attempt in 0..5 {
-            let subscription = ConsumerProtocolSubscription::default()
-                .with_topics(self.topics.iter().map(|t| sid(t)).collect());
-            let version = client.version_for::<JoinGroupRequest>(&self.coordinator, None)?;
-            let mut req = JoinGroupRequest::default()
-                .with_group_id(GroupId(sid(&self.group)))
-                .with_session_timeout_ms(SESSION_TIMEOUT_MS)
-                .with_member_id(sid(&self.member_id))
-                .with_protocol_type(sid(PROTOCOL_TYPE))
-                .with_protocols(vec![JoinGroupRequestProtocol::default()
-                    .with_name(sid(ASSIGNOR))
-                    .with_metadata(versioned(0, &subscription)?)]);
-            if version >= 1 {
-                req.rebalance_timeout_ms = REBALANCE_TIMEOUT_MS;
-            }
-            let extra = Duration::from_millis(REBALANCE_TIMEOUT_MS as u64);
-            let joined = client
-                .send_to(&self.coordinator, &req, None, extra, true)
-                .await?
-                .ok_or_else(|| Error::Client("JoinGroup got no response".into()))?;
-            match ResponseError::try_from_code(joined.error_code) {
-                Some(ResponseError::MemberIdRequired) => {
-                    self.member_id = joined.member_id.to_string();
-                    continue;
+        let deadline = tokio::time::Instant::now() + LEADER_WAIT;
+        let mut backoff = RETRY_BACKOFF_MIN;
+        let mut rounds = 0;
+        loop {
+            match self.join_and_sync(client).await {
+                Ok(true) => return Ok(()),
+                Ok(false) => {
+                    rounds += 1;
+                    if rounds >= 5 {
+                        return Err(Error::Client(format!(
+                            "group '{}' kept rebalancing; could not join",
+                            self.group
+                        )));
+                    }
                 }
-                Some(ResponseError::UnknownMemberId) => {
-                    self.member_id.clear();
-                    continue;
+                Err(e) if coordinator_moved(&e) && tokio::time::Instant::now() < deadline => {
+                    tokio::time::sleep(backoff).await;
+                    backoff = (backoff * 2).min(RETRY_BACKOFF_MAX);
+                    self.coordinator = client.coordinator(&self.group).await?;
                 }
-                Some(ResponseError::RebalanceInProgress) => continue,
-                _ => check(
-                    joined.error_code,
-                    None,
-                    &format!("joining group '{}'", self.group),
-                )?,
+                Err(e) => return Err(e),
             }
-            self.member_id = joined.member_id.to_string();
-            self.generation = joined.generation_id;
-            let assignments = if joined.leader.as_str() == self.member_id {
-                self.assign(client, &joined.members).await?
-            } else {
-                Vec::new()
-            };
-            let sync_version = client.version_for::<SyncGroupRequest>(&self.coordinator, None)?;
-            let mut sync = SyncGroupRequest::default()
-                .with_group_id(GroupId(sid(&self.group)))
-                .with_generation_id(self.generation)
-                .with_member_id(sid(&self.member_id))
-                .with_assignments(assignments);
-            if sync_version >= 5 {
-                sync.protocol_type = Some(sid(PROTOCOL_TYPE));
-                sync.protocol_name = Some(sid(ASSIGNOR));
-            }
-            let synced = client
-                .send_to(&self.coordinator, &sync, None, extra, true)
-                .await?
-                .ok_or_else(|| Error::Client("SyncGroup got no response".into()))?;
-            if synced.error_code == ResponseError::RebalanceInProgress.code() {
-                continue;
-            }
-            check(
-                synced.error_code,
-                None,
-                &format!("syncing group '{}'", self.group),
-            )?;
-            self.assignment = decode_assignment(&synced.assignment);
-            return Ok(());
         }
-        Err(Error::Client(format!(
-            "group '{}' kept rebalancing; could not join",
-            self.group
-        )))
+    }
+
+    /// One JoinGroup and SyncGroup round: true once this member has its assignment, false
+    /// when the coordinator asks for another round (a member id to use, a rebalance).
+    async fn join_and_sync(&mut self, client: &Client) -> Result<bool> {
+        let subscription = ConsumerProtocolSubscription::default()
+            .with_topics(self.topics.iter().map(|t| sid(t)).collect());
+        let version = client.version_for::<JoinGroupRequest>(&self.coordinator, None)?;
+        let mut req = JoinGroupRequest::default()
+            .with_group_id(GroupId(sid(&self.group)))
+            .with_session_timeout_ms(SESSION_TIMEOUT_MS)
+            .with_member_id(sid(&self.member_id))
+            .with_protocol_type(sid(PROTOCOL_TYPE))
+            .with_protocols(vec![JoinGroupRequestProtocol::default()
+                .with_name(sid(ASSIGNOR))
+                .with_metadata(versioned(0, &subscription)?)]);
+        if version >= 1 {
+            req.rebalance_timeout_ms = REBALANCE_TIMEOUT_MS;
+        }
+        let extra = Duration::from_millis(REBALANCE_TIMEOUT_MS as u64);
+        let joined = client
+            .send_to(&self.coordinator, &req, None, extra, true)
+            .await?
+            .ok_or_else(|| Error::Client("JoinGroup got no response".into()))?;
+        match ResponseError::try_from_code(joined.error_code) {
+            Some(ResponseError::MemberIdRequired) => {
+                self.member_id = joined.member_id.to_string();
+                return Ok(false);
+            }
+            Some(ResponseError::UnknownMemberId) => {
+                self.member_id.clear();
+                return Ok(false);
+            }
+            Some(ResponseError::RebalanceInProgress) => return Ok(false),
+            _ => check(
+                joined.error_code,
+                None,
+                &format!("joining group '{}'", self.group),
+            )?,
+        }
+        self.member_id = joined.member_id.to_string();
+        self.generation = joined.generation_id;
+        let assignments = if joined.leader.as_str() == self.member_id {
+            self.assign(client, &joined.members).await?
+        } else {
+            Vec::new()
+        };
+        let sync_version = client.version_for::<SyncGroupRequest>(&self.coordinator, None)?;
+        let mut sync = SyncGroupRequest::default()
+            .with_group_id(GroupId(sid(&self.group)))
+            .with_generation_id(self.generation)
+            .with_member_id(sid(&self.member_id))
+            .with_assignments(assignments);
+        if sync_version >= 5 {
+            sync.protocol_type = Some(sid(PROTOCOL_TYPE));
+            sync.protocol_name = Some(sid(ASSIGNOR));
+        }
+        let synced = client
+            .send_to(&self.coordinator, &sync, None, extra, true)
+            .await?
+            .ok_or_else(|| Error::Client("SyncGroup got no response".into()))?;
+        if synced.error_code == ResponseError::RebalanceInProgress.code() {
+            return Ok(false);
+        }
+        check(
+            synced.error_code,
+            None,
+            &format!("syncing group '{}'", self.group),
+        )?;
+        self.assignment = decode_assignment(&synced.assignment);
+        Ok(true)
     }
 
     /// The leader's job: assign every subscribed topic's partitions with the range assignor.
@@ -248,16 +272,24 @@ impl GroupMember {
             .with_group_id(GroupId(sid(&self.group)))
             .with_generation_id(self.generation)
             .with_member_id(sid(&self.member_id));
-        let resp = client
+        let resp = match client
             .send_to(&self.coordinator, &req, None, Duration::ZERO, true)
-            .await?
-            .ok_or_else(|| Error::Client("Heartbeat got no response".into()))?;
+            .await
+        {
+            Ok(resp) => resp.ok_or_else(|| Error::Client("Heartbeat got no response".into()))?,
+            // The coordinator's broker went away: rejoining finds the new coordinator.
+            Err(e) if coordinator_moved(&e) => return Ok(Heartbeat::Rejoin),
+            Err(e) => return Err(e),
+        };
         match ResponseError::try_from_code(resp.error_code) {
             None => Ok(Heartbeat::Ok),
             Some(
                 ResponseError::RebalanceInProgress
                 | ResponseError::IllegalGeneration
-                | ResponseError::UnknownMemberId,
+                | ResponseError::UnknownMemberId
+                | ResponseError::NotCoordinator
+                | ResponseError::CoordinatorNotAvailable
+                | ResponseError::CoordinatorLoadInProgress,
             ) => Ok(Heartbeat::Rejoin),
             Some(error) => Err(Error::Kafka {
                 error,
