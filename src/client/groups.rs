@@ -153,7 +153,23 @@ impl Client {
 
     /// Runs `op` on the coordinator of `group`, finding the coordinator again (with backoff,
     /// for up to [`LEADER_WAIT`]) while the outcome says it moved, is loading or went away.
-    pub(crate) async fn on_coordinator<T, F, Fut>(&self, group: &str, mut op: F) -> Result<T>
+    pub(crate) async fn on_coordinator<T, F, Fut>(&self, group: &str, op: F) -> Result<T>
+    where
+        F: FnMut(Arc<Node>) -> Fut,
+        Fut: std::future::Future<Output = Result<T>>,
+    {
+        self.on_coordinator_of(group, 0, "group", op).await
+    }
+
+    /// [`Client::on_coordinator`] for any coordinator key: a group (key type 0) or a
+    /// transactional id (1).
+    pub(crate) async fn on_coordinator_of<T, F, Fut>(
+        &self,
+        key: &str,
+        key_type: i8,
+        what: &str,
+        mut op: F,
+    ) -> Result<T>
     where
         F: FnMut(Arc<Node>) -> Fut,
         Fut: std::future::Future<Output = Result<T>>,
@@ -161,7 +177,7 @@ impl Client {
         let deadline = tokio::time::Instant::now() + LEADER_WAIT;
         let mut backoff = RETRY_BACKOFF_MIN;
         loop {
-            let node = self.coordinator(group).await?;
+            let node = self.find_coordinator(key, key_type, what).await?;
             match op(node).await {
                 Err(e) if coordinator_moved(&e) && tokio::time::Instant::now() < deadline => {
                     tokio::time::sleep(backoff).await;

@@ -66,27 +66,28 @@ impl Client {
         &self,
         transactional_id: &str,
     ) -> Result<TransactionDescription> {
-        let node = self
-            .find_coordinator(transactional_id, 1, "transactional id")
-            .await?;
         let req =
-            DescribeTransactionsRequest::default().with_transactional_ids(vec![TransactionalId(
+            &DescribeTransactionsRequest::default().with_transactional_ids(vec![TransactionalId(
                 StrBytes::from_string(transactional_id.to_string()),
             )]);
-        let resp = self
-            .send_to(&node, &req, None, Duration::ZERO, true)
-            .await?
-            .ok_or_else(|| Error::Client("DescribeTransactions got no response".into()))?;
-        let t = resp
-            .transaction_states
-            .into_iter()
-            .next()
-            .ok_or_else(|| Error::Client("DescribeTransactions answered nothing".into()))?;
-        check(
-            t.error_code,
-            None,
-            &format!("describing transactional id '{transactional_id}'"),
-        )?;
+        let t = self
+            .on_coordinator_of(transactional_id, 1, "transactional id", |node| async move {
+                let resp = self
+                    .send_to(&node, req, None, Duration::ZERO, true)
+                    .await?
+                    .ok_or_else(|| Error::Client("DescribeTransactions got no response".into()))?;
+                let t =
+                    resp.transaction_states.into_iter().next().ok_or_else(|| {
+                        Error::Client("DescribeTransactions answered nothing".into())
+                    })?;
+                check(
+                    t.error_code,
+                    None,
+                    &format!("describing transactional id '{transactional_id}'"),
+                )?;
+                Ok(t)
+            })
+            .await?;
         let mut partitions: Vec<(String, i32)> = t
             .topics
             .iter()
