@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod kafka;
+pub mod migration;
 pub mod proxy;
 pub mod pty;
 pub mod raw;

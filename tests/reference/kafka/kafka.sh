@@ -44,10 +44,10 @@ cluster_id() {
     python3 -c 'import base64,os; print(base64.urlsafe_b64encode(os.urandom(16)).decode().rstrip("="))'
 }
 
-kafka_java() {
-    java -Xms"$HEAP" -Xmx"$HEAP" $JVM_OPTS -Djava.awt.headless=true \
-        -Dlog4j2.configurationFile="$HERE/log4j2.properties" -cp "$LIBS/*" "$@"
-}
+# The java command line every tool and node runs with. An array, not a function: a node is
+# started as a plain background command so that $! is the JVM's own PID, the one stop signals.
+kafka_java=(java -Xms"$HEAP" -Xmx"$HEAP" $JVM_OPTS -Djava.awt.headless=true
+    -Dlog4j2.configurationFile="$HERE/log4j2.properties" -cp "$LIBS/*")
 
 # write_config NODE ROLES BROKER_PORT CONTROLLER_PORT VOTERS REPLICAS
 write_config() {
@@ -110,7 +110,7 @@ start() {
         port=$(free_port)
         write_config "$node" "$roles" "$port" "$cport" "$voters" "$replicas"
         bootstrap="${bootstrap:+$bootstrap,}127.0.0.1:$port"
-        kafka_java kafka.tools.StorageTool format -t "$id" \
+        "${kafka_java[@]}" kafka.tools.StorageTool format -t "$id" \
             -c "$BASE/node-$node/server.properties" --ignore-formatted \
             > "$BASE/node-$node/format.log" 2>&1 \
             || die "formatting node $node failed: $(cat "$BASE/node-$node/format.log")"
@@ -128,7 +128,7 @@ start() {
 start_node() {
     local node=$1 dir="$BASE/node-$1"
     : > "$dir/server.log"
-    kafka_java -Dkafka.node.log="$dir/server.log" \
+    "${kafka_java[@]}" -Dkafka.node.log="$dir/server.log" \
         kafka.Kafka "$dir/server.properties" > "$dir/stdout.log" 2>&1 < /dev/null &
     echo $! > "$dir/pid"
 }
