@@ -70,8 +70,7 @@ impl Client {
     /// answers CreateTopics once its controller has the topic, before its brokers do, and
     /// the next command may ask any of them.
     async fn await_topic_leaders(&self, name: &str) -> Result<()> {
-        let deadline = tokio::time::Instant::now() + super::LEADER_WAIT;
-        let mut backoff = super::RETRY_BACKOFF_MIN;
+        let mut retry = super::retry::Retry::new();
         loop {
             let metadata = self.metadata(Some(&[name.to_string()])).await?;
             let ready = metadata.topics.iter().any(|t| {
@@ -79,11 +78,10 @@ impl Client {
                     && !t.partitions.is_empty()
                     && t.partitions.iter().all(|p| p.leader_id.0 >= 0)
             });
-            if ready || tokio::time::Instant::now() >= deadline {
+            if ready || retry.expired() {
                 return Ok(());
             }
-            tokio::time::sleep(backoff).await;
-            backoff = (backoff * 2).min(super::RETRY_BACKOFF_MAX);
+            retry.pause().await;
         }
     }
 

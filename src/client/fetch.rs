@@ -6,7 +6,7 @@
 //! still waiting on quiet leaders stay in flight for the next call (kept while the positions
 //! they ask for are still the caller's). So data on one broker is never held back by another
 //! broker's long poll. A leader that moved or a broker that went away is looked up again and
-//! the fetch retried, for up to [`LEADER_WAIT`](super::LEADER_WAIT).
+//! the fetch retried, for up to [`super::LEADER_WAIT`].
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -21,9 +21,7 @@ use kafka_protocol::protocol::StrBytes;
 use tokio::task::JoinHandle;
 
 use super::offsets::Isolation;
-use super::{
-    node_key, round_trip, Client, Node, LEADER_WAIT, RETRY_BACKOFF_MAX, RETRY_BACKOFF_MIN,
-};
+use super::{node_key, round_trip, Client, Node};
 use crate::{Error, Result};
 
 /// Where to read next in one partition.
@@ -112,8 +110,7 @@ impl Client {
         max_wait_ms: i32,
         isolation: Isolation,
     ) -> Result<Vec<FetchedPartition>> {
-        let deadline = tokio::time::Instant::now() + LEADER_WAIT;
-        let mut backoff = RETRY_BACKOFF_MIN;
+        let mut retry = super::retry::Retry::new();
         loop {
             let (out, failure) = self.fetch_round(positions, max_wait_ms, isolation).await?;
             let Some(failure) = failure else {
@@ -123,11 +120,10 @@ impl Client {
             if !out.is_empty() {
                 return Ok(out);
             }
-            if tokio::time::Instant::now() >= deadline {
+            if retry.expired() {
                 return Err(failure);
             }
-            tokio::time::sleep(backoff).await;
-            backoff = (backoff * 2).min(RETRY_BACKOFF_MAX);
+            retry.pause().await;
         }
     }
 

@@ -16,7 +16,7 @@ use kafka_protocol::messages::{
 use kafka_protocol::protocol::{Decodable, StrBytes};
 
 use super::admin::check;
-use super::{Client, Node, LEADER_WAIT, RETRY_BACKOFF_MAX, RETRY_BACKOFF_MIN};
+use super::{Client, Node};
 use crate::{Error, Result};
 
 /// A group as ListGroups reports it.
@@ -120,8 +120,7 @@ impl Client {
             .with_key_type(key_type);
         // A cluster creates its offsets or transaction log on first use and elects its
         // leaders: until then it answers COORDINATOR_NOT_AVAILABLE, and Kafka's clients retry.
-        let deadline = tokio::time::Instant::now() + LEADER_WAIT;
-        let mut backoff = RETRY_BACKOFF_MIN;
+        let mut retry = super::retry::Retry::new();
         let resp = loop {
             // v4+ batches keys; one key at v3 is all we need.
             let resp = self.send(&req, Some(3)).await?;
@@ -133,11 +132,10 @@ impl Client {
                         | ResponseError::NotCoordinator
                 )
             );
-            if !retriable || tokio::time::Instant::now() >= deadline {
+            if !retriable || retry.expired() {
                 break resp;
             }
-            tokio::time::sleep(backoff).await;
-            backoff = (backoff * 2).min(RETRY_BACKOFF_MAX);
+            retry.pause().await;
         };
         check(
             resp.error_code,
@@ -152,7 +150,7 @@ impl Client {
     }
 
     /// Runs `op` on the coordinator of `group`, finding the coordinator again (with backoff,
-    /// for up to [`LEADER_WAIT`]) while the outcome says it moved, is loading or went away.
+    /// for up to [`super::LEADER_WAIT`]) while the outcome says it moved, is loading or went away.
     pub(crate) async fn on_coordinator<T, F, Fut>(&self, group: &str, op: F) -> Result<T>
     where
         F: FnMut(Arc<Node>) -> Fut,
@@ -174,14 +172,12 @@ impl Client {
         F: FnMut(Arc<Node>) -> Fut,
         Fut: std::future::Future<Output = Result<T>>,
     {
-        let deadline = tokio::time::Instant::now() + LEADER_WAIT;
-        let mut backoff = RETRY_BACKOFF_MIN;
+        let mut retry = super::retry::Retry::new();
         loop {
             let node = self.find_coordinator(key, key_type, what).await?;
             match op(node).await {
-                Err(e) if coordinator_moved(&e) && tokio::time::Instant::now() < deadline => {
-                    tokio::time::sleep(backoff).await;
-                    backoff = (backoff * 2).min(RETRY_BACKOFF_MAX);
+                Err(e) if coordinator_moved(&e) && !retry.expired() => {
+                    retry.pause().await;
                 }
                 outcome => return outcome,
             }

@@ -21,7 +21,7 @@ use kafka_protocol::protocol::{Decodable, StrBytes};
 
 use super::admin::check;
 use super::groups::{coordinator_moved, decode_assignment};
-use super::{Client, Node, LEADER_WAIT, RETRY_BACKOFF_MAX, RETRY_BACKOFF_MIN};
+use super::{Client, Node};
 use crate::{Error, Result};
 
 /// How long the coordinator waits for a heartbeat before dropping the member.
@@ -116,11 +116,10 @@ impl GroupMember {
     }
 
     /// (Re)joins the group and syncs, replacing the assignment. A coordinator that moved, is
-    /// loading or went away is found again (for up to [`LEADER_WAIT`]); a group that keeps
+    /// loading or went away is found again (for up to [`super::LEADER_WAIT`]); a group that keeps
     /// rebalancing under us fails after five rounds.
     pub async fn rejoin(&mut self, client: &Client) -> Result<()> {
-        let deadline = tokio::time::Instant::now() + LEADER_WAIT;
-        let mut backoff = RETRY_BACKOFF_MIN;
+        let mut retry = super::retry::Retry::new();
         let mut rounds = 0;
         loop {
             match self.join_and_sync(client).await {
@@ -134,9 +133,8 @@ impl GroupMember {
                         )));
                     }
                 }
-                Err(e) if coordinator_moved(&e) && tokio::time::Instant::now() < deadline => {
-                    tokio::time::sleep(backoff).await;
-                    backoff = (backoff * 2).min(RETRY_BACKOFF_MAX);
+                Err(e) if coordinator_moved(&e) && !retry.expired() => {
+                    retry.pause().await;
                     self.coordinator = client.coordinator(&self.group).await?;
                 }
                 Err(e) => return Err(e),

@@ -17,6 +17,7 @@ pub mod offsets;
 pub mod partitioner;
 pub mod produce;
 pub mod records;
+mod retry;
 pub mod transactions;
 pub mod transport;
 pub mod watch;
@@ -370,8 +371,7 @@ impl Client {
             return Ok(self.bootstrap.clone());
         }
         let key = (topic.to_string(), partition);
-        let deadline = tokio::time::Instant::now() + LEADER_WAIT;
-        let mut backoff = RETRY_BACKOFF_MIN;
+        let mut retry = retry::Retry::new();
         loop {
             let cached = self.leaders.lock().await.get(&key).copied();
             if let Some(leader) = cached.filter(|id| *id >= 0) {
@@ -386,7 +386,7 @@ impl Client {
             if let Some(leader) = leader.filter(|id| *id >= 0) {
                 return self.node(leader).await;
             }
-            if !known || tokio::time::Instant::now() >= deadline {
+            if !known || retry.expired() {
                 return Err(Error::Kafka {
                     error: if known {
                         ResponseError::LeaderNotAvailable
@@ -396,8 +396,7 @@ impl Client {
                     context: format!("{topic}/{partition}"),
                 });
             }
-            tokio::time::sleep(backoff).await;
-            backoff = (backoff * 2).min(RETRY_BACKOFF_MAX);
+            retry.pause().await;
         }
     }
 
