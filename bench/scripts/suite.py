@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Streamline vs tansu benchmark driver.
+"""Streamline vs Apache Kafka 4.4 vs tansu benchmark driver.
 
 Run it inside a private network namespace so no other broker on this machine can be hit:
     unshare -n bash -c 'ip link set lo up && scripts/suite.py --reps 3 --out results/run1'
@@ -20,6 +20,16 @@ BENCH = os.path.dirname(HERE)
 KBENCH = os.environ.get("KBENCH", f"{BENCH}/kbench-target/release/kbench")
 STREAMLINE = os.environ.get("STREAMLINE", f"{BENCH}/target/release/streamline")
 TANSU = os.environ.get("TANSU", f"{BENCH}/tansu")
+# Apache Kafka 4.4 from its Maven Central jars, through the test fixture's script.
+KAFKA_SH = os.environ.get("KAFKA_SH", f"{BENCH}/streamline/tests/reference/kafka/kafka.sh")
+# kafka-server-start.sh's heap and kafka-run-class.sh's JVM options: Kafka as its scripts run it.
+KAFKA_ENV = {"KAFKA_HEAP": "1g", "KAFKA_JVM_OPTS": "-server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 "
+             "-XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent"}
+# The Java and franz-go default-configured consumers (tests/reference, built by prepare.sh).
+REFERENCE = os.environ.get("REFERENCE", f"{BENCH}/streamline/target")
+JAVA_CONSUMER = ["java", "-cp", f"{REFERENCE}/reference-java/classes:{REFERENCE}/reference-java/libs/*",
+                 "streamline.reference.ConsumeRate"]
+FRANZ_CONSUMER = [f"{REFERENCE}/reference-go/franz", "consume-rate"]
 # A second streamline build for A/B runs (broker names ending in "-new").
 STREAMLINE_NEW = os.environ.get("STREAMLINE_NEW", f"{BENCH}/target-new/release/streamline")
 TCK = os.sysconf("SC_CLK_TCK")
@@ -36,6 +46,8 @@ def broker_cmd(name, port, data):
         return [STREAMLINE, "serve", "--listen-addr", addr, "--data-dir", data, "--in-memory", "--log-level", "warn"]
     if name == "streamline-disk":
         return [STREAMLINE, "serve", "--listen-addr", addr, "--data-dir", data, "--log-level", "warn"]
+    if name == "kafka":
+        return [KAFKA_SH, "run", data]
     if name == "tansu-mem":
         return [TANSU, "broker", "--listener-url", f"tcp://{addr}", "--advertised-listener-url",
                 f"tcp://{addr}", "--storage-engine", "memory://tansu/"]
@@ -130,8 +142,11 @@ class Broker:
         chk.close()
         self.cmd = broker_cmd(name, port, data)
         self.log = open(log, "a")
+        env = dict(os.environ, **KAFKA_ENV) if name == "kafka" else None
+        if name == "kafka":  # formatting KRaft storage is a separate JVM run, not start-up
+            subprocess.run([KAFKA_SH, "prepare", data, str(port)], env=env, check=True, stdout=self.log)
         t0 = time.perf_counter()
-        self.proc = subprocess.Popen(self.cmd, stdout=self.log, stderr=self.log)
+        self.proc = subprocess.Popen(self.cmd, stdout=self.log, stderr=self.log, env=env)
         t_exec = time.perf_counter()
         self.tcp_ms, self.md_ms = metadata_probe(port, t0, self.proc)
         self.spawn_ms = (t_exec - t0) * 1000
@@ -147,6 +162,8 @@ class Broker:
 
 
 def run_kbench(broker, kind, args, results, logf, extra=None):
+    """Runs one load: kbench ARGS, or a full command (a list starting with a program path) that
+    prints a kbench-like JSON summary as its last line."""
     pid = broker.pid
     samp = Sampler(pid)
     samp.start()
@@ -154,7 +171,9 @@ def run_kbench(broker, kind, args, results, logf, extra=None):
     m0 = machine_jiffies()
     la0 = os.getloadavg()[0]
     t0 = time.perf_counter()
-    p = subprocess.run([KBENCH] + args + ["--label", broker.name], capture_output=True, text=True)
+    kbench = args[0] in ("produce", "consume", "e2e")
+    cmd = [KBENCH] + args + ["--label", broker.name] if kbench else args
+    p = subprocess.run(cmd, capture_output=True, text=True)
     t1 = time.perf_counter()
     c1 = cpu_ticks(pid)
     m1 = machine_jiffies()
@@ -208,6 +227,8 @@ def scenarios(b, rep, a):
               "--acks", "1", "--compression", "none", "--timeout-s", "300"]))
     s.append(("produce1k_acksall", ["produce"] + c + ["--topic", f"p1k-all-{rep}", "--messages", str(n1k), "--size", "1024",
               "--acks", "all", "--compression", "none", "--timeout-s", "300"]))
+    s.append(("produce100_acksall", ["produce"] + c + ["--topic", f"p100-all-{rep}", "--messages", str(a.n100), "--size", "100",
+              "--acks", "all", "--compression", "none", "--timeout-s", "300"]))
     s.append(("produce100_acks1", ["produce"] + c + ["--topic", f"p100-{rep}", "--messages", str(a.n100), "--size", "100",
               "--acks", "1", "--compression", "none", "--timeout-s", "300"]))
     # librdkafka's default fetch.queue.backoff.ms (1000) idles the consumer for up to 1 s each time
@@ -217,6 +238,9 @@ def scenarios(b, rep, a):
     s.append(("consume100", ["consume"] + c + ["--topic", f"p100-{rep}", "--messages", str(a.n100), "--timeout-s", "300"] + fq))
     s.append(("consume100_again", ["consume"] + c + ["--topic", f"p100-{rep}", "--messages", str(a.n100), "--timeout-s", "300"] + fq))
     s.append(("consume100_rdkdefaults", ["consume"] + c + ["--topic", f"p100-{rep}", "--messages", str(a.n100), "--timeout-s", "300"]))
+    # The same backlog through the Java client's and franz-go's default consumers.
+    s.append(("consume100_java", JAVA_CONSUMER + [boot, f"p100-{rep}", str(a.n100)]))
+    s.append(("consume100_franz", FRANZ_CONSUMER + [boot, f"p100-{rep}", str(a.n100)]))
     s.append(("e2e", ["e2e"] + c + ["--topic", f"e2e-{rep}", "--rate", "10000", "--duration-s", str(a.e2e_s), "--size", "100",
               "--timeout-s", "120"]))
     return s
@@ -270,7 +294,7 @@ def main():
                 print(json.dumps(end), flush=True)
             finally:
                 b.stop()
-                if "disk" in name:
+                if "disk" in name or name == "kafka":
                     shutil.rmtree(data, ignore_errors=True)
                     subprocess.run(["sync"])
                     time.sleep(3)

@@ -6,6 +6,9 @@
 #   kafka.sh start cluster DIR      three brokers, node 1 also the (only) controller
 #   kafka.sh stop DIR               stop every node started in DIR (by PID)
 #   kafka.sh stop-node DIR N        stop node N only, cleanly (its partitions' leaders move)
+#   kafka.sh prepare DIR PORT       write and format one combined node listening on PORT
+#   kafka.sh run DIR                run that node in the foreground (exec: the caller's child
+#                                   is the JVM), for benchmarks that time start-up themselves
 #
 # `start` formats KRaft storage under DIR, starts each node in its own JVM with a small heap,
 # waits until every broker is serving, and prints the bootstrap address on standard output
@@ -125,6 +128,22 @@ start() {
     echo "$bootstrap"
 }
 
+# prepare DIR PORT: the single-node layout of `start single`, on a port the caller chose.
+prepare() {
+    BASE=$1
+    fetch
+    mkdir -p "$BASE"
+    BASE="$(cd "$BASE" && pwd)"
+    local cport
+    cport=$(free_port)
+    write_config 1 broker,controller "$2" "$cport" "1@127.0.0.1:$cport" 1
+    "${kafka_java[@]}" kafka.tools.StorageTool format -t "$(cluster_id)" \
+        -c "$BASE/node-1/server.properties" --ignore-formatted \
+        > "$BASE/node-1/format.log" 2>&1 \
+        || die "formatting failed: $(cat "$BASE/node-1/format.log")"
+    echo "127.0.0.1:$2" > "$BASE/bootstrap"
+}
+
 start_node() {
     local node=$1 dir="$BASE/node-$1"
     : > "$dir/server.log"
@@ -167,6 +186,11 @@ case "${1:-}" in
     stop)
         [ $# -eq 2 ] || die "usage: kafka.sh stop DIR"
         for d in "$2"/node-*; do [ -d "$d" ] && stop_node "$2" "${d##*/node-}" KILL; done ;;
+    prepare) [ $# -eq 3 ] || die "usage: kafka.sh prepare DIR PORT"; prepare "$2" "$3" ;;
+    run)
+        [ $# -eq 2 ] || die "usage: kafka.sh run DIR"
+        dir="$(cd "$2" && pwd)/node-1"
+        exec "${kafka_java[@]}" -Dkafka.node.log="$dir/server.log" kafka.Kafka "$dir/server.properties" ;;
     stop-node) [ $# -eq 3 ] || die "usage: kafka.sh stop-node DIR N"; stop_node "$2" "$3" TERM ;;
-    *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

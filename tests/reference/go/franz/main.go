@@ -3,6 +3,7 @@
 // real Go client in its default configuration.
 //
 // Usage: franz <produce|group|admin|transactions> <bootstrap host:port[,host:port...]>
+// or, as a benchmark (see rate.go): franz consume-rate <bootstrap> TOPIC N
 //
 // Each scenario creates its own uniquely named topics and groups, checks every outcome itself
 // with exact assertions, writes progress to stderr and prints one JSON object summarising the
@@ -934,6 +935,11 @@ func offsetsOf(fo kadm.OffsetResponses, topic string) map[string]int64 {
 // ---------------------------------------------------------------------------------------------
 
 func main() {
+	if len(os.Args) == 5 && os.Args[1] == "consume-rate" {
+		seeds = strings.Split(os.Args[2], ",")
+		consumeRateMain()
+		return
+	}
 	if len(os.Args) != 3 {
 		fmt.Fprintln(os.Stderr, "usage: franz <produce|group|admin|transactions> <bootstrap host:port[,...]>")
 		os.Exit(2)
