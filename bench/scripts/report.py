@@ -14,7 +14,9 @@ for r in rows:
         by[(r["kind"], r["broker"])].append(r)
     elif r.get("rc") == 0:
         by[(r["kind"], r["broker"])].append(r)
-brokers = [b for b in ["streamline-mem", "streamline-disk", "tansu-mem"] if any(k[1] == b for k in by)]
+brokers = [b for b in ["streamline-disk", "streamline-mem", "kafka", "tansu-mem"] if any(k[1] == b for k in by)]
+LABEL = {"streamline-disk": "streamline on disk", "streamline-mem": "streamline in memory",
+         "kafka": "Apache Kafka 4.4", "tansu-mem": "tansu memory"}
 
 
 def cell(kind, b, key, fmt="{:.0f}", scale=1.0):
@@ -35,7 +37,7 @@ def table(title, kind, metrics):
     if not any(by.get((kind, b)) for b in brokers):
         return
     print(f"\n### {title}\n")
-    print("| metric | " + " | ".join(f"{b} (n={n(kind, b)})" for b in brokers) + " |")
+    print("| metric | " + " | ".join(f"{LABEL[b]} (n={n(kind, b)})" for b in brokers) + " |")
     print("|---|" + "---|" * len(brokers))
     for label, key, fmt, scale in metrics:
         print(f"| {label} | " + " | ".join(cell(kind, b, key, fmt, scale) for b in brokers) + " |")
@@ -44,29 +46,32 @@ def table(title, kind, metrics):
 prod = [("msgs/s", "msgs_per_s", "{:,.0f}", 1), ("MB/s (payload)", "mb_per_s", "{:.0f}", 1),
         ("broker CPU, % of one core", "broker_cpu_pct", "{:.0f}", 1),
         ("broker CPU-s per MB", "broker_cpu_s_per_mb", "{:.5f}", 1),
-        ("kbench CPU, % of one core", "client_cpu_pct", "{:.0f}", 1),
+        ("client CPU, % of one core", "client_cpu_pct", "{:.0f}", 1),
         ("delivery p50 ms", "p50_ms", "{:.0f}", 1), ("delivery p99 ms", "p99_ms", "{:.0f}", 1),
         ("other processes' CPU during run, %", "other_cpu_pct", "{:.0f}", 1),
         ("broker peak RSS MiB", "broker_peak_rss_kib", "{:.0f}", 1 / 1024)]
 table("Produce 1,000,000 × 1 KiB, acks=1", "produce1k_acks1", prod)
 table("Produce 1,000,000 × 1 KiB, acks=all", "produce1k_acksall", prod)
+table("Produce 3,000,000 × 100 B, acks=all", "produce100_acksall", prod)
 table("Produce 3,000,000 × 100 B, acks=1 (fills the consume topic)", "produce100_acks1", prod)
 cons = [("msgs/s", "msgs_per_s", "{:,.0f}", 1), ("MB/s (payload)", "mb_per_s", "{:.0f}", 1),
         ("broker CPU, % of one core", "broker_cpu_pct", "{:.0f}", 1),
         ("broker CPU-s per MB", "broker_cpu_s_per_mb", "{:.5f}", 1),
-        ("kbench CPU, % of one core", "client_cpu_pct", "{:.0f}", 1),
+        ("client CPU, % of one core", "client_cpu_pct", "{:.0f}", 1),
         ("first message ms", "first_msg_ms", "{:.1f}", 1),
         ("other processes' CPU during run, %", "other_cpu_pct", "{:.0f}", 1)]
 table("Consume 3,000,000 × 100 B (fetch.queue.backoff.ms=10), first pass", "consume100", cons)
 table("Consume 3,000,000 × 100 B (fetch.queue.backoff.ms=10), second pass", "consume100_again", cons)
 table("Consume 3,000,000 × 100 B, librdkafka defaults (fetch.queue.backoff.ms=1000)", "consume100_rdkdefaults", cons)
+table("Consume 3,000,000 × 100 B, Java KafkaConsumer 4.4 defaults", "consume100_java", cons)
+table("Consume 3,000,000 × 100 B, franz-go defaults", "consume100_franz", cons)
 e2e = [("e2e p50 ms", "p50_ms", "{:.2f}", 1), ("e2e p99 ms", "p99_ms", "{:.2f}", 1),
        ("e2e p99.9 ms", "p999_ms", "{:.2f}", 1), ("e2e max ms", "max_ms", "{:.1f}", 1),
        ("produce-ack p99 ms", "ack_p99_ms", "{:.2f}", 1), ("achieved rate msg/s", "achieved_rate", "{:,.0f}", 1),
        ("lost", "lost", "{:.0f}", 1),
        ("broker CPU, % of one core", "broker_cpu_pct", "{:.0f}", 1),
        ("broker CPU-s per MB", "broker_cpu_s_per_mb", "{:.3f}", 1),
-       ("kbench CPU, % of one core", "client_cpu_pct", "{:.0f}", 1),
+       ("client CPU, % of one core", "client_cpu_pct", "{:.0f}", 1),
        ("other processes' CPU during run, %", "other_cpu_pct", "{:.0f}", 1),
        ("broker peak RSS MiB", "broker_peak_rss_kib", "{:.0f}", 1 / 1024)]
 table("End-to-end, 10,000 msg/s × 100 B for 20 s (acks=1, linger 0)", "e2e", e2e)

@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Usage: ConsumeRate BOOTSTRAP TOPIC N. Prints one JSON object with the fields of kbench's
  * consume summary: {"ok":..,"mode":"consume","client":"java","messages":N,"bytes":..,
  * "elapsed_s":..,"msgs_per_s":..,"mb_per_s":..,"client_cpu_pct":..} (CPU of the whole JVM, in
- * % of one core).
+ * % of one core), and exits 1 if it read fewer than N records within 10 s of the last one.
  */
 public final class ConsumeRate {
     public static void main(String[] args) {
@@ -69,6 +69,9 @@ public final class ConsumeRate {
                             + "\"elapsed_s\":%.3f,\"msgs_per_s\":%.0f,\"mb_per_s\":%.3f,\"client_cpu_pct\":%.0f}%n",
                     records >= want, records, bytes, elapsed, records / elapsed, bytes / 1e6 / elapsed,
                     cpu / elapsed * 100);
+            if (records < want) {
+                System.exit(1); // short: a failed run, not a slow one
+            }
         }
     }
 
