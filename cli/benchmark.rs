@@ -64,7 +64,7 @@ pub struct BenchmarkArgs {
     messages: Option<u64>,
 
     /// Run for this long instead of a number of records (e.g. 30s, 2m)
-    #[arg(short, long, value_name = "DURATION")]
+    #[arg(short, long, value_name = "DURATION", value_parser = crate::timespec::duration_arg)]
     duration: Option<String>,
 
     /// Value size in bytes [default: 100, or the scenario's]

@@ -52,15 +52,15 @@ pub struct ConsumeArgs {
 
     /// Start at a moment: '2024-01-15 14:30:00', RFC 3339, epoch ms, 'yesterday',
     /// 'today 09:00', '2 hours ago'
-    #[arg(long, value_name = "WHEN", conflicts_with_all = ["offset", "from_beginning", "last"])]
+    #[arg(long, value_name = "WHEN", conflicts_with_all = ["offset", "from_beginning", "last"], value_parser = crate::timespec::when_arg)]
     at: Option<String>,
 
     /// Start this long ago: 30s, 5m, 2h, 1d
-    #[arg(long, value_name = "DURATION", conflicts_with_all = ["offset", "from_beginning"])]
+    #[arg(long, value_name = "DURATION", conflicts_with_all = ["offset", "from_beginning"], value_parser = crate::timespec::duration_arg)]
     last: Option<String>,
 
     /// Stop at a moment (same forms as --at): records from then on are not read
-    #[arg(long, value_name = "WHEN")]
+    #[arg(long, value_name = "WHEN", value_parser = crate::timespec::when_arg)]
     until: Option<String>,
 
     /// Stop after this many records

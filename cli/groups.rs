@@ -47,6 +47,7 @@ enum GroupsCommand {
         group: String,
         /// Topic to reset, optionally with partitions: TOPIC or TOPIC:0,2,5 (repeatable)
         #[arg(
+            short = 't',
             long = "topic",
             value_name = "TOPIC[:P,...]",
             required_unless_present = "all_topics"
@@ -68,10 +69,10 @@ enum GroupsCommand {
         #[arg(long, value_name = "N", allow_hyphen_values = true)]
         shift_by: Option<i64>,
         /// To the first record at or after a moment (same forms as consume --at)
-        #[arg(long, value_name = "WHEN")]
+        #[arg(long, value_name = "WHEN", value_parser = crate::timespec::when_arg)]
         to_datetime: Option<String>,
         /// To the first record written at most this long ago: 30m, 2h, 1d
-        #[arg(long, value_name = "DURATION")]
+        #[arg(long, value_name = "DURATION", value_parser = crate::timespec::duration_arg)]
         by_duration: Option<String>,
         /// Apply the plan (without it, only print it)
         #[arg(long)]

@@ -3,6 +3,7 @@
 //! `error: …` with the cause chain), 2 on a usage error (clap's own). Output cut short by a
 //! closed pipe (`streamline … | head`) is not a failure and exits 0 quietly.
 
+mod argv;
 mod benchmark;
 mod completions;
 mod connect;
@@ -31,7 +32,7 @@ mod watch;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 /// A Kafka-compatible broker and streaming toolbox in one binary.
 #[derive(Debug, Parser)]
@@ -44,9 +45,24 @@ struct Cli {
     #[arg(long, value_enum, default_value = "auto", global = true)]
     color: style::ColorWhen,
 
+    /// No colour: the same as --color never
+    #[arg(long, global = true, conflicts_with = "color")]
+    no_color: bool,
+
     /// Write the command's output to FILE instead of standard output (replacing FILE)
     #[arg(long, value_name = "FILE", global = true)]
     output: Option<std::path::PathBuf>,
+}
+
+impl Cli {
+    /// The colour choice of --color and --no-color.
+    fn color_when(&self) -> style::ColorWhen {
+        if self.no_color {
+            style::ColorWhen::Never
+        } else {
+            self.color
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,14 +98,17 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(argv::hoist_leading_options(
+        Cli::command(),
+        std::env::args_os().collect(),
+    ));
     if let Some(path) = &cli.output {
         if let Err(e) = output::redirect_stdout(path) {
             anstream::eprintln!("{} {e:#}", style::paint(style::ERROR, "error:"));
             return ExitCode::FAILURE;
         }
     }
-    style::apply(cli.color);
+    style::apply(cli.color_when());
     let outcome = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("streamline")

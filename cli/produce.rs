@@ -27,6 +27,10 @@ use crate::topics::parse_key_value;
 const BATCH_RECORDS_MAX: usize = 1000;
 /// Bytes per batch before it is sent.
 const BATCH_BYTES_MAX: usize = 512 * 1024;
+/// Unkeyed records go to one partition until this many bytes have gone there, then to the
+/// next: the Java client's default `batch.size`, as its sticky partitioner (KIP-480) and
+/// librdkafka's spread unkeyed records. Batches keep filling per partition meanwhile.
+const STICKY_BYTES: usize = 16 * 1024;
 /// How long a partly filled batch waits for more input (interactive standard input).
 const LINGER: Duration = Duration::from_millis(20);
 
@@ -183,8 +187,8 @@ struct Sender<'a> {
 }
 
 impl Sender<'_> {
-    /// Queues a record; returns whether its partition's batch was full and has been sent.
-    async fn push(&mut self, partition: i32, record: OutgoingRecord) -> anyhow::Result<bool> {
+    /// Queues a record, sending its partition's batch once that is full.
+    async fn push(&mut self, partition: i32, record: OutgoingRecord) -> anyhow::Result<()> {
         let size =
             record.key.as_ref().map_or(0, Bytes::len) + record.value.as_ref().map_or(0, Bytes::len);
         let entry = self.pending.entry(partition).or_default();
@@ -192,9 +196,8 @@ impl Sender<'_> {
         entry.1 += size;
         if entry.0.len() >= BATCH_RECORDS_MAX || entry.1 >= BATCH_BYTES_MAX {
             self.flush_partition(partition).await?;
-            return Ok(true);
         }
-        Ok(false)
+        Ok(())
     }
 
     async fn flush(&mut self) -> anyhow::Result<()> {
@@ -314,6 +317,7 @@ pub async fn run(args: ProduceArgs) -> anyhow::Result<()> {
     };
     let started = Instant::now();
     let mut round_robin = 0i32;
+    let mut sticky_bytes = 0usize;
     let mut i: u64 = 0;
     loop {
         if total.is_some_and(|t| i >= t) {
@@ -363,8 +367,15 @@ pub async fn run(args: ProduceArgs) -> anyhow::Result<()> {
         let partition = match (args.partition, &key) {
             (Some(p), _) => p,
             (None, Some(k)) => partitions[partition_for_key(k, partition_count) as usize],
-            // Unkeyed: whole batches go to one partition, then the next (sticky partitioning).
-            (None, None) => partitions[round_robin as usize],
+            // Unkeyed: STICKY_BYTES to one partition, then the next (sticky partitioning).
+            (None, None) => {
+                if sticky_bytes >= STICKY_BYTES {
+                    round_robin = (round_robin + 1) % partition_count;
+                    sticky_bytes = 0;
+                }
+                sticky_bytes += value.len();
+                partitions[round_robin as usize]
+            }
         };
         let record = OutgoingRecord {
             key: key.map(Bytes::from),
@@ -372,9 +383,7 @@ pub async fn run(args: ProduceArgs) -> anyhow::Result<()> {
             headers: headers.clone(),
             timestamp: now_ms(),
         };
-        if sender.push(partition, record).await? {
-            round_robin = (round_robin + 1) % partition_count;
-        }
+        sender.push(partition, record).await?;
         i += 1;
     }
     sender.flush().await?;
@@ -421,7 +430,7 @@ fn report(summary: &Summary, format: Format) -> anyhow::Result<()> {
                 match (s.first_offset, s.last_offset) {
                     (Some(first), Some(last)) => writeln!(
                         err,
-                        "  partition {p}: {} message(s), offsets {first}..={last}",
+                        "  partition {p}: {} message(s), offsets {first} to {last}",
                         s.messages
                     )?,
                     _ => writeln!(

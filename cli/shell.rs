@@ -7,7 +7,7 @@
 //! group and transactional-id names the connection currently sees. Ctrl-C cancels the running
 //! command (a `consume -f`, say) and returns to the prompt; Ctrl-C at the prompt clears the line; Ctrl-D
 //! or `exit` leaves. From a pipe or file (`streamline shell < script.txt`) it runs each line,
-//! echoing it with its errors, and exits 1 if any command failed.
+//! echoing it with its errors, and exits 1 if any command failed; Ctrl-C stops the script.
 
 use std::borrow::Cow;
 use std::io::{BufRead, IsTerminal};
@@ -189,7 +189,11 @@ fn parse(line: &str) -> Line {
         Some("help") if words.len() == 1 => return Line::Help,
         _ => {}
     }
-    match Cli::try_parse_from(std::iter::once("streamline".to_string()).chain(words)) {
+    let args = std::iter::once("streamline".to_string())
+        .chain(words)
+        .map(std::ffi::OsString::from)
+        .collect();
+    match Cli::try_parse_from(crate::argv::hoist_leading_options(Cli::command(), args)) {
         Ok(cli) => match cli.command {
             Command::Serve(_) => {
                 Line::Usage("serve runs until stopped: start it in another terminal".into())
@@ -206,17 +210,27 @@ fn parse(line: &str) -> Line {
     }
 }
 
+/// How one command line ended.
+enum Ran {
+    Done(anyhow::Result<()>),
+    /// Stopped by Ctrl-C: the normal way out of `consume -f`, `top` or a long produce, so not an
+    /// error. Dropping the command's future cancels its requests; the client layer drops any
+    /// connection left mid-exchange, so the next command finds the session in step.
+    Interrupted,
+}
+
 /// Runs one parsed command, cancelled by Ctrl-C (SIGINT, listened to for the whole session so
 /// that none is missed between commands, and drained first so an old one cancels nothing).
-fn execute(runtime: &Runtime, cli: Cli, interrupts: &mut Signal) -> anyhow::Result<()> {
-    crate::style::apply(cli.color);
+fn execute(runtime: &Runtime, cli: Cli, interrupts: &mut Signal) -> Ran {
+    crate::style::apply(cli.color_when());
     while interrupts.recv().now_or_never().flatten().is_some() {}
     runtime.block_on(async {
         tokio::select! {
-            result = run_command(cli.command) => result,
+            result = run_command(cli.command) => Ran::Done(result),
             _ = interrupts.recv() => {
+                // End the line the interrupted output (or the terminal's ^C) left open.
                 eprintln!();
-                Err(anyhow::anyhow!("cancelled"))
+                Ran::Interrupted
             }
         }
     })
@@ -286,13 +300,16 @@ fn scripted(runtime: &Runtime, interrupts: &mut Signal) -> anyhow::Result<()> {
                 echo();
                 eprint!("{message}");
             }
-            Line::Run(cli) => {
-                if let Err(e) = execute(runtime, *cli, interrupts) {
+            Line::Run(cli) => match execute(runtime, *cli, interrupts) {
+                Ran::Done(Ok(())) => {}
+                Ran::Done(Err(e)) => {
                     failures += 1;
                     echo();
                     report_error(&e);
                 }
-            }
+                // Ctrl-C stops a script, as it would a shell script.
+                Ran::Interrupted => anyhow::bail!("interrupted at line {}", n + 1),
+            },
         }
     }
     if failures > 0 {
@@ -352,7 +369,7 @@ fn interactive(
             }
             Line::Usage(message) => eprint!("{message}"),
             Line::Run(cli) => {
-                if let Err(e) = execute(runtime, *cli, interrupts) {
+                if let Ran::Done(Err(e)) = execute(runtime, *cli, interrupts) {
                     report_error(&e);
                 }
                 refresh_names(runtime, client, &names);

@@ -27,7 +27,7 @@ pub struct TopArgs {
     pub connect: ConnectArgs,
 
     /// How often to refresh (change it live with + and -), e.g. 500ms, 1s, 5s
-    #[arg(short = 'i', long, value_name = "DURATION", default_value = "1s")]
+    #[arg(short = 'i', long, value_name = "DURATION", default_value = "1s", value_parser = crate::timespec::duration_arg)]
     pub interval: String,
 }
 

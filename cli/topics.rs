@@ -95,7 +95,7 @@ enum TopicsCommand {
         /// Topics to show (every topic when none is named)
         names: Vec<String>,
         /// Time between reports, e.g. 500ms, 1s, 1m
-        #[arg(short = 'i', long, value_name = "DURATION", default_value = "1s")]
+        #[arg(short = 'i', long, value_name = "DURATION", default_value = "1s", value_parser = crate::timespec::duration_arg)]
         interval: String,
         /// Stop after this many reports (default: until interrupted)
         #[arg(short = 'n', long, value_name = "N")]

@@ -305,7 +305,7 @@ _streamline() {
 
     case "${cmd}" in
         streamline)
-            opts="-h -V --color --output --help --version serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help"
+            opts="-h -V --color --no-color --output --help --version serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -327,7 +327,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__benchmark)
-            opts="-t -n -d -s -p -b -P -h --topic --messages --duration --size --partitions --acks --compression --producers --consumers --rate --scenario --list-scenarios --format --bootstrap-server --data-dir --profile --color --output --help produce consume end-to-end"
+            opts="-t -n -d -s -p -b -P -h --topic --messages --duration --size --partitions --acks --compression --producers --consumers --rate --scenario --list-scenarios --format --bootstrap-server --data-dir --profile --color --no-color --output --help produce consume end-to-end"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -437,7 +437,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__completions)
-            opts="-h --color --output --help bash elvish fish powershell zsh"
+            opts="-h --color --no-color --output --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -459,7 +459,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__consume)
-            opts="-p -g -o -n -f -e -i -v -b -P -h --partition --group --from-beginning --offset --at --last --until --count --follow --exit --grep --ignore-case --invert-match --grep-key --jq --sample --show-keys --show-timestamps --show-offsets --show-headers --format --isolation --bootstrap-server --data-dir --profile --color --output --help"
+            opts="-p -g -o -n -f -e -i -v -b -P -h --partition --group --from-beginning --offset --at --last --until --count --follow --exit --grep --ignore-case --invert-match --grep-key --jq --sample --show-keys --show-timestamps --show-offsets --show-headers --format --isolation --bootstrap-server --data-dir --profile --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -569,7 +569,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__doctor)
-            opts="-b -P -c -h --bootstrap-server --data-dir --profile --config --deep --format --color --output --help"
+            opts="-b -P -c -h --bootstrap-server --data-dir --profile --config --deep --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -623,7 +623,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__groups)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --output --help list describe reset delete help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --no-color --output --help list describe reset delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -669,7 +669,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__groups__subcmd__delete)
-            opts="-y -b -P -h --yes --bootstrap-server --data-dir --profile --format --color --output --help"
+            opts="-y -b -P -h --yes --bootstrap-server --data-dir --profile --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -715,7 +715,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__groups__subcmd__describe)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --output --help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -845,7 +845,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__groups__subcmd__list)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --output --help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -891,13 +891,17 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__groups__subcmd__reset)
-            opts="-b -P -h --topic --all-topics --to-earliest --to-latest --to-offset --shift-by --to-datetime --by-duration --execute --bootstrap-server --data-dir --profile --format --color --output --help"
+            opts="-t -b -P -h --topic --all-topics --to-earliest --to-latest --to-offset --shift-by --to-datetime --by-duration --execute --bootstrap-server --data-dir --profile --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1433,7 +1437,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__info)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --output --help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1479,7 +1483,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__migrate)
-            opts="-h --color --output --help from-kafka help"
+            opts="-h --color --no-color --output --help from-kafka help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1501,7 +1505,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__migrate__subcmd__from__subcmd__kafka)
-            opts="-b -P -h --kafka-servers --topics --topics-regex --skip-config --rate --execute --bootstrap-server --data-dir --profile --format --color --output --help"
+            opts="-t -b -P -h --kafka-servers --topics --topics-regex --skip-config --rate --execute --bootstrap-server --data-dir --profile --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1512,6 +1516,10 @@ _streamline() {
                     return 0
                     ;;
                 --topics)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1609,7 +1617,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__produce)
-            opts="-m -k -K -H -p -n -b -P -h --message --file --template --key --key-template --key-delimiter --header --partition --count --acks --compression --rate --seed --format --bootstrap-server --data-dir --profile --color --output --help"
+            opts="-m -k -K -H -p -n -b -P -h --message --file --template --key --key-template --key-delimiter --header --partition --count --acks --compression --rate --seed --format --bootstrap-server --data-dir --profile --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1731,7 +1739,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__profile)
-            opts="-h --format --color --output --help list add remove help"
+            opts="-h --format --color --no-color --output --help list add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1757,7 +1765,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__profile__subcmd__add)
-            opts="-b -h --bootstrap-server --data-dir --format --color --output --help"
+            opts="-b -h --bootstrap-server --data-dir --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1865,7 +1873,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__profile__subcmd__list)
-            opts="-h --format --color --output --help"
+            opts="-h --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1891,7 +1899,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__profile__subcmd__remove)
-            opts="-h --format --color --output --help"
+            opts="-h --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1917,7 +1925,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__serve)
-            opts="-c -h --config --generate-config --playground --listen-addr --advertised-addr --data-dir --in-memory --log-level --fsync --fsync-interval-ms --default-partitions --auto-create-topics --max-connections --max-frame-bytes --message-max-bytes --log-segment-bytes --log-segment-ms --log-retention-ms --log-retention-bytes --log-retention-check-interval-ms --group-consumer-session-timeout-ms --group-consumer-heartbeat-interval-ms --node-id --color --output --help"
+            opts="-c -h --config --generate-config --playground --listen-addr --advertised-addr --data-dir --in-memory --log-level --fsync --fsync-interval-ms --default-partitions --auto-create-topics --max-connections --max-frame-bytes --message-max-bytes --log-segment-bytes --log-segment-ms --log-retention-ms --log-retention-bytes --log-retention-check-interval-ms --group-consumer-session-timeout-ms --group-consumer-heartbeat-interval-ms --node-id --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2031,7 +2039,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__shell)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --color --output --help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2073,7 +2081,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__top)
-            opts="-b -P -i -h --bootstrap-server --data-dir --profile --interval --color --output --help"
+            opts="-b -P -i -h --bootstrap-server --data-dir --profile --interval --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2123,7 +2131,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --output --help list create describe alter export import watch delete help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --no-color --output --help list create describe alter export import watch delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2169,7 +2177,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__alter)
-            opts="-c -p -b -P -h --retention-ms --retention-bytes --config --delete-config --partitions --bootstrap-server --data-dir --profile --format --color --output --help"
+            opts="-c -p -b -P -h --retention-ms --retention-bytes --config --delete-config --partitions --bootstrap-server --data-dir --profile --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2243,7 +2251,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__create)
-            opts="-p -r -c -b -P -h --partitions --replication-factor --config --bootstrap-server --data-dir --profile --format --color --output --help"
+            opts="-p -r -c -b -P -h --partitions --replication-factor --config --bootstrap-server --data-dir --profile --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2313,7 +2321,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__delete)
-            opts="-y -b -P -h --yes --bootstrap-server --data-dir --profile --format --color --output --help"
+            opts="-y -b -P -h --yes --bootstrap-server --data-dir --profile --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2359,7 +2367,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__describe)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --output --help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2405,7 +2413,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__export)
-            opts="-o -b -P -h --bootstrap-server --data-dir --profile --format --color --output --help"
+            opts="-o -b -P -h --bootstrap-server --data-dir --profile --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2595,7 +2603,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__import)
-            opts="-i -b -P -h --input --bootstrap-server --data-dir --profile --format --color --output --help"
+            opts="-i -b -P -h --input --bootstrap-server --data-dir --profile --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2649,7 +2657,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__list)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --output --help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2695,7 +2703,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__watch)
-            opts="-i -n -b -P -h --interval --count --bootstrap-server --data-dir --profile --format --color --output --help"
+            opts="-i -n -b -P -h --interval --count --bootstrap-server --data-dir --profile --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2757,7 +2765,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__transactions)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --output --help list describe help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --no-color --output --help list describe help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2803,7 +2811,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__transactions__subcmd__describe)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --output --help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2905,7 +2913,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__transactions__subcmd__list)
-            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --output --help"
+            opts="-b -P -h --bootstrap-server --data-dir --profile --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

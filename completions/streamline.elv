@@ -20,6 +20,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline'= {
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -67,6 +68,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand --generate-config 'Print a commented config file with every setting at its default, then exit'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -98,6 +100,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -139,6 +142,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --show-timestamps 'Print each record''s timestamp (text format)'
             cand --show-offsets 'Print each record''s partition and offset (text format)'
             cand --show-headers 'Print each record''s headers (text format)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -151,6 +155,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand list 'List topics with their partition counts'
@@ -172,6 +177,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -190,6 +196,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -202,6 +209,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -221,6 +229,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -234,6 +243,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -248,6 +258,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -264,6 +275,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -278,6 +290,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -319,6 +332,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand list 'List consumer groups with their state'
@@ -336,6 +350,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -348,10 +363,12 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'streamline;groups;reset'= {
+            cand -t 'Topic to reset, optionally with partitions: TOPIC or TOPIC:0,2,5 (repeatable)'
             cand --topic 'Topic to reset, optionally with partitions: TOPIC or TOPIC:0,2,5 (repeatable)'
             cand --to-offset 'To this offset (clamped to what each partition holds)'
             cand --shift-by 'By this many records from the committed offset (negative goes back)'
@@ -369,6 +386,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --to-earliest 'To each partition''s earliest offset'
             cand --to-latest 'To each partition''s end offset'
             cand --execute 'Apply the plan (without it, only print it)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -383,6 +401,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -412,6 +431,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand list 'List transactional ids with their producer id and state'
@@ -427,6 +447,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -439,6 +460,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -463,6 +485,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --interval 'How often to refresh (change it live with + and -), e.g. 500ms, 1s, 5s'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -478,6 +501,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand --deep 'Also read every segment of the data directory: batch CRCs, offsets and indexes'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -490,6 +514,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -519,12 +544,14 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand --list-scenarios 'List the scenarios and exit'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'streamline;migrate'= {
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand from-kafka 'Copy topics (partitions, configs, every record) and consumer group offsets from a Kafka-compatible cluster; prints the plan unless --execute'
@@ -532,6 +559,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
         }
         &'streamline;migrate;from-kafka'= {
             cand --kafka-servers 'Bootstrap servers of the source cluster'
+            cand -t 'Topics to migrate, comma-separated [default: every topic but internal ones]'
             cand --topics 'Topics to migrate, comma-separated [default: every topic but internal ones]'
             cand --topics-regex 'Migrate the topics whose whole name matches this regular expression'
             cand --skip-config 'A topic config override not to copy, such as one the destination does not support (repeatable)'
@@ -545,6 +573,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
             cand --execute 'Copy (without it, only print the plan)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -564,6 +593,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -571,6 +601,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand list 'List saved profiles'
@@ -582,6 +613,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -592,6 +624,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -599,6 +632,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -619,6 +653,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;completions'= {
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

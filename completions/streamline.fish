@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_streamline_global_optspecs
-    string join \n color= output= h/help V/version
+    string join \n color= no-color output= h/help V/version
 end
 
 function __fish_streamline_needs_command
@@ -28,6 +28,7 @@ complete -c streamline -n "__fish_streamline_needs_command" -l color -d 'When to
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_needs_command" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_needs_command" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_needs_command" -s V -l version -d 'Print version'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "serve" -d 'Run the Kafka-compatible broker'
@@ -78,6 +79,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l generate-config -d 'Print a commented config file with every setting at its default, then exit'
+complete -c streamline -n "__fish_streamline_using_subcommand serve" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s m -l message -d 'A message to send (repeatable); without -m, --file or --template, lines are read from standard input' -r
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -l file -d 'Send each line of this file as a message' -r -F
@@ -105,6 +107,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand produce" -l color 
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s p -l partition -d 'Read only this partition (repeatable; default: every partition)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s g -l group -d 'Consume as a member of this consumer group: share the partitions with the group\'s other members, start from its committed offsets, and commit as records are printed' -r
@@ -139,6 +142,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-k
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-timestamps -d 'Print each record\'s timestamp (text format)'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-offsets -d 'Print each record\'s partition and offset (text format)'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-headers -d 'Print each record\'s headers (text format)'
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
@@ -149,6 +153,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -f -a "list" -d 'List topics with their partition counts'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -f -a "create" -d 'Create a topic'
@@ -168,6 +173,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s p -l partitions -d 'Number of partitions (broker default when omitted)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s r -l replication-factor -d 'Replication factor (broker default when omitted)' -r
@@ -181,6 +187,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
@@ -191,6 +198,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l retention-ms -d 'Set retention.ms (milliseconds; -1 keeps records forever)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l retention-bytes -d 'Set retention.bytes (per partition; -1 for no limit)' -r
@@ -206,6 +214,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s o -d 'File to write (made durable before the command returns); standard output without it' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
@@ -217,6 +226,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s i -l input -d 'File to read' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
@@ -228,6 +238,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -s i -l interval -d 'Time between reports, e.g. 500ms, 1s, 1m' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -s n -l count -d 'Stop after this many reports (default: until interrupted)' -r
@@ -240,6 +251,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
@@ -251,6 +263,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "list" -d 'List topics with their partition counts'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic'
@@ -270,6 +283,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "list" -d 'List consumer groups with their state'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -f -a "describe" -d 'Show a group\'s members and assignments, and committed offset, end offset and lag per partition'
@@ -285,6 +299,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from list" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from list" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
@@ -295,8 +310,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l topic -d 'Topic to reset, optionally with partitions: TOPIC or TOPIC:0,2,5 (repeatable)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -s t -l topic -d 'Topic to reset, optionally with partitions: TOPIC or TOPIC:0,2,5 (repeatable)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-offset -d 'To this offset (clamped to what each partition holds)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l shift-by -d 'By this many records from the committed offset (negative goes back)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-datetime -d 'To the first record at or after a moment (same forms as consume --at)' -r
@@ -314,6 +330,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-earliest -d 'To each partition\'s earliest offset'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l to-latest -d 'To each partition\'s end offset'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l execute -d 'Apply the plan (without it, only print it)'
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
@@ -325,6 +342,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'List consumer groups with their state'
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a group\'s members and assignments, and committed offset, end offset and lag per partition'
@@ -340,6 +358,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand transactions; and 
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -f -a "list" -d 'List transactional ids with their producer id and state'
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -f -a "describe" -d 'Show a transactional id: producer, epoch, state, timeout and the partitions of its open transaction'
@@ -353,6 +372,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand transactions; and 
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from list" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from list" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
@@ -363,6 +383,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand transactions; and 
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List transactional ids with their producer id and state'
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a transactional id: producer, epoch, state, timeout and the partitions of its open transaction'
@@ -375,6 +396,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand top" -l color -d '
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand top" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand top" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand top" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand doctor" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand doctor" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
@@ -387,6 +409,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand doctor" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand doctor" -l deep -d 'Also read every segment of the data directory: batch CRCs, offsets and indexes'
+complete -c streamline -n "__fish_streamline_using_subcommand doctor" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand info" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand info" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
@@ -397,6 +420,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand info" -l color -d 
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand info" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand info" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -s t -l topic -d 'Topic to use (created with --partitions if it does not exist)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -s n -l messages -d 'Records to send or read [default: 100000, or the scenario\'s]' -r
@@ -425,16 +449,18 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -l list-scenarios -d 'List the scenarios and exit'
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and not __fish_seen_subcommand_from from-kafka help" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and not __fish_seen_subcommand_from from-kafka help" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand migrate; and not __fish_seen_subcommand_from from-kafka help" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and not __fish_seen_subcommand_from from-kafka help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and not __fish_seen_subcommand_from from-kafka help" -f -a "from-kafka" -d 'Copy topics (partitions, configs, every record) and consumer group offsets from a Kafka-compatible cluster; prints the plan unless --execute'
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and not __fish_seen_subcommand_from from-kafka help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from from-kafka" -l kafka-servers -d 'Bootstrap servers of the source cluster' -r
-complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from from-kafka" -l topics -d 'Topics to migrate, comma-separated [default: every topic but internal ones]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from from-kafka" -s t -l topics -d 'Topics to migrate, comma-separated [default: every topic but internal ones]' -r
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from from-kafka" -l topics-regex -d 'Migrate the topics whose whole name matches this regular expression' -r
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from from-kafka" -l skip-config -d 'A topic config override not to copy, such as one the destination does not support (repeatable)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from from-kafka" -l rate -d 'Copy at most this many records per second, to spare a busy source' -r
@@ -448,6 +474,7 @@ always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from from-kafka" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from from-kafka" -l execute -d 'Copy (without it, only print the plan)'
+complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from from-kafka" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from from-kafka" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "from-kafka" -d 'Copy topics (partitions, configs, every record) and consumer group offsets from a Kafka-compatible cluster; prints the plan unless --execute'
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -458,6 +485,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand shell" -l color -d
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand shell" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand shell" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand shell" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
@@ -465,6 +493,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand profile; and not _
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -f -a "list" -d 'List saved profiles'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and not __fish_seen_subcommand_from list add remove help" -f -a "add" -d 'Save (or replace) a profile'
@@ -476,6 +505,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fis
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from list" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from list" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...])' -r
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -l data-dir -d 'Data directory for in-process access' -r -F
@@ -485,6 +515,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fis
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from remove" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
@@ -492,6 +523,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fis
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from remove" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from remove" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List saved profiles'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "add" -d 'Save (or replace) a profile'
@@ -501,6 +533,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand completions" -l co
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand completions" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand completions" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help" -f -a "serve" -d 'Run the Kafka-compatible broker'
 complete -c streamline -n "__fish_streamline_using_subcommand help; and not __fish_seen_subcommand_from serve produce consume topics groups transactions top doctor info benchmark migrate shell profile completions help" -f -a "produce" -d 'Send messages: from -m, a file, standard input or a template'

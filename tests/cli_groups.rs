@@ -84,7 +84,7 @@ async fn groups_are_listed_described_with_lag_and_deleted() {
                 "groups",
                 "reset",
                 "workers",
-                "--topic",
+                "-t",
                 "work:1",
                 "--to-offset",
                 "100",

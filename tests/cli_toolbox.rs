@@ -702,3 +702,172 @@ fn a_header_key_that_repeats_survives_produce_consume_export_and_import() {
         );
     }
 }
+
+/// Connection, format and confirmation options work before the command as after it, here and
+/// against a server through a profile; --no-color is --color never.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn options_before_the_command_mean_what_they_mean_after_it() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let d = dir.to_str().expect("utf-8").to_string();
+    let config = tmp.path().join("config");
+    let server = TestServer::start().await;
+    let b = server.bootstrap();
+    tokio::task::spawn_blocking(move || {
+        let created = ok(&["--data-dir", &d, "topics", "create", "o", "-p", "1"], &[]);
+        assert!(created.contains("Created topic o"), "{created}");
+        ok(
+            &["--data-dir", &d, "--no-color", "produce", "o", "-m", "a"],
+            &[],
+        );
+        let listed: Value = serde_json::from_str(&ok(
+            &["--format", "json", "--data-dir", &d, "topics", "list"],
+            &[],
+        ))
+        .expect("json");
+        assert_eq!(listed[0]["name"], "o", "{listed}");
+        let records = ok(
+            &[
+                &format!("--data-dir={d}"),
+                "--format",
+                "json",
+                "consume",
+                "o",
+            ],
+            &[],
+        );
+        assert_eq!(ndjson(&records)[0]["value"], "a");
+        ok(&["-y", "--data-dir", &d, "topics", "delete", "o"], &[]);
+        assert_eq!(
+            ok(
+                &["topics", "list", "--data-dir", &d, "--format", "json"],
+                &[]
+            )
+            .trim(),
+            "[]"
+        );
+
+        // A profile and -b ahead of the command reach the server.
+        let with_config = |args: &[&str]| {
+            streamline()
+                .env("XDG_CONFIG_HOME", &config)
+                .args(args)
+                .output()
+                .expect("run")
+        };
+        assert!(with_config(&["profile", "add", "dev", "-b", &b])
+            .status
+            .success());
+        let out = with_config(&["-P", "dev", "topics", "create", "remote", "-p", "2"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let listed = ok(&["-b", &b, "topics", "list"], &[]);
+        assert!(listed.contains("remote"), "{listed}");
+
+        // --no-color and --color conflict; an option the command lacks is still a usage error.
+        assert_eq!(
+            run(
+                &["--no-color", "--color", "always", "topics", "list"],
+                &["--data-dir", &d]
+            )
+            .status
+            .code(),
+            Some(2)
+        );
+        assert_eq!(
+            run(&["-y", "topics", "list"], &["--data-dir", &d])
+                .status
+                .code(),
+            Some(2)
+        );
+    })
+    .await
+    .expect("cli");
+    server.stop().await;
+}
+
+/// Unkeyed records are spread over the partitions in 16 KiB runs, as the Java client's sticky
+/// partitioner does, not all sent to the first one.
+#[test]
+fn unkeyed_records_spread_over_every_partition() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let target = ["--data-dir", dir.to_str().expect("utf-8")];
+    ok(&["topics", "create", "spread", "-p", "3"], &target);
+    let summary: Value = serde_json::from_str(&ok(
+        &[
+            "produce",
+            "spread",
+            "-n",
+            "1000",
+            "--template",
+            r#"{"n":{{i}},"pad":"0123456789012345678901234567890123456789012345678901234567890123456789"}"#,
+            "--format",
+            "json",
+        ],
+        &target,
+    ))
+    .expect("json summary");
+    let counts: Vec<u64> = (0..3)
+        .map(|p| {
+            summary["partitions"][p.to_string()]["messages"]
+                .as_u64()
+                .unwrap_or(0)
+        })
+        .collect();
+    assert_eq!(counts.iter().sum::<u64>(), 1000, "{summary}");
+    // ~90-byte values: 16 KiB is ~180 records, so six runs over three partitions.
+    for (p, n) in counts.iter().enumerate() {
+        assert!(*n >= 150, "partition {p} got {n} of 1000: {summary}");
+    }
+}
+
+/// A bad value for any flag is a usage error, exit 2 with clap's message naming the flag —
+/// times and durations included; a failure while running is exit 1.
+#[test]
+fn bad_flag_values_exit_2_and_runtime_failures_exit_1() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let target = ["--data-dir", dir.to_str().expect("utf-8")];
+    ok(&["topics", "create", "orders", "-p", "1"], &target);
+    let usage: &[&[&str]] = &[
+        &["produce", "orders", "--acks", "2", "-m", "x"],
+        &["consume", "orders", "-o", "abc"],
+        &["consume", "orders", "--sample", "150%"],
+        &["consume", "orders", "--at", "nonsense"],
+        &["consume", "orders", "--last", "nonsense"],
+        &["consume", "orders", "--until", "later"],
+        &[
+            "groups",
+            "reset",
+            "g",
+            "-t",
+            "orders",
+            "--to-datetime",
+            "nonsense",
+        ],
+        &[
+            "groups",
+            "reset",
+            "g",
+            "-t",
+            "orders",
+            "--by-duration",
+            "long",
+        ],
+        &["topics", "watch", "orders", "-i", "soon"],
+        &["top", "-i", "soon"],
+        &["benchmark", "-d", "forever"],
+    ];
+    for args in usage {
+        let out = run(args, &target);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("invalid value"), "{args:?}: {stderr}");
+    }
+    let out = run(&["consume", "nowhere"], &target);
+    assert_eq!(out.status.code(), Some(1));
+}

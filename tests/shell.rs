@@ -1,5 +1,6 @@
 //! `streamline shell` end to end: in a pseudo-terminal against a live server — a topic name
-//! completed with Tab, Ctrl-C out of a `consume -f` back to the prompt, the history kept
+//! completed with Tab, Ctrl-C out of a `consume -f` back to the prompt (quietly, the session's
+//! connection still in step for `groups list`), the history kept
 //! across sessions — and from a script, with failing lines reported and the exit code 1.
 
 mod common;
@@ -39,18 +40,28 @@ async fn the_shell_completes_cancels_and_remembers() {
         shell.wait_for("the produce summary and a prompt", |s| {
             s.contains("Produced 2 message(s)") && prompts(s) == 2
         });
-        shell.send(b"consume payments -f\r");
+        shell.send(b"consume payments -f -g shellers\r");
         // The records on lines of their own (the typed command line mentions them too).
         shell.wait_for("the records", |s| {
             s.lines().any(|l| l.trim_end() == "second")
         });
-        // Ctrl-C stops the follow and returns to the prompt, which still works.
+        // Ctrl-C stops the follow — its fetch long poll and group heartbeats in flight on the
+        // session's connections — and returns to the prompt quietly: it is the way out.
         shell.send(b"\x03");
-        shell.wait_for("a new prompt after cancelled", |s| {
-            s.contains("cancelled") && prompts(s) == 3
+        let after_follow = shell.wait_for("a new prompt", |s| prompts(s) == 3);
+        assert!(
+            !after_follow.contains("cancelled") && !after_follow.contains("error"),
+            "{after_follow}"
+        );
+        // The connection is in step: the next commands get their own answers.
+        shell.send(b"groups list\r");
+        let listed = shell.wait_for("the group listing", |s| {
+            s.contains("shellers") && prompts(s) == 4
         });
+        assert!(!listed.contains("error"), "{listed}");
         shell.send(b"topics list\r");
-        shell.wait_for("the listing", |s| s.contains("TOPIC") && prompts(s) == 4);
+        let topics = shell.wait_for("the listing", |s| s.contains("TOPIC") && prompts(s) == 5);
+        assert!(!topics.contains("error"), "{topics}");
         shell.send(b"\x04");
         assert!(shell.wait_exit(), "Ctrl-D exits 0");
 

@@ -44,7 +44,7 @@ pub struct FromKafkaArgs {
     kafka_servers: String,
 
     /// Topics to migrate, comma-separated [default: every topic but internal ones]
-    #[arg(long, value_delimiter = ',', value_name = "TOPIC,...")]
+    #[arg(short = 't', long, value_delimiter = ',', value_name = "TOPIC,...")]
     topics: Vec<String>,
 
     /// Migrate the topics whose whole name matches this regular expression

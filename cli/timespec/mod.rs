@@ -26,6 +26,18 @@ pub use error::TimeError;
 
 use chrono::{DateTime, Local, NaiveDate, NaiveTime, TimeZone};
 
+/// Checks a moment flag while the command line is parsed, so a value no moment matches is a
+/// usage error (exit 2) like any other bad flag value; the command reads it again against its
+/// own `now`.
+pub fn when_arg(input: &str) -> Result<String, TimeError> {
+    parse_when(input, Local::now()).map(|_| input.to_string())
+}
+
+/// Checks a duration flag while the command line is parsed (see [`when_arg`]).
+pub fn duration_arg(input: &str) -> Result<String, TimeError> {
+    parse_duration(input).map(|_| input.to_string())
+}
+
 /// A moment as epoch milliseconds, read relative to `now` and in its time zone.
 pub fn parse_when(input: &str, now: DateTime<Local>) -> Result<i64, TimeError> {
     parse_when_in(input, &now)
