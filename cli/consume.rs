@@ -421,6 +421,29 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
         }
     }
     out.flush()?;
+    // Fewer records than -n asked for is not an error, but a person at a terminal should not
+    // have to count; a script sees the count in the output itself.
+    if let Some(wanted) = args.count.filter(|&c| printed < c) {
+        if std::io::stderr().is_terminal() {
+            let what = if until.is_some() {
+                "the --until moment on"
+            } else {
+                "the end of"
+            };
+            let n = positions.len();
+            anstream::eprintln!(
+                "{}",
+                paint(
+                    DIM,
+                    &format!(
+                        "reached {what} {n} partition{} after {printed} of {wanted} record{}",
+                        if n == 1 { "" } else { "s" },
+                        if wanted == 1 { "" } else { "s" }
+                    )
+                )
+            );
+        }
+    }
     Ok(())
 }
 

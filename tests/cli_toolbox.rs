@@ -871,3 +871,30 @@ fn bad_flag_values_exit_2_and_runtime_failures_exit_1() {
     let out = run(&["consume", "nowhere"], &target);
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// `consume -n N` that reaches the end first says so on a terminal, and stays quiet in a pipe.
+#[test]
+fn a_short_bounded_consume_says_where_it_stopped_on_a_terminal() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let d = dir.to_str().expect("utf-8").to_string();
+    ok(&["topics", "create", "few", "-p", "3"], &["--data-dir", &d]);
+    ok(
+        &["produce", "few", "-m", "a", "-m", "b", "-m", "c"],
+        &["--data-dir", &d],
+    );
+    let mut term =
+        common::pty::Terminal::start(&["consume", "few", "-n", "10", "--data-dir", &d], &[]);
+    term.wait_for("the note", |s| {
+        s.contains("reached the end of 3 partitions after 3 of 10 records")
+    });
+    assert!(term.wait_exit(), "exits 0");
+    let piped = run(&["consume", "few", "-n", "10"], &["--data-dir", &d]);
+    assert!(piped.status.success());
+    assert_eq!(String::from_utf8_lossy(&piped.stdout), "a\nb\nc\n");
+    assert!(
+        piped.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&piped.stderr)
+    );
+}
