@@ -76,7 +76,7 @@ pub struct ConsumeArgs {
     exit_at_end: bool,
 
     /// Keep only records whose value matches this regular expression
-    #[arg(long, value_name = "REGEX")]
+    #[arg(long, value_name = "REGEX", value_parser = RecordFilter::grep_arg)]
     grep: Option<String>,
 
     /// Make --grep and --grep-key case-insensitive
@@ -88,13 +88,13 @@ pub struct ConsumeArgs {
     invert: bool,
 
     /// Keep only records whose key matches this regular expression
-    #[arg(long, value_name = "REGEX")]
+    #[arg(long, value_name = "REGEX", value_parser = RecordFilter::grep_key_arg)]
     grep_key: Option<String>,
 
     /// Transform and filter JSON values: a jq filter (e.g. 'select(.qty > 5) | .id'), or a
     /// JSONPath expression when it starts with $ (e.g. '$.items[*].sku'); values that are not
     /// JSON are skipped
-    #[arg(long, value_name = "EXPR")]
+    #[arg(long, value_name = "EXPR", value_parser = RecordFilter::jq_arg)]
     jq: Option<String>,
 
     /// Print a sample: a percentage ('10%', each record kept at random) or a count ('100',
@@ -329,7 +329,12 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
                     }
                     continue;
                 }
-                Some(e) => bail!("reading {}/{}: {e:?}", args.topic, part.partition),
+                Some(e) => bail!(
+                    "reading {}/{}: {}",
+                    args.topic,
+                    part.partition,
+                    streamline::error::in_words(e)
+                ),
             }
             let decoded = decode_fetched(&part, pos.offset)
                 .with_context(|| format!("decoding {}/{}", args.topic, part.partition))?;

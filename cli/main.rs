@@ -28,6 +28,7 @@ mod top;
 mod topics;
 mod transactions;
 mod transfer;
+mod wait;
 mod watch;
 
 use std::process::ExitCode;
@@ -42,15 +43,31 @@ struct Cli {
     command: Command,
 
     /// When to use colour in human-readable output
-    #[arg(long, value_enum, default_value = "auto", global = true)]
+    #[arg(
+        long,
+        value_enum,
+        default_value = "auto",
+        global = true,
+        help_heading = "Global options"
+    )]
     color: style::ColorWhen,
 
     /// No colour: the same as --color never
-    #[arg(long, global = true, conflicts_with = "color")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        conflicts_with = "color"
+    )]
     no_color: bool,
 
     /// Write the command's output to FILE instead of standard output (replacing FILE)
-    #[arg(long, value_name = "FILE", global = true)]
+    #[arg(
+        long,
+        value_name = "FILE",
+        global = true,
+        help_heading = "Global options"
+    )]
     output: Option<std::path::PathBuf>,
 }
 
@@ -93,6 +110,8 @@ enum Command {
     Shell(Box<shell::ShellArgs>),
     /// Save, list and remove connection profiles (used with -P NAME)
     Profile(profile::ProfileArgs),
+    /// Wait until a broker answers (and a topic is ready): for scripts and CI
+    Wait(Box<wait::WaitArgs>),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions(completions::CompletionsArgs),
 }
@@ -144,6 +163,7 @@ async fn run_command(command: Command) -> anyhow::Result<()> {
         Command::Migrate(args) => migrate::run(args).await,
         Command::Shell(_) => anyhow::bail!("already in the shell"),
         Command::Profile(args) => profile::run(args),
+        Command::Wait(args) => wait::run(*args).await,
         Command::Completions(args) => completions::run(args),
     }
 }

@@ -30,6 +30,11 @@ pub struct ServeArgs {
     #[arg(long, env = "STREAMLINE_PLAYGROUND", value_parser = clap::builder::BoolishValueParser::new(), num_args = 0..=1, default_missing_value = "true", default_value = "false")]
     playground: bool,
 
+    /// Once serving, write the bound address (HOST:PORT and a newline) to this file, so a
+    /// script can wait for it; removed again at a clean stop
+    #[arg(long, value_name = "PATH")]
+    ready_file: Option<PathBuf>,
+
     #[command(flatten)]
     settings: ConfigLayer,
 }
@@ -67,6 +72,17 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let server = Server::start(config)
         .await
         .with_context(|| format!("cannot start the server on {listen_addr}"))?;
+    if let Some(path) = &args.ready_file {
+        write_ready_file(path, server.local_addr())
+            .with_context(|| format!("cannot write the ready file {}", path.display()))?;
+    }
+    // Then the bound address first on standard output, for scripts (`--listen-addr
+    // 127.0.0.1:0` picks a free port): read one line and connect.
+    {
+        let mut stdout = std::io::stdout().lock();
+        writeln!(stdout, "{}", server.local_addr())?;
+        stdout.flush()?;
+    }
     match advertised {
         Some(advertised) => info!(
             "serving Kafka on {} (advertised as {advertised}), data {storage}",
@@ -101,8 +117,22 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             again?
         ),
     }
+    if let Some(path) = &args.ready_file {
+        if let Err(e) = std::fs::remove_file(path) {
+            warn!("cannot remove the ready file {}: {e}", path.display());
+        }
+    }
     info!("stopped");
     Ok(())
+}
+
+/// Writes the address to a temporary file beside `path` and renames it into place, so a
+/// reader never sees a half-written address.
+fn write_ready_file(path: &std::path::Path, addr: std::net::SocketAddr) -> std::io::Result<()> {
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".tmp");
+    std::fs::write(&temporary, format!("{addr}\n"))?;
+    std::fs::rename(&temporary, path)
 }
 
 /// Logs to stderr, one compact line per event, coloured only on a terminal.

@@ -336,7 +336,7 @@ async fn describe(client: &Client, name: &str) -> anyhow::Result<TopicDetail> {
         .topics
         .first()
         .with_context(|| format!("no metadata for topic '{name}'"))?;
-    streamline::client::admin::check(topic.error_code, None, &format!("topic '{name}'"))?;
+    streamline::client::admin::check_topic(topic.error_code, name)?;
     let mut layout: Vec<(i32, i32, Vec<i32>, Vec<i32>)> = topic
         .partitions
         .iter()

@@ -92,7 +92,11 @@ async fn export_to(client: &Client, topic: &str, out: &mut impl Write) -> anyhow
                 bail!("no fetch answer for {topic}/{}", position.partition);
             };
             if let Some(e) = part.error {
-                bail!("reading {topic}/{}: {e:?}", position.partition);
+                bail!(
+                    "reading {topic}/{}: {}",
+                    position.partition,
+                    streamline::error::in_words(e)
+                );
             }
             let decoded = decode_fetched(&part, position.offset)?;
             let Some(next) = decoded.next_offset else {

@@ -38,6 +38,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand migrate 'Copy topics and consumer group offsets from another Kafka-compatible cluster'
             cand shell 'Interactive shell: every command without the `streamline` prefix, one connection'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
+            cand wait 'Wait until a broker answers (and a topic is ready): for scripts and CI'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -45,6 +46,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -c 'Read settings from this TOML file; flags and STREAMLINE_* variables override it'
             cand --config 'Read settings from this TOML file; flags and STREAMLINE_* variables override it'
             cand --playground 'Also create demo topics (orders, clickstream, sensors, logs) fed with live data, and a consumer group that lags, so `top`, `consume -f` and `groups describe` show something at once'
+            cand --ready-file 'Once serving, write the bound address (HOST:PORT and a newline) to this file, so a script can wait for it; removed again at a clean stop'
             cand --listen-addr 'Address the Kafka listener binds to; anything but loopback exposes the broker without authentication [default: 127.0.0.1:9092]'
             cand --advertised-addr 'Address clients are told to connect to in Metadata responses (Kafka''s advertised.listeners); unset means the listen address'
             cand --data-dir 'Directory holding the topic logs; one server process owns it at a time [default: ./data]'
@@ -650,6 +652,23 @@ set edit:completion:arg-completer[streamline] = {|@words|
         }
         &'streamline;profile;help;help'= {
         }
+        &'streamline;wait'= {
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --timeout 'Give up after this long (e.g. 500ms, 30s, 2m)'
+            cand -t 'Also wait for this topic to exist with every partition led'
+            cand --topic 'Also wait for this topic to exist with every partition led'
+            cand -p 'With --topic: wait until it has at least this many partitions'
+            cand --partitions 'With --topic: wait until it has at least this many partitions'
+            cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'streamline;completions'= {
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
@@ -671,6 +690,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand migrate 'Copy topics and consumer group offsets from another Kafka-compatible cluster'
             cand shell 'Interactive shell: every command without the `streamline` prefix, one connection'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
+            cand wait 'Wait until a broker answers (and a topic is ready): for scripts and CI'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -753,6 +773,8 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;help;profile;add'= {
         }
         &'streamline;help;profile;remove'= {
+        }
+        &'streamline;help;wait'= {
         }
         &'streamline;help;completions'= {
         }

@@ -25,9 +25,11 @@ pub enum Error {
     },
     #[error("unknown topic or partition: {0}")]
     UnknownTopicOrPartition(String),
-    #[error("topic already exists: {0}")]
+    /// The sentence says which topic ("topic 'orders' already exists").
+    #[error("{0}")]
     TopicAlreadyExists(String),
-    #[error("invalid topic name: {0}")]
+    /// The sentence says what is wrong with the name.
+    #[error("{0}")]
     InvalidTopic(String),
     #[error("invalid partition count: {0}")]
     InvalidPartitions(String),
@@ -51,11 +53,62 @@ pub enum Error {
     /// the cluster, or the same one later, may answer.
     #[error("{0}")]
     Connection(String),
-    #[error("{context} ({error:?})")]
+    /// A Kafka error code: from a broker's answer, or raised by our broker to be answered.
+    /// Shown as the broker's own message when it sent one (it names the subject), otherwise
+    /// as what was being done and the error in words — never as a bare code name.
+    #[error("{}", kafka_text(.error, .context, .message.as_deref()))]
     Kafka {
         error: ResponseError,
+        /// What was being done or asked ("deleting group 'g'").
         context: String,
+        /// The broker's error message, if it sent one.
+        message: Option<String>,
     },
+}
+
+fn kafka_text(error: &ResponseError, context: &str, message: Option<&str>) -> String {
+    match (message.filter(|m| !m.is_empty()), context.is_empty()) {
+        (Some(message), _) => message.to_string(),
+        (None, true) => in_words(*error),
+        (None, false) => format!("{context}: {}", in_words(*error)),
+    }
+}
+
+/// A Kafka error in words: a phrase for the ones people meet, otherwise its name spelt out
+/// ("InvalidProducerEpoch" → "invalid producer epoch").
+pub fn in_words(error: ResponseError) -> String {
+    let phrase = match error {
+        ResponseError::UnknownTopicOrPartition => "no such topic or partition",
+        ResponseError::UnknownTopicId => "no such topic id",
+        ResponseError::GroupIdNotFound => "no such group",
+        ResponseError::NonEmptyGroup => "the group still has members",
+        ResponseError::TopicAlreadyExists => "the topic already exists",
+        ResponseError::CoordinatorNotAvailable => "its coordinator is not available",
+        ResponseError::NotCoordinator => "the broker asked is not its coordinator",
+        ResponseError::TopicAuthorizationFailed => "not authorized for the topic",
+        ResponseError::GroupAuthorizationFailed => "not authorized for the group",
+        ResponseError::ClusterAuthorizationFailed => "not authorized for the cluster",
+        ResponseError::TransactionalIdAuthorizationFailed => {
+            "not authorized for the transactional id"
+        }
+        ResponseError::PolicyViolation => "refused by the cluster's policy",
+        ResponseError::UnsupportedVersion => "the broker does not support this request version",
+        ResponseError::UnknownServerError => "the broker failed unexpectedly",
+        _ => "",
+    };
+    if !phrase.is_empty() {
+        return phrase.to_string();
+    }
+    let name = error.to_string();
+    let name = name.strip_suffix("Exception").unwrap_or(&name);
+    let mut words = String::with_capacity(name.len() + 8);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            words.push(' ');
+        }
+        words.push(c.to_ascii_lowercase());
+    }
+    words
 }
 
 /// Shorthand for results carrying [`Error`].

@@ -204,6 +204,7 @@ fn root_help_offers_only_working_commands() {
             "migrate",
             "shell",
             "profile",
+            "wait",
             "completions",
             "help"
         ]

@@ -898,3 +898,44 @@ fn a_short_bounded_consume_says_where_it_stopped_on_a_terminal() {
         String::from_utf8_lossy(&piped.stderr)
     );
 }
+
+/// An error names the problem once, in words: no Kafka code names, no repeated clauses.
+#[test]
+fn errors_say_what_went_wrong_once() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let target = ["--data-dir", dir.to_str().expect("utf-8")];
+    ok(&["topics", "create", "orders", "-p", "1"], &target);
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["topics", "create", "orders"],
+            "error: topic 'orders' already exists\n",
+        ),
+        (
+            &["topics", "describe", "nope"],
+            "error: topic 'nope' does not exist (see `streamline topics list`)\n",
+        ),
+        (&["topics", "delete", "nope", "-y"], "error: topic 'nope' does not exist\n"),
+        (
+            &["groups", "delete", "nog", "-y"],
+            "error: deleting group 'nog': no such group\n",
+        ),
+        (
+            &["topics", "create", "bad name"],
+            "error: topic name 'bad name' contains ' '; only ASCII letters, digits, '.', '_' and '-' are allowed\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = run(args, &target);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), *expected, "{args:?}");
+    }
+    // A bad JSONPath is one line with its column, as a bad jq filter is.
+    let out = run(&["consume", "orders", "--jq", "$..["], &target);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error: invalid value '$..[' for '--jq <EXPR>': invalid JSONPath expression at line 1, column 5: expected selector\n"),
+        "{stderr}"
+    );
+}

@@ -31,6 +31,7 @@ const COMMANDS: &[&[&str]] = &[
     &["migrate", "from-kafka"],
     &["profile"],
     &["profile", "add"],
+    &["wait"],
     &["completions"],
 ];
 

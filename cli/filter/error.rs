@@ -10,12 +10,14 @@ use std::fmt;
 #[derive(Debug, thiserror::Error)]
 pub enum FilterError {
     /// `--grep` or `--grep-key` is not a valid regular expression.
-    #[error("invalid regular expression for {flag}: {message}")]
+    #[error("invalid regular expression for {flag}{}: {message}", at(.position))]
     Regex {
         /// The flag the expression came from, e.g. `--grep-key`.
         flag: &'static str,
-        /// The regex compiler's message (may span several lines, with a caret).
+        /// The regex compiler's complaint, on one line.
         message: String,
+        /// Where it points, when it does.
+        position: Option<Position>,
     },
     /// `--jq` is not a valid jq program (syntax error or undefined name).
     #[error("invalid jq filter{}: {message}", at(.position))]
@@ -26,10 +28,12 @@ pub enum FilterError {
         position: Option<Position>,
     },
     /// `--jq` starts with `$` but is not a valid JSONPath query.
-    #[error("invalid JSONPath expression: {message}")]
+    #[error("invalid JSONPath expression{}: {message}", at(.position))]
     JsonPath {
-        /// The JSONPath parser's message.
+        /// The JSONPath parser's complaint, on one line.
         message: String,
+        /// Where the parser stopped, when it says.
+        position: Option<Position>,
     },
 }
 

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use regex::{Regex, RegexBuilder};
 
-use super::error::FilterError;
+use super::error::{FilterError, Position};
 
 /// One compiled regex for one part of the record.
 #[derive(Debug)]
@@ -27,10 +27,7 @@ impl Grep {
             .case_insensitive(ignore_case)
             .build()
             .map(|regex| Grep { regex })
-            .map_err(|error| FilterError::Regex {
-                flag,
-                message: error.to_string(),
-            })
+            .map_err(|error| one_line(flag, &error.to_string()))
     }
 
     /// Whether the regex matches anywhere in `bytes`; an absent part never matches.
@@ -39,6 +36,34 @@ impl Grep {
             let text: Cow<'_, str> = String::from_utf8_lossy(bytes);
             self.regex.is_match(&text)
         })
+    }
+}
+
+/// The regex compiler draws a syntax error over several lines (the pattern indented by four,
+/// a caret under the place, then `error: …`); the user gets it on one line with the column,
+/// as jq errors are shown.
+fn one_line(flag: &'static str, report: &str) -> FilterError {
+    let lines: Vec<&str> = report.lines().collect();
+    let message = lines
+        .iter()
+        .find_map(|l| l.strip_prefix("error: "))
+        .unwrap_or_else(|| lines.first().copied().unwrap_or(report))
+        .trim()
+        .to_string();
+    // Only a one-line pattern is drawn as "    PATTERN" over "    ^".
+    let position = match lines.as_slice() {
+        [_, _, caret, _] if caret.trim() == "^" || caret.trim().starts_with('^') => {
+            caret.find('^').filter(|&at| at >= 4).map(|at| Position {
+                line: 1,
+                column: at - 4 + 1,
+            })
+        }
+        _ => None,
+    };
+    FilterError::Regex {
+        flag,
+        message,
+        position,
     }
 }
 
@@ -85,8 +110,10 @@ mod tests {
         let Err(error) = Grep::new("a(b", false, "--grep-key") else {
             panic!("an unclosed group must not compile");
         };
-        let message = error.to_string();
-        assert!(message.starts_with("invalid regular expression for --grep-key:"));
-        assert!(message.contains("unclosed group"), "{message}");
+        // One line, with where the compiler points.
+        assert_eq!(
+            error.to_string(),
+            "invalid regular expression for --grep-key at line 1, column 2: unclosed group"
+        );
     }
 }

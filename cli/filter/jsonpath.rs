@@ -9,7 +9,7 @@ use jsonpath_rust::parser::parse_json_path;
 use jsonpath_rust::query::js_path_process;
 use serde_json::Value;
 
-use super::error::FilterError;
+use super::error::{FilterError, Position};
 use super::Verdict;
 
 /// A parsed JSONPath query.
@@ -21,9 +21,7 @@ impl JsonPathFilter {
     pub(super) fn new(path: &str) -> Result<JsonPathFilter, FilterError> {
         parse_json_path(path)
             .map(|query| JsonPathFilter { query })
-            .map_err(|error| FilterError::JsonPath {
-                message: error.to_string(),
-            })
+            .map_err(|error| one_line(&error.to_string()))
     }
 
     /// Runs the query on one record value; a value that is not JSON is dropped.
@@ -46,6 +44,27 @@ impl JsonPathFilter {
             Err(error) => Verdict::Error(format!("cannot serialize JSONPath result: {error}")),
         }
     }
+}
+
+/// The JSONPath parser reports a syntax error as a drawing over several lines
+/// (` --> 1:5`, the expression, a caret, `= expected selector`); the user gets its gist on one
+/// line, with the position, as jq errors are shown.
+fn one_line(report: &str) -> FilterError {
+    let position = report.split_once("--> ").and_then(|(_, rest)| {
+        let (line, rest) = rest.split_once(':')?;
+        let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        Some(Position {
+            line: line.trim().parse().ok()?,
+            column: column.parse().ok()?,
+        })
+    });
+    let message = report
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("= "))
+        .unwrap_or_else(|| report.lines().next().unwrap_or(report))
+        .trim()
+        .to_string();
+    FilterError::JsonPath { message, position }
 }
 
 #[cfg(test)]
@@ -123,10 +142,16 @@ mod tests {
     fn invalid_path_is_reported_at_construction() {
         for expression in ["$.a[", "$..", "$[?@.a ==]", "$.a.[0]", "$$"] {
             match JsonPathFilter::new(expression) {
-                Err(FilterError::JsonPath { message }) => assert!(!message.is_empty()),
+                Err(FilterError::JsonPath { message, .. }) => assert!(!message.is_empty()),
                 Err(other) => panic!("expected a JSONPath error, got {other}"),
                 Ok(_) => panic!("{expression:?} must not parse"),
             }
         }
+        // One line, with where the parser stopped.
+        let error = JsonPathFilter::new("$..[").err().map(|e| e.to_string());
+        assert_eq!(
+            error.as_deref(),
+            Some("invalid JSONPath expression at line 1, column 5: expected selector")
+        );
     }
 }

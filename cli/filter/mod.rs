@@ -86,6 +86,22 @@ impl RecordFilter {
         })
     }
 
+    /// Checks `--grep` while the command line is parsed, so a bad expression is a usage error
+    /// (exit 2) like any bad flag value; the filter is built again with `-i` known.
+    pub fn grep_arg(pattern: &str) -> Result<String, FilterError> {
+        Grep::new(pattern, false, "--grep").map(|_| pattern.to_string())
+    }
+
+    /// [`RecordFilter::grep_arg`] for `--grep-key`.
+    pub fn grep_key_arg(pattern: &str) -> Result<String, FilterError> {
+        Grep::new(pattern, false, "--grep-key").map(|_| pattern.to_string())
+    }
+
+    /// [`RecordFilter::grep_arg`] for `--jq` (jq or JSONPath).
+    pub fn jq_arg(expression: &str) -> Result<String, FilterError> {
+        JsonExpression::new(expression).map(|_| expression.to_string())
+    }
+
     /// Decides about one record; `None` means the record has no key, or no value (a tombstone).
     ///
     /// `--grep` matches the value as lossy UTF-8 and `-v` inverts just that test; `--grep-key`

@@ -113,7 +113,11 @@ fn follows(last_seq: i32, next_seq: i32) -> bool {
 }
 
 fn refuse(error: ResponseError, context: String) -> Error {
-    Error::Kafka { error, context }
+    Error::Kafka {
+        error,
+        context,
+        message: None,
+    }
 }
 
 /// Whether a batch carries an idempotent producer's identity.

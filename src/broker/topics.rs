@@ -215,7 +215,13 @@ pub fn delete(broker: &Broker, req: DeleteTopicsRequest, version: i16) -> Delete
                         }
                     }
                 }
-                Err(code) => with_delete_error(result, code, &code.to_string(), version),
+                Err(code) => {
+                    let text = match &name {
+                        Some(n) => format!("topic '{}' does not exist", n.as_str()),
+                        None => format!("no topic has id {id}"),
+                    };
+                    with_delete_error(result, code, &text, version)
+                }
             }
         })
         .collect();

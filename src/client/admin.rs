@@ -44,12 +44,27 @@ pub fn check(code: i16, message: Option<&StrBytes>, context: &str) -> Result<()>
         None => Ok(()),
         Some(error) => Err(Error::Kafka {
             error,
-            context: match message.map(|m| m.as_str()).filter(|m| !m.is_empty()) {
-                Some(m) => format!("{context}: {m}"),
-                None => context.to_string(),
-            },
+            context: context.to_string(),
+            message: message
+                .map(|m| m.as_str().to_string())
+                .filter(|m| !m.is_empty()),
         }),
     }
+}
+
+/// Turns a topic's error code in a Metadata answer into a result, saying plainly when the
+/// topic does not exist.
+pub fn check_topic(code: i16, topic: &str) -> Result<()> {
+    if code == ResponseError::UnknownTopicOrPartition.code() {
+        return Err(Error::Kafka {
+            error: ResponseError::UnknownTopicOrPartition,
+            context: format!("topic '{topic}'"),
+            message: Some(format!(
+                "topic '{topic}' does not exist (see `streamline topics list`)"
+            )),
+        });
+    }
+    check(code, None, &format!("topic '{topic}'"))
 }
 
 impl Client {

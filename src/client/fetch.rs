@@ -233,6 +233,7 @@ impl Client {
                 return Err(Error::Kafka {
                     error,
                     context: "fetch".into(),
+                    message: None,
                 });
             }
             for t in response.responses {
@@ -247,6 +248,7 @@ impl Client {
                                 t.topic.as_str(),
                                 part.partition_index
                             ),
+                            message: None,
                         });
                         continue;
                     }

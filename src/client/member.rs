@@ -292,6 +292,7 @@ impl GroupMember {
             Some(error) => Err(Error::Kafka {
                 error,
                 context: format!("heartbeat to group '{}'", self.group),
+                message: None,
             }),
         }
     }

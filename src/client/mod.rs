@@ -317,12 +317,7 @@ impl Client {
             .topics
             .first()
             .ok_or_else(|| Error::Client(format!("no metadata for topic '{topic}'")))?;
-        let context = if t.error_code == ResponseError::UnknownTopicOrPartition.code() {
-            format!("topic '{topic}' does not exist (see `streamline topics list`)")
-        } else {
-            format!("topic '{topic}'")
-        };
-        admin::check(t.error_code, None, &context)?;
+        admin::check_topic(t.error_code, topic)?;
         let mut partitions: Vec<i32> = t.partitions.iter().map(|p| p.partition_index).collect();
         partitions.sort_unstable();
         Ok(partitions)
@@ -394,6 +389,7 @@ impl Client {
                         ResponseError::UnknownTopicOrPartition
                     },
                     context: format!("{topic}/{partition}"),
+                    message: None,
                 });
             }
             retry.pause().await;

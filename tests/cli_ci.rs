@@ -1,0 +1,171 @@
+//! What a CI script leans on: `serve` telling where it listens (first line of standard output,
+//! `--ready-file`) and `streamline wait` returning as soon as the broker, or a topic, is ready —
+//! and failing within its timeout when it is not, even against a peer that never answers.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn streamline() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_streamline"));
+    cmd.env_remove("STREAMLINE_BROKERS")
+        .env_remove("STREAMLINE_DATA_DIR")
+        .env_remove("STREAMLINE_PROFILE");
+    cmd
+}
+
+struct Serve(Child);
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn wait(args: &[&str]) -> (Option<i32>, String, Duration) {
+    let started = Instant::now();
+    let out = streamline()
+        .arg("wait")
+        .args(args)
+        .output()
+        .expect("run wait");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        started.elapsed(),
+    )
+}
+
+#[test]
+fn serve_tells_its_address_and_wait_waits_for_it() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let ready = tmp.path().join("ready");
+    let mut child = streamline()
+        .args([
+            "serve",
+            "--in-memory",
+            "--listen-addr",
+            "127.0.0.1:0",
+            "--ready-file",
+        ])
+        .arg(&ready)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn serve");
+    let stdout = child.stdout.take().expect("stdout");
+    let server = Serve(child);
+    let mut first = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("first line");
+    let addr = first.trim().to_string();
+    assert!(
+        addr.starts_with("127.0.0.1:") && !addr.ends_with(":0"),
+        "{first:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&ready).expect("ready file"),
+        format!("{addr}\n")
+    );
+
+    let (code, stderr, _) = wait(&["-b", &addr, "--timeout", "10s"]);
+    assert_eq!(code, Some(0), "{stderr}");
+
+    // A topic that is not there: exit 1 once the timeout passes, saying what was seen.
+    let (code, stderr, took) = wait(&["-b", &addr, "-t", "later", "--timeout", "300ms"]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("not ready after 300ms"), "{stderr}");
+    assert!(stderr.contains("'later'"), "{stderr}");
+    assert!(took < Duration::from_secs(5), "{took:?}");
+
+    let created = streamline()
+        .args(["topics", "create", "later", "-p", "2", "-b", &addr])
+        .output()
+        .expect("create");
+    assert!(created.status.success());
+    let (code, stderr, _) = wait(&["-b", &addr, "-t", "later", "-p", "2"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let (code, _, _) = wait(&["-b", &addr, "-t", "later", "-p", "3", "--timeout", "200ms"]);
+    assert_eq!(code, Some(1));
+
+    // A clean stop removes the ready file.
+    let pid = server.0.id().to_string();
+    let _ = Command::new("kill").args(["-TERM", &pid]).status();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while ready.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!ready.exists(), "the ready file outlived the server");
+}
+
+#[test]
+fn wait_gives_up_in_time_on_nobody_and_on_a_silent_peer() {
+    // Nobody listens on a port just released.
+    let free = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let nobody = free.local_addr().expect("addr").to_string();
+    drop(free);
+    let (code, stderr, took) = wait(&["-b", &nobody, "--timeout", "500ms"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("not ready after 500ms"), "{stderr}");
+    assert!(took < Duration::from_secs(5), "{took:?}");
+
+    // A peer that accepts and never answers must not hold wait past its timeout.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = silent.local_addr().expect("addr").to_string();
+    let held = std::thread::spawn(move || {
+        let mut open = Vec::new();
+        for conn in silent.incoming().take(64) {
+            match conn {
+                Ok(c) => open.push(c),
+                Err(_) => break,
+            }
+        }
+    });
+    let (code, stderr, took) = wait(&["-b", &addr, "--timeout", "500ms"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    drop(held);
+}
+
+/// The script of the guide's "Streamline in CI" section, run as written with `streamline` on
+/// the PATH.
+#[test]
+fn the_guides_ci_script_passes() {
+    let guide = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/GUIDE.md"))
+        .expect("GUIDE.md");
+    let script = guide
+        .split("<!-- ci-script -->\n```bash\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("the CI script block");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = tmp.path().join("ci.sh");
+    std::fs::write(&path, script).expect("write script");
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_streamline"))
+        .parent()
+        .expect("binary dir")
+        .to_path_buf();
+    let search = std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    )))
+    .expect("PATH");
+    let out = Command::new("bash")
+        .arg(&path)
+        .env("PATH", search)
+        .env_remove("STREAMLINE_BROKERS")
+        .env_remove("STREAMLINE_DATA_DIR")
+        .current_dir(tmp.path())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run bash");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.ends_with("all checks passed\n"), "{stdout}");
+}
