@@ -16,6 +16,7 @@ use streamline::client::records::Record;
 use streamline::client::Client;
 
 use crate::connect::ConnectArgs;
+use crate::expect::Expectations;
 use crate::filter::{parse_sample, FilterSpec, RecordFilter, SampleSpec, Sampler, Verdict};
 use crate::jsonl::JsonRecord;
 use crate::style::{paint, DIM, KEY, TIME, WARNING};
@@ -78,6 +79,25 @@ pub struct ConsumeArgs {
     /// Keep only records whose value matches this regular expression
     #[arg(long, value_name = "REGEX", value_parser = RecordFilter::grep_arg)]
     grep: Option<String>,
+
+    /// Succeed once this many records were read (after the filters); exit 1 if the end or
+    /// --timeout comes first. With the other --expect-* flags, all must hold
+    #[arg(long, value_name = "N")]
+    expect_count: Option<u64>,
+
+    /// Succeed once a record's value matches this regular expression; exit 1 if none does
+    #[arg(long, value_name = "REGEX", value_parser = RecordFilter::grep_arg)]
+    expect_match: Option<String>,
+
+    /// Succeed once this jq filter (or JSONPath) is true for a record's value; exit 1 if it
+    /// never is
+    #[arg(long, value_name = "EXPR", value_parser = RecordFilter::jq_arg)]
+    expect_jq: Option<String>,
+
+    /// Give up after this long (e.g. 30s), exiting 1 if an --expect-* flag does not hold yet;
+    /// works with -f
+    #[arg(long, value_name = "DURATION", value_parser = crate::timespec::duration_arg)]
+    timeout: Option<String>,
 
     /// Make --grep and --grep-key case-insensitive
     #[arg(short = 'i', long)]
@@ -207,6 +227,18 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
         bail!("--sample COUNT picks from all records up to the end, so it cannot be used with -f; use a percentage such as --sample 10%");
     }
     let mut sampler = args.sample.map(|spec| Sampler::new(spec, None));
+    let mut expect = Expectations::new(
+        args.expect_count,
+        args.expect_match.as_deref(),
+        args.expect_jq.as_deref(),
+    )?;
+    let deadline = args
+        .timeout
+        .as_deref()
+        .map(parse_duration)
+        .transpose()?
+        .map(|t| std::time::Instant::now() + t);
+    let mut timed_out = false;
     let mut warned = false;
     let client = args.connect.connect().await?;
     let all = client.partitions(&args.topic, false).await?;
@@ -267,13 +299,20 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
     };
     let pretty = args.format == RecordFormat::Json && std::io::stdout().is_terminal();
     let mut printed = 0u64;
+    let enough = |printed: u64, expect: &Option<Expectations>| {
+        args.count.is_some_and(|c| printed >= c) || expect.as_ref().is_some_and(Expectations::held)
+    };
     loop {
         let active: Vec<FetchPosition> = positions
             .iter()
             .filter(|p| !done(p, &stops))
             .cloned()
             .collect();
-        if args.count.is_some_and(|c| printed >= c) {
+        if enough(printed, &expect) {
+            break;
+        }
+        if deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+            timed_out = true;
             break;
         }
         if let Some(m) = member.as_mut() {
@@ -303,6 +342,17 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
             FOLLOW_WAIT_MS
         } else {
             CATCH_UP_WAIT_MS
+        };
+        // A long poll never outlasts --timeout.
+        let wait = match deadline {
+            Some(d) => wait.min(
+                i32::try_from(
+                    d.saturating_duration_since(std::time::Instant::now())
+                        .as_millis(),
+                )
+                .unwrap_or(i32::MAX),
+            ),
+            None => wait,
         };
         let fetched = client
             .fetch_as(&active, wait, args.isolation.into())
@@ -342,7 +392,7 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
             // the committed position must not pass records that were never looked at.
             let mut stopped_at = None;
             for record in &decoded.records {
-                if args.count.is_some_and(|c| printed >= c) {
+                if enough(printed, &expect) {
                     stopped_at = Some(record.offset);
                     break;
                 }
@@ -394,11 +444,14 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
                         },
                         None => r,
                     };
-                    if args.count.is_some_and(|c| printed >= c) {
+                    if enough(printed, &expect) {
                         break;
                     }
                     print_record(&mut out, &args, part.partition, &r, pretty)?;
                     printed += 1;
+                    if let Some(e) = expect.as_mut() {
+                        e.observe(r.value.as_deref());
+                    }
                 }
             }
             match (stopped_at, decoded.next_offset) {
@@ -418,14 +471,30 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
     }
     if let Some(sampler) = sampler {
         for (partition, r) in sampler.finish() {
-            if args.count.is_some_and(|c| printed >= c) {
+            if enough(printed, &expect) {
                 break;
             }
             print_record(&mut out, &args, partition, &r, pretty)?;
             printed += 1;
+            if let Some(e) = expect.as_mut() {
+                e.observe(r.value.as_deref());
+            }
         }
     }
     out.flush()?;
+    if let Some(e) = &expect {
+        if !e.held() {
+            bail!(
+                "{}",
+                e.shortfall(if timed_out {
+                    "--timeout passed"
+                } else {
+                    "reached the end"
+                })
+            );
+        }
+        return Ok(());
+    }
     // Fewer records than -n asked for is not an error, but a person at a terminal should not
     // have to count; a script sees the count in the output itself.
     if let Some(wanted) = args.count.filter(|&c| printed < c) {

@@ -9,6 +9,7 @@ mod completions;
 mod connect;
 mod consume;
 mod doctor;
+mod expect;
 mod filter;
 mod groups;
 mod info;

@@ -465,7 +465,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__consume)
-            opts="-p -g -o -n -f -e -i -v -b -P -h --partition --group --from-beginning --offset --at --last --until --count --follow --exit --grep --ignore-case --invert-match --grep-key --jq --sample --show-keys --show-timestamps --show-offsets --show-headers --format --isolation --bootstrap-server --data-dir --profile --color --no-color --output --help"
+            opts="-p -g -o -n -f -e -i -v -b -P -h --partition --group --from-beginning --offset --at --last --until --count --follow --exit --grep --expect-count --expect-match --expect-jq --timeout --ignore-case --invert-match --grep-key --jq --sample --show-keys --show-timestamps --show-offsets --show-headers --format --isolation --bootstrap-server --data-dir --profile --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -516,6 +516,22 @@ _streamline() {
                     return 0
                     ;;
                 --grep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expect-count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expect-match)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expect-jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

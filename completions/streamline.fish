@@ -119,6 +119,10 @@ complete -c streamline -n "__fish_streamline_using_subcommand consume" -l last -
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l until -d 'Stop at a moment (same forms as --at): records from then on are not read' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s n -l count -d 'Stop after this many records' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l grep -d 'Keep only records whose value matches this regular expression' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l expect-count -d 'Succeed once this many records were read (after the filters); exit 1 if the end or --timeout comes first. With the other --expect-* flags, all must hold' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l expect-match -d 'Succeed once a record\'s value matches this regular expression; exit 1 if none does' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l expect-jq -d 'Succeed once this jq filter (or JSONPath) is true for a record\'s value; exit 1 if it never is' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l timeout -d 'Give up after this long (e.g. 30s), exiting 1 if an --expect-* flag does not hold yet; works with -f' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l grep-key -d 'Keep only records whose key matches this regular expression' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l jq -d 'Transform and filter JSON values: a jq filter (e.g. \'select(.qty > 5) | .id\'), or a JSONPath expression when it starts with $ (e.g. \'$.items[*].sku\'); values that are not JSON are skipped' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l sample -d 'Print a sample: a percentage (\'10%\', each record kept at random) or a count (\'100\', exactly that many chosen uniformly, printed at the end)' -r

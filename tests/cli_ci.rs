@@ -169,3 +169,110 @@ fn the_guides_ci_script_passes() {
     );
     assert!(stdout.ends_with("all checks passed\n"), "{stdout}");
 }
+
+fn consume(args: &[&str]) -> (Option<i32>, String, String, Duration) {
+    let started = Instant::now();
+    let out = streamline()
+        .arg("consume")
+        .args(args)
+        .output()
+        .expect("run consume");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        started.elapsed(),
+    )
+}
+
+/// `consume --expect-*` turns a read into an assertion: 0 as soon as it holds (with -f too),
+/// 1 with what was seen at the end or at --timeout.
+#[test]
+fn consume_expectations_pass_fail_and_time_out() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let d = dir.to_str().expect("utf-8").to_string();
+    let produced = streamline()
+        .args([
+            "produce",
+            "orders",
+            "-n",
+            "5",
+            "--template",
+            r#"{"n":{{i}}}"#,
+            "--data-dir",
+            &d,
+        ])
+        .output()
+        .expect("produce");
+    assert!(produced.status.success());
+    let t = ["orders", "--data-dir", d.as_str()];
+    let with = |extra: &[&str]| consume(&[&t[..], extra].concat());
+
+    let (code, stdout, stderr, _) = with(&["--expect-count", "5"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(stdout.lines().count(), 5);
+    // It stops as soon as the expectation holds.
+    let (code, stdout, _, _) = with(&["--expect-jq", ".n == 2"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(stdout, "{\"n\":0}\n{\"n\":1}\n{\"n\":2}\n");
+    let (code, _, _, _) = with(&["--expect-match", r#""n":4"#, "--expect-count", "3"]);
+    assert_eq!(code, Some(0));
+
+    let (code, _, stderr, _) = with(&["--expect-count", "6"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains(
+            "expectation not met (expected 6 record(s)): reached the end after 5 record(s)"
+        ),
+        "{stderr}"
+    );
+    let (code, _, stderr, _) = with(&["--expect-match", "nowhere", "--expect-jq", ".n > 9"]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("no record matched /nowhere/"), "{stderr}");
+    assert!(stderr.contains("no record made `.n > 9` true"), "{stderr}");
+
+    // Following: a record that never comes fails at --timeout, in time.
+    let (code, _, stderr, took) = with(&["-f", "--expect-jq", ".n == 99", "--timeout", "700ms"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("--timeout passed"), "{stderr}");
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    // And one already there succeeds at once.
+    let (code, _, _, took) = with(&["-f", "--expect-count", "2", "--timeout", "10s"]);
+    assert_eq!(code, Some(0));
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    // A bad expression is a usage error.
+    assert_eq!(with(&["--expect-jq", ".["]).0, Some(2));
+}
+
+/// `produce` fails (exit 1) when the broker does not acknowledge its records.
+#[test]
+fn produce_fails_when_records_are_refused() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path().join("data");
+    let d = d.to_str().expect("utf-8");
+    let created = streamline()
+        .args([
+            "topics",
+            "create",
+            "small",
+            "-c",
+            "max.message.bytes=200",
+            "--data-dir",
+            d,
+        ])
+        .output()
+        .expect("create");
+    assert!(created.status.success());
+    let big = "x".repeat(1000);
+    let out = streamline()
+        .args(["produce", "small", "-m", &big, "--data-dir", d])
+        .output()
+        .expect("produce");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("exceeds max.message.bytes 200"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -430,7 +430,7 @@ fn filters_and_samples_select_records() {
     let path = ok(&["consume", "events", "--jq", "$.n", "-n", "2"], &target);
     assert_eq!(path, "0\n1\n");
     let bad = run(&["consume", "events", "--jq", ".["], &target);
-    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(bad.status.code(), Some(2), "a bad filter is a usage error");
     assert!(String::from_utf8_lossy(&bad.stderr).contains("jq"));
 
     let sample = ok(
