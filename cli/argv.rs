@@ -16,6 +16,9 @@ const LEADING: &[(&str, bool)] = &[
     ("-P", true),
     ("--profile", true),
     ("--format", true),
+    ("-X", true),
+    ("--connect-timeout", true),
+    ("--request-timeout", true),
     ("-y", false),
     ("--yes", false),
 ];

@@ -5,8 +5,13 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use std::time::Duration;
+
 use anyhow::Context;
+use streamline::client::transport::Timeouts;
 use streamline::client::{Client, Target};
+
+use crate::timespec::{duration_arg, parse_duration};
 
 /// Where a command reads and writes.
 #[derive(Debug, Clone, clap::Args)]
@@ -35,20 +40,110 @@ pub struct ConnectArgs {
         global = true
     )]
     pub profile: Option<String>,
+
+    /// How long to wait for a connection to a broker and its first answer [default: 10s]
+    #[arg(
+        long,
+        env = "STREAMLINE_CONNECT_TIMEOUT",
+        value_name = "DURATION",
+        value_parser = duration_arg,
+        global = true
+    )]
+    pub connect_timeout: Option<String>,
+
+    /// How long to wait for each answer, beyond the wait a request asks for [default: 30s]
+    #[arg(
+        long,
+        env = "STREAMLINE_REQUEST_TIMEOUT",
+        value_name = "DURATION",
+        value_parser = duration_arg,
+        global = true
+    )]
+    pub request_timeout: Option<String>,
+
+    /// A client property with librdkafka's name (repeatable): request.timeout.ms,
+    /// socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it
+    #[arg(short = 'X', value_name = "KEY=VALUE", value_parser = parse_property, global = true)]
+    pub properties: Vec<(Property, Duration)>,
+}
+
+/// The client properties `-X` understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Property {
+    /// `request.timeout.ms` and its librdkafka alias `socket.timeout.ms`.
+    RequestTimeout,
+    /// `socket.connection.setup.timeout.ms`.
+    ConnectTimeout,
+}
+
+/// Parses `-X KEY=VALUE`; an unknown key or a bad value is a usage error naming it.
+fn parse_property(text: &str) -> Result<(Property, Duration), String> {
+    let (key, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("'{text}' is not KEY=VALUE"))?;
+    let property = match key.trim() {
+        "request.timeout.ms" | "socket.timeout.ms" => Property::RequestTimeout,
+        "socket.connection.setup.timeout.ms" => Property::ConnectTimeout,
+        other => {
+            return Err(format!(
+                "unknown or unsupported client property '{other}' (supported: request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms)"
+            ))
+        }
+    };
+    let ms: u64 = value
+        .trim()
+        .parse()
+        .ok()
+        .filter(|ms| *ms > 0)
+        .ok_or_else(|| format!("{key} must be a positive number of milliseconds, not '{value}'"))?;
+    Ok((property, Duration::from_millis(ms)))
 }
 
 impl ConnectArgs {
     /// The bootstrap servers and data directory the flags and the profile name, if any
     /// (the data directory `None` when neither names one).
     pub fn resolve(&self) -> anyhow::Result<(Option<String>, Option<PathBuf>)> {
-        let profile = match &self.profile {
-            Some(name) => crate::profile::get(name)?,
-            None => crate::profile::Profile::default(),
-        };
+        let profile = self.profile()?;
         Ok((
             self.bootstrap.clone().or(profile.bootstrap),
             self.data_dir.clone().or(profile.data_dir),
         ))
+    }
+
+    fn profile(&self) -> anyhow::Result<crate::profile::Profile> {
+        match &self.profile {
+            Some(name) => crate::profile::get(name),
+            None => Ok(crate::profile::Profile::default()),
+        }
+    }
+
+    /// The timeouts: the defaults, then the profile's, then -X, then the flags (or their
+    /// environment variables).
+    pub fn timeouts(&self) -> anyhow::Result<Timeouts> {
+        let profile = self.profile()?;
+        let mut timeouts = Timeouts::default();
+        let parse = |what: &str, text: &str| {
+            parse_duration(text).with_context(|| format!("{what} '{text}'"))
+        };
+        if let Some(t) = &profile.connect_timeout {
+            timeouts.connect = parse("the profile's connect_timeout", t)?;
+        }
+        if let Some(t) = &profile.request_timeout {
+            timeouts.request = parse("the profile's request_timeout", t)?;
+        }
+        for (property, value) in &self.properties {
+            match property {
+                Property::RequestTimeout => timeouts.request = *value,
+                Property::ConnectTimeout => timeouts.connect = *value,
+            }
+        }
+        if let Some(t) = &self.connect_timeout {
+            timeouts.connect = parse("--connect-timeout", t)?;
+        }
+        if let Some(t) = &self.request_timeout {
+            timeouts.request = parse("--request-timeout", t)?;
+        }
+        Ok(timeouts)
     }
 
     /// Connects as the flags (and the profile, if any) say — or, inside `streamline shell`,
@@ -59,6 +154,7 @@ impl ConnectArgs {
         let target = Target {
             bootstrap: bootstrap.clone(),
             data_dir: data_dir.clone(),
+            timeouts: self.timeouts()?,
         };
         if let Some((session_target, client)) =
             SESSION.lock().unwrap_or_else(|e| e.into_inner()).as_ref()
@@ -70,12 +166,19 @@ impl ConnectArgs {
                 return Ok(client.clone());
             }
         }
-        let client = Client::connect(&target)
-            .await
-            .with_context(|| match &bootstrap {
-                Some(b) => format!("cannot reach the Kafka cluster at {b}"),
-                None => format!("cannot open the data directory {}", data_dir.display()),
-            })?;
+        let client = match Client::connect(&target).await {
+            Ok(client) => client,
+            // One address: the error names it already.
+            Err(e) if bootstrap.as_deref().is_some_and(|b| !b.contains(',')) => {
+                return Err(e.into())
+            }
+            Err(e) => {
+                return Err(anyhow::Error::from(e).context(match &bootstrap {
+                    Some(b) => format!("cannot reach the Kafka cluster at {b}"),
+                    None => format!("cannot open the data directory {}", data_dir.display()),
+                }))
+            }
+        };
         Ok(Arc::new(client))
     }
 
@@ -87,6 +190,7 @@ impl ConnectArgs {
         let target = Target {
             bootstrap,
             data_dir: data_dir.unwrap_or_else(|| PathBuf::from("./data")),
+            timeouts: self.timeouts()?,
         };
         *SESSION.lock().unwrap_or_else(|e| e.into_inner()) = Some((target, client.clone()));
         Ok(client)

@@ -19,6 +19,12 @@ pub struct Profile {
     pub bootstrap: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_dir: Option<PathBuf>,
+    /// `--connect-timeout` for commands using this profile, e.g. "5s".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connect_timeout: Option<String>,
+    /// `--request-timeout` for commands using this profile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_timeout: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -99,6 +105,12 @@ enum ProfileCommand {
         /// Data directory for in-process access
         #[arg(long, value_name = "DIR")]
         data_dir: Option<PathBuf>,
+        /// How long commands wait for a connection and its first answer (e.g. 5s)
+        #[arg(long, value_name = "DURATION", value_parser = crate::timespec::duration_arg)]
+        connect_timeout: Option<String>,
+        /// How long commands wait for each answer (e.g. 10s)
+        #[arg(long, value_name = "DURATION", value_parser = crate::timespec::duration_arg)]
+        request_timeout: Option<String>,
     },
     /// Delete a profile
     Remove {
@@ -137,6 +149,8 @@ pub fn run(args: ProfileArgs) -> anyhow::Result<()> {
             name,
             bootstrap,
             data_dir,
+            connect_timeout,
+            request_timeout,
         } => {
             if bootstrap.is_none() && data_dir.is_none() {
                 bail!("a profile needs -b/--bootstrap-server or --data-dir");
@@ -151,6 +165,8 @@ pub fn run(args: ProfileArgs) -> anyhow::Result<()> {
                 Profile {
                     bootstrap,
                     data_dir,
+                    connect_timeout,
+                    request_timeout,
                 },
             );
             save(&file)?;

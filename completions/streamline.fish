@@ -105,6 +105,9 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
@@ -135,6 +138,9 @@ read_uncommitted\t''"
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
@@ -153,6 +159,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand consume" -s h -l h
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -173,6 +182,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -187,6 +199,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -198,6 +213,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -214,6 +232,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -226,6 +247,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -238,6 +262,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -251,6 +278,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -262,6 +292,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -283,6 +316,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __fish_seen_subcommand_from list describe reset delete help" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -299,6 +335,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand groups; and not __
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from list" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from list" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from list" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from list" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from list" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -310,6 +349,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -326,6 +368,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -341,6 +386,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -358,6 +406,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand groups; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and not __fish_seen_subcommand_from list describe help" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -372,6 +423,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand transactions; and 
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from list" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from list" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from list" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from list" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from list" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from list" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -383,6 +437,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand transactions; and 
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand transactions; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -397,6 +454,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand transactions; and 
 complete -c streamline -n "__fish_streamline_using_subcommand top" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand top" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand top" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand top" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand top" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand top" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand top" -s i -l interval -d 'How often to refresh (change it live with + and -), e.g. 500ms, 1s, 5s' -r
 complete -c streamline -n "__fish_streamline_using_subcommand top" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
@@ -407,6 +467,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand top" -s h -l help 
 complete -c streamline -n "__fish_streamline_using_subcommand doctor" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand doctor" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand doctor" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand doctor" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand doctor" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand doctor" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand doctor" -s c -l config -d 'Server config file to validate (and to take the listen address and data directory from)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand doctor" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
@@ -420,6 +483,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand doctor" -s h -l he
 complete -c streamline -n "__fish_streamline_using_subcommand info" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand info" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand info" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand info" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand info" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand info" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand info" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand info" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -450,6 +516,9 @@ json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand benchmark" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
@@ -473,6 +542,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fis
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from from-kafka" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from from-kafka" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from from-kafka" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from from-kafka" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from from-kafka" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from from-kafka" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from from-kafka" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fish_seen_subcommand_from from-kafka" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -487,6 +559,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand migrate; and __fis
 complete -c streamline -n "__fish_streamline_using_subcommand shell" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand shell" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand shell" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand shell" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand shell" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand shell" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand shell" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"
@@ -515,6 +590,8 @@ complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fis
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...])' -r
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -l data-dir -d 'Data directory for in-process access' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -l connect-timeout -d 'How long commands wait for a connection and its first answer (e.g. 5s)' -r
+complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -l request-timeout -d 'How long commands wait for each answer (e.g. 10s)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fish_seen_subcommand_from add" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -538,6 +615,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand profile; and __fis
 complete -c streamline -n "__fish_streamline_using_subcommand wait" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand wait" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand wait" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
+complete -c streamline -n "__fish_streamline_using_subcommand wait" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand wait" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand wait" -s X -d 'A client property with librdkafka\'s name (repeatable): request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it' -r
 complete -c streamline -n "__fish_streamline_using_subcommand wait" -l timeout -d 'Give up after this long (e.g. 500ms, 30s, 2m)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand wait" -s t -l topic -d 'Also wait for this topic to exist with every partition led' -r
 complete -c streamline -n "__fish_streamline_using_subcommand wait" -s p -l partitions -d 'With --topic: wait until it has at least this many partitions' -r

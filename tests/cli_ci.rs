@@ -276,3 +276,94 @@ fn produce_fails_when_records_are_refused() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A peer that accepts and never answers, and one that answers HTTP: client commands give up
+/// within their connect timeout (flag, -X, environment or profile) and say what they met.
+#[test]
+fn client_timeouts_and_peers_that_are_not_kafka() {
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let quiet = silent.local_addr().expect("addr").to_string();
+    std::thread::spawn(move || {
+        let mut open = Vec::new();
+        for c in silent.incoming().flatten() {
+            open.push(c);
+        }
+    });
+    let http = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let web = http.local_addr().expect("addr").to_string();
+    std::thread::spawn(move || {
+        use std::io::{Read, Write};
+        for mut c in http.incoming().flatten() {
+            let mut buf = [0u8; 64];
+            let _ = c.read(&mut buf);
+            let _ = c.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+        }
+    });
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let config = tmp.path().join("config");
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let started = Instant::now();
+        let mut cmd = streamline();
+        cmd.env("XDG_CONFIG_HOME", &config).args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().expect("run");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+            started.elapsed(),
+        )
+    };
+    let expected = format!("{quiet}: accepted the connection but sent no answer within 400ms");
+    let added = run(
+        &[
+            "profile",
+            "add",
+            "slow",
+            "-b",
+            &quiet,
+            "--connect-timeout",
+            "400ms",
+        ],
+        &[],
+    );
+    assert_eq!(added.0, Some(0), "{}", added.1);
+    for (args, env) in [
+        (
+            vec!["topics", "list", "-b", &quiet, "--connect-timeout", "400ms"],
+            vec![],
+        ),
+        (
+            vec![
+                "topics",
+                "list",
+                "-b",
+                &quiet,
+                "-X",
+                "socket.connection.setup.timeout.ms=400",
+            ],
+            vec![],
+        ),
+        (
+            vec!["topics", "list", "-b", &quiet],
+            vec![("STREAMLINE_CONNECT_TIMEOUT", "400ms")],
+        ),
+        (vec!["topics", "list", "-P", "slow"], vec![]),
+    ] {
+        let (code, stderr, took) = run(&args, &env);
+        assert_eq!(code, Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains(&expected), "{args:?}: {stderr}");
+        assert!(took < Duration::from_secs(5), "{args:?}: {took:?}");
+    }
+    let (code, stderr, _) = run(&["topics", "list", "-b", &web], &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        stderr,
+        format!("error: {web}: this is not a Kafka broker (it answered like HTTP)\n")
+    );
+    // An unknown -X key is a usage error naming it.
+    let (code, stderr, _) = run(&["topics", "list", "-b", &web, "-X", "no.such.key=1"], &[]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("'no.such.key'"), "{stderr}");
+}

@@ -43,7 +43,7 @@ use crate::config::ServerConfig;
 use crate::lock::{read_holder, DataDirLock};
 use crate::protocol::versions::SUPPORTED_APIS;
 use crate::{Error, Result};
-use transport::{ApiRanges, RemoteConnection, Transport};
+use transport::{ApiRanges, RemoteConnection, Timeouts, Transport};
 
 /// How long a request waits for a partition to get a leader, or a group its coordinator.
 pub const LEADER_WAIT: Duration = Duration::from_secs(30);
@@ -62,6 +62,8 @@ pub struct Target {
     pub bootstrap: Option<String>,
     /// `--data-dir`: the directory a Local client opens (or whose server it finds).
     pub data_dir: PathBuf,
+    /// How long a Remote client waits for connections and answers.
+    pub timeouts: Timeouts,
 }
 
 /// One broker the client talks to, with the API versions it supports.
@@ -88,6 +90,8 @@ pub struct Client {
     /// Leaders by (topic, partition), from the latest metadata.
     leaders: Mutex<HashMap<(String, i32), i32>>,
     correlation: AtomicI32,
+    /// The patience of every connection this client opens.
+    timeouts: Timeouts,
     /// Fetches in flight on leaders that had not answered when the last fetch returned.
     pending_fetches: Mutex<HashMap<usize, fetch::PendingFetch>>,
     /// Held for a Local client: the data directory is ours until the client is dropped.
@@ -103,11 +107,11 @@ impl Client {
     /// directory → Remote to it; otherwise → Local on the data directory.
     pub async fn connect(target: &Target) -> Result<Client> {
         if let Some(bootstrap) = &target.bootstrap {
-            return Client::remote(bootstrap).await;
+            return Client::remote_with(bootstrap, target.timeouts).await;
         }
         if let Some(holder) = read_holder(&target.data_dir) {
             return match holder.serving_addr {
-                Some(addr) => Client::remote(&addr.to_string()).await,
+                Some(addr) => Client::remote_with(&addr.to_string(), target.timeouts).await,
                 None => Err(Error::DataDirLocked {
                     path: target.data_dir.display().to_string(),
                     holder: format!(
@@ -156,6 +160,7 @@ impl Client {
             nodes: Mutex::new(HashMap::new()),
             leaders: Mutex::new(HashMap::new()),
             correlation: AtomicI32::new(1),
+            timeouts: Timeouts::default(),
             pending_fetches: Mutex::new(HashMap::new()),
             _lock: Some(lock),
             local: Some(broker),
@@ -165,13 +170,18 @@ impl Client {
 
     /// Connects to the first reachable broker of a comma-separated bootstrap list.
     pub async fn remote(bootstrap: &str) -> Result<Client> {
+        Client::remote_with(bootstrap, Timeouts::default()).await
+    }
+
+    /// [`Client::remote`] with its own timeouts.
+    pub async fn remote_with(bootstrap: &str, timeouts: Timeouts) -> Result<Client> {
         let mut failures = Vec::new();
         for addr in bootstrap
             .split(',')
             .map(str::trim)
             .filter(|a| !a.is_empty())
         {
-            match open_node(addr).await {
+            match open_node(addr, timeouts).await {
                 Ok(node) => {
                     return Ok(Client {
                         mode: Mode::Remote {
@@ -182,27 +192,39 @@ impl Client {
                         nodes: Mutex::new(HashMap::new()),
                         leaders: Mutex::new(HashMap::new()),
                         correlation: AtomicI32::new(1),
+                        timeouts,
                         pending_fetches: Mutex::new(HashMap::new()),
                         _lock: None,
                         local: None,
                         group_timers: None,
                     })
                 }
-                Err(e) => failures.push(e.to_string()),
+                Err(e) => failures.push(e),
             }
         }
-        if failures.is_empty() {
-            return Err(Error::Client(format!("no broker address in '{bootstrap}'")));
+        match failures.len() {
+            0 => Err(Error::Client(format!("no broker address in '{bootstrap}'"))),
+            // Its message names the address already.
+            1 => Err(failures.remove(0)),
+            _ => Err(Error::Connection(format!(
+                "no broker reachable: {}",
+                failures
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ))),
         }
-        Err(Error::Client(format!(
-            "no broker reachable: {}",
-            failures.join("; ")
-        )))
     }
 
     /// Which backend this client uses.
     pub fn mode(&self) -> &Mode {
         &self.mode
+    }
+
+    /// The timeouts its connections use.
+    pub fn timeouts(&self) -> Timeouts {
+        self.timeouts
     }
 
     /// Sends `req` to the bootstrap broker (or the in-process core).
@@ -422,7 +444,7 @@ impl Client {
             .get(&id)
             .cloned()
             .ok_or_else(|| Error::Client(format!("broker {id} is not in the metadata")))?;
-        let node = Arc::new(open_node(&addr).await?);
+        let node = Arc::new(open_node(&addr, self.timeouts).await?);
         self.nodes.lock().await.insert(id, node.clone());
         Ok(node)
     }
@@ -502,9 +524,21 @@ async fn drive_group_timers(broker: Arc<Broker>) {
     }
 }
 
-/// Opens a TCP connection and learns the broker's API versions (KIP-511 aware).
-async fn open_node(addr: &str) -> Result<Node> {
-    let conn = RemoteConnection::connect(addr).await?;
+/// Opens a TCP connection and learns the broker's API versions (KIP-511 aware), all within
+/// the connect timeout: a peer that accepts and never answers is not a broker to wait for.
+async fn open_node(addr: &str, timeouts: Timeouts) -> Result<Node> {
+    tokio::time::timeout(timeouts.connect, open_node_unbounded(addr, timeouts))
+        .await
+        .unwrap_or_else(|_| {
+            Err(Error::Connection(format!(
+                "{addr}: accepted the connection but sent no answer within {:?} (is it a Kafka broker?)",
+                timeouts.connect
+            )))
+        })
+}
+
+async fn open_node_unbounded(addr: &str, timeouts: Timeouts) -> Result<Node> {
+    let conn = RemoteConnection::connect(addr, timeouts).await?;
     let transport = Transport::Remote(conn);
     let mut apis = ApiRanges::new();
     for version in [3i16, 0] {

@@ -19,11 +19,31 @@ use crate::{Error, Result};
 /// Largest response frame the client accepts (fetches are bounded well below this).
 pub const MAX_RESPONSE_BYTES: usize = 256 * 1024 * 1024;
 
-/// How long to wait for a TCP connection.
+/// How long to wait for a connection: TCP, then the broker's first answer (ApiVersions), as
+/// Kafka's `socket.connection.setup.timeout.ms` (10 s).
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// How long to wait for one response, beyond any wait the request itself asks for.
+/// How long to wait for one response, beyond any wait the request itself asks for, as Kafka's
+/// `request.timeout.ms` (30 s).
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A client's patience with a broker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    /// For a connection to be set up: TCP connect plus the first answer.
+    pub connect: Duration,
+    /// For each answer, beyond the wait a request asks for (a fetch long poll).
+    pub request: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Timeouts {
+        Timeouts {
+            connect: CONNECT_TIMEOUT,
+            request: REQUEST_TIMEOUT,
+        }
+    }
+}
 
 /// The supported API version ranges a broker reported: api key → (min, max).
 pub type ApiRanges = HashMap<i16, (i16, i16)>;
@@ -44,24 +64,26 @@ pub enum Transport {
 /// stream is dropped, and the next request opens a new connection.
 pub struct RemoteConnection {
     pub addr: String,
+    pub timeouts: Timeouts,
     stream: Mutex<Option<TcpStream>>,
 }
 
 impl RemoteConnection {
     /// Connects to `addr` (host:port).
-    pub async fn connect(addr: &str) -> Result<RemoteConnection> {
-        let stream = open_stream(addr).await?;
+    pub async fn connect(addr: &str, timeouts: Timeouts) -> Result<RemoteConnection> {
+        let stream = open_stream(addr, timeouts.connect).await?;
         Ok(RemoteConnection {
             addr: addr.to_string(),
+            timeouts,
             stream: Mutex::new(Some(stream)),
         })
     }
 }
 
-async fn open_stream(addr: &str) -> Result<TcpStream> {
-    let stream = tokio::time::timeout(CONNECT_TIMEOUT, TcpStream::connect(addr))
+async fn open_stream(addr: &str, timeout: Duration) -> Result<TcpStream> {
+    let stream = tokio::time::timeout(timeout, TcpStream::connect(addr))
         .await
-        .map_err(|_| Error::Connection(format!("timed out connecting to {addr}")))?
+        .map_err(|_| Error::Connection(format!("timed out connecting to {addr} ({timeout:?})")))?
         .map_err(|e| Error::Connection(format!("cannot connect to {addr}: {e}")))?;
     stream.set_nodelay(true)?;
     Ok(stream)
@@ -93,30 +115,31 @@ impl Transport {
                 let mut slot = conn.stream.lock().await;
                 let mut stream = match slot.take() {
                     Some(stream) => stream,
-                    None => open_stream(&conn.addr).await?,
+                    None => open_stream(&conn.addr, conn.timeouts.connect).await?,
                 };
                 let exchange = async {
                     stream.write_all(&frame).await?;
                     if !expect_response {
                         return Ok(None);
                     }
-                    let mut len = [0u8; LENGTH_PREFIX_BYTES];
-                    stream.read_exact(&mut len).await?;
-                    let len = i32::from_be_bytes(len);
+                    let mut prefix = [0u8; LENGTH_PREFIX_BYTES];
+                    stream.read_exact(&mut prefix).await?;
+                    let len = i32::from_be_bytes(prefix);
                     let len = usize::try_from(len)
                         .ok()
                         .filter(|l| *l <= MAX_RESPONSE_BYTES)
                         .ok_or_else(|| {
                             std::io::Error::new(
                                 std::io::ErrorKind::InvalidData,
-                                format!("response frame length {len} is out of range"),
+                                not_kafka(&prefix, len),
                             )
                         })?;
                     let mut body = BytesMut::zeroed(len);
                     stream.read_exact(&mut body).await?;
                     Ok::<_, std::io::Error>(Some(body.freeze()))
                 };
-                let outcome = tokio::time::timeout(REQUEST_TIMEOUT + extra_wait, exchange).await;
+                let limit = conn.timeouts.request + extra_wait;
+                let outcome = tokio::time::timeout(limit, exchange).await;
                 match outcome {
                     Ok(Ok(r)) => {
                         *slot = Some(stream);
@@ -124,12 +147,25 @@ impl Transport {
                     }
                     Ok(Err(e)) => Err(Error::Connection(format!("{}: {e}", conn.addr))),
                     Err(_) => Err(Error::Connection(format!(
-                        "{}: no response within {:?}",
-                        conn.addr,
-                        REQUEST_TIMEOUT + extra_wait
+                        "{}: no response within {limit:?}",
+                        conn.addr
                     ))),
                 }
             }
         }
+    }
+}
+
+/// What to say when the first bytes of an answer cannot be a Kafka frame's length.
+fn not_kafka(prefix: &[u8; LENGTH_PREFIX_BYTES], len: i32) -> String {
+    if prefix == b"HTTP" {
+        "this is not a Kafka broker (it answered like HTTP)".to_string()
+    } else if prefix.iter().all(|b| b.is_ascii_graphic() || *b == b' ') {
+        format!(
+            "this is not a Kafka broker (it answered with text: {:?})",
+            String::from_utf8_lossy(prefix)
+        )
+    } else {
+        format!("this is not a Kafka broker (it announced an answer of {len} bytes)")
     }
 }
