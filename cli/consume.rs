@@ -18,9 +18,12 @@ use streamline::client::Client;
 use crate::connect::ConnectArgs;
 use crate::expect::Expectations;
 use crate::filter::{parse_sample, FilterSpec, RecordFilter, SampleSpec, Sampler, Verdict};
+use crate::json_values::JsonValuesRecord;
 use crate::jsonl::JsonRecord;
+use crate::kcat_format::KcatFormat;
 use crate::style::{paint, DIM, KEY, TIME, WARNING};
 use crate::timespec::{parse_duration, parse_when};
+use crate::usage::usage_bail;
 
 /// How long one fetch waits for new data while following.
 const FOLLOW_WAIT_MS: i32 = 500;
@@ -139,10 +142,16 @@ pub struct ConsumeArgs {
     show_headers: bool,
 
     /// Output format: text (value per line), json (pretty on a terminal, one line per record
-    /// when piped), ndjson (always one line per record) or raw (value bytes verbatim, one per
-    /// line)
-    #[arg(long, value_enum, default_value = "text")]
+    /// when piped), ndjson (always one line per record), raw (value bytes verbatim, one per
+    /// line), or a kcat format string such as '%t [%p] %o %k: %s\n' (tokens %s %S %R %k %K %T
+    /// %h %t %p %o; escapes \n \r \t \xHH)
+    #[arg(long, default_value = "text", value_parser = RecordFormatParser)]
     format: RecordFormat,
+
+    /// With --format json or ndjson: a value or key that is valid JSON is written as JSON (so
+    /// `jq .value.total` works), exactly as stored; others stay strings
+    #[arg(long)]
+    json_values: bool,
 
     /// Which records of transactions to read: only committed ones, stopping before any open
     /// transaction (read_committed), or everything written, aborted and open transactions
@@ -172,12 +181,65 @@ impl From<IsolationLevel> for Isolation {
 }
 
 /// How records are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RecordFormat {
     Text,
     Json,
     Ndjson,
     Raw,
+    /// A kcat `-f` format string.
+    Kcat(KcatFormat),
+}
+
+/// Parses `--format`, offering the named formats to help and completion scripts (a kcat
+/// format string is free text).
+#[derive(Clone)]
+struct RecordFormatParser;
+
+impl clap::builder::TypedValueParser for RecordFormatParser {
+    type Value = RecordFormat;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<RecordFormat, clap::Error> {
+        let text = value.to_str().ok_or_else(|| {
+            clap::Error::raw(clap::error::ErrorKind::InvalidUtf8, "--format must be UTF-8\n")
+        })?;
+        parse_record_format(text).map_err(|message| {
+            let name = arg.map_or_else(|| "--format".to_string(), ToString::to_string);
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidValue,
+                format!("invalid value '{text}' for '{name}': {message}\n"),
+            )
+            .with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            ["text", "json", "ndjson", "raw"]
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+fn parse_record_format(s: &str) -> Result<RecordFormat, String> {
+    match s {
+        "text" => Ok(RecordFormat::Text),
+        "json" => Ok(RecordFormat::Json),
+        "ndjson" => Ok(RecordFormat::Ndjson),
+        "raw" => Ok(RecordFormat::Raw),
+        _ if s.contains('%') => KcatFormat::parse(s).map(RecordFormat::Kcat),
+        _ => Err(format!(
+            "'{s}' is not text, json, ndjson, raw or a kcat format string such as '%k: %s\\n'"
+        )),
+    }
 }
 
 /// A starting position.
@@ -224,7 +286,10 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
         jq: args.jq.as_deref(),
     })?;
     if args.follow && matches!(args.sample, Some(SampleSpec::Count(_))) {
-        bail!("--sample COUNT picks from all records up to the end, so it cannot be used with -f; use a percentage such as --sample 10%");
+        usage_bail!("--sample COUNT picks from all records up to the end, so it cannot be used with -f; use a percentage such as --sample 10%");
+    }
+    if args.json_values && !matches!(args.format, RecordFormat::Json | RecordFormat::Ndjson) {
+        usage_bail!("--json-values needs --format json or ndjson");
     }
     let mut sampler = args.sample.map(|spec| Sampler::new(spec, None));
     let mut expect = Expectations::new(
@@ -660,10 +725,20 @@ fn print_record(
     r: &Record,
     pretty: bool,
 ) -> anyhow::Result<()> {
-    match args.format {
+    match &args.format {
+        RecordFormat::Kcat(format) => format.write(out, &args.topic, partition, r)?,
         RecordFormat::Raw => {
             if let Some(v) = &r.value {
                 out.write_all(v)?;
+            }
+            out.write_all(b"\n")?;
+        }
+        RecordFormat::Json | RecordFormat::Ndjson if args.json_values => {
+            let record = JsonValuesRecord::new(&args.topic, partition, r);
+            if pretty {
+                serde_json::to_writer_pretty(&mut *out, &record)?;
+            } else {
+                serde_json::to_writer(&mut *out, &record)?;
             }
             out.write_all(b"\n")?;
         }

@@ -13,7 +13,9 @@ mod expect;
 mod filter;
 mod groups;
 mod info;
+mod json_values;
 mod jsonl;
+mod kcat_format;
 mod migrate;
 mod output;
 mod playground;
@@ -29,6 +31,7 @@ mod top;
 mod topics;
 mod transactions;
 mod transfer;
+mod usage;
 mod wait;
 mod watch;
 
@@ -141,6 +144,10 @@ fn main() -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) if usage::is_usage(&e) => {
+            anstream::eprintln!("{} {e:#}", style::paint(style::ERROR, "error:"));
+            ExitCode::from(2)
+        }
         Err(e) => {
             anstream::eprintln!("{} {e:#}", style::paint(style::ERROR, "error:"));
             ExitCode::FAILURE

@@ -477,7 +477,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__consume)
-            opts="-p -g -o -n -f -e -i -v -b -P -X -h --partition --group --from-beginning --offset --at --last --until --count --follow --exit --grep --expect-count --expect-match --expect-jq --timeout --ignore-case --invert-match --grep-key --jq --sample --show-keys --show-timestamps --show-offsets --show-headers --format --isolation --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --color --no-color --output --help"
+            opts="-p -g -o -n -f -e -i -v -b -P -X -h --partition --group --from-beginning --offset --at --last --until --count --follow --exit --grep --expect-count --expect-match --expect-jq --timeout --ignore-case --invert-match --grep-key --jq --sample --show-keys --show-timestamps --show-offsets --show-headers --format --json-values --isolation --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

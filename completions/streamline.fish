@@ -129,7 +129,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand consume" -l timeou
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l grep-key -d 'Keep only records whose key matches this regular expression' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l jq -d 'Transform and filter JSON values: a jq filter (e.g. \'select(.qty > 5) | .id\'), or a JSONPath expression when it starts with $ (e.g. \'$.items[*].sku\'); values that are not JSON are skipped' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l sample -d 'Print a sample: a percentage (\'10%\', each record kept at random) or a count (\'100\', exactly that many chosen uniformly, printed at the end)' -r
-complete -c streamline -n "__fish_streamline_using_subcommand consume" -l format -d 'Output format: text (value per line), json (pretty on a terminal, one line per record when piped), ndjson (always one line per record) or raw (value bytes verbatim, one per line)' -r -f -a "text\t''
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l format -d 'Output format: text (value per line), json (pretty on a terminal, one line per record when piped), ndjson (always one line per record), raw (value bytes verbatim, one per line), or a kcat format string such as \'%t [%p] %o %k: %s\\n\' (tokens %s %S %R %k %K %T %h %t %p %o; escapes \\n \\r \\t \\xHH)' -r -f -a "text\t''
 json\t''
 ndjson\t''
 raw\t''"
@@ -154,6 +154,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-k
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-timestamps -d 'Print each record\'s timestamp (text format)'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-offsets -d 'Print each record\'s partition and offset (text format)'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-headers -d 'Print each record\'s headers (text format)'
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l json-values -d 'With --format json or ndjson: a value or key that is valid JSON is written as JSON (so `jq .value.total` works), exactly as stored; others stay strings'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r

@@ -447,7 +447,11 @@ fn filters_and_samples_select_records() {
         "in offset order, without repeats"
     );
     let refused = run(&["consume", "events", "--sample", "7", "-f"], &target);
-    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(
+        refused.status.code(),
+        Some(2),
+        "conflicting flags are a usage error"
+    );
 }
 
 #[test]
@@ -937,5 +941,63 @@ fn errors_say_what_went_wrong_once() {
     assert!(
         stderr.starts_with("error: invalid value '$..[' for '--jq <EXPR>': invalid JSONPath expression at line 1, column 5: expected selector\n"),
         "{stderr}"
+    );
+}
+
+/// kcat's format strings and JSON values that stay JSON, for kcat and jq habits.
+#[test]
+fn kcat_formats_and_json_values() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let target = ["--data-dir", dir.to_str().expect("utf-8")];
+    ok(&["topics", "create", "k", "-p", "1"], &target);
+    ok(
+        &[
+            "produce",
+            "k",
+            "-k",
+            "c-1",
+            "-H",
+            "src=cli",
+            "-m",
+            r#"{"total": 12.5}"#,
+        ],
+        &target,
+    );
+    ok(&["produce", "k", "-m", "plain text"], &target);
+    let out = ok(
+        &[
+            "consume",
+            "k",
+            "--format",
+            r"%t [%p] %o %k (%K) %h: %s (%S)\n",
+        ],
+        &target,
+    );
+    assert_eq!(
+        out,
+        "k [0] 0 c-1 (3) src=cli: {\"total\": 12.5} (15)\nk [0] 1  (-1) : plain text (10)\n"
+    );
+    let json = ok(
+        &["consume", "k", "--format", "ndjson", "--json-values"],
+        &target,
+    );
+    let records = ndjson(&json);
+    assert_eq!(records[0]["value"]["total"], 12.5, "{json}");
+    assert_eq!(records[1]["value"], "plain text");
+    // The lossless form is unchanged without the flag.
+    let plain = ok(&["consume", "k", "--format", "ndjson"], &target);
+    assert_eq!(ndjson(&plain)[0]["value"], r#"{"total": 12.5}"#);
+    assert_eq!(
+        run(&["consume", "k", "--json-values"], &target)
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["consume", "k", "--format", "%q"], &target)
+            .status
+            .code(),
+        Some(2)
     );
 }
