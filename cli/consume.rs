@@ -206,7 +206,10 @@ impl clap::builder::TypedValueParser for RecordFormatParser {
         value: &std::ffi::OsStr,
     ) -> Result<RecordFormat, clap::Error> {
         let text = value.to_str().ok_or_else(|| {
-            clap::Error::raw(clap::error::ErrorKind::InvalidUtf8, "--format must be UTF-8\n")
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidUtf8,
+                "--format must be UTF-8\n",
+            )
         })?;
         parse_record_format(text).map_err(|message| {
             let name = arg.map_or_else(|| "--format".to_string(), ToString::to_string);

@@ -1001,3 +1001,47 @@ fn kcat_formats_and_json_values() {
         Some(2)
     );
 }
+
+/// Every legal topic name deletes, for good (249 characters: the graveyard name must not pass
+/// the file-name limit), and a create that fails for want of file descriptors leaves nothing.
+#[test]
+fn long_names_delete_and_failed_creates_leave_nothing() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let d = dir.to_str().expect("utf-8").to_string();
+    let target = ["--data-dir", d.as_str()];
+    let long = "t".repeat(249);
+    ok(&["topics", "create", &long, "-p", "2"], &target);
+    ok(&["topics", "delete", &long, "-y"], &target);
+    // The next open (a restart) does not bring it back.
+    assert_eq!(
+        ok(&["topics", "list", "--format", "json"], &target).trim(),
+        "[]"
+    );
+
+    let bin = env!("CARGO_BIN_EXE_streamline");
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -n 30; exec {bin} topics create big -p 200 --data-dir {d}"
+        ))
+        .env_remove("STREAMLINE_BROKERS")
+        .output()
+        .expect("bash");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("Too many open files"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.join("topics"))
+        .expect("topics dir")
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    let deep = run(&["doctor", "--deep"], &target);
+    assert!(
+        deep.status.success(),
+        "{}",
+        String::from_utf8_lossy(&deep.stdout)
+    );
+}

@@ -271,6 +271,19 @@ impl Broker {
 
     /// Deletes a topic and its data.
     pub fn delete_topic(&self, topic: &Arc<Topic>) -> Result<()> {
+        let mut removed = None;
+        if let (Some(data), Some(dir)) = (&self.settings.data_dir, topic.dir()) {
+            // Renaming first makes the deletion atomic: a crash mid-way leaves a directory
+            // under deleted/ that the next start removes, never a half-deleted topic. The
+            // topic id alone names it there — a legal name of up to 249 characters plus an id
+            // would pass the file-name limit — and only a completed rename removes the topic
+            // from the running broker, so a failed delete leaves it whole in both places.
+            let graveyard = data.join("deleted");
+            fs::create_dir_all(&graveyard)?;
+            let target = graveyard.join(topic.id.to_string());
+            fs::rename(dir, &target)?;
+            removed = Some(target);
+        }
         {
             let mut registry = self.topics.write().unwrap_or_else(|e| e.into_inner());
             registry.by_name.remove(&topic.name);
@@ -279,13 +292,7 @@ impl Broker {
         for p in topic.partitions() {
             p.wake_fetchers();
         }
-        if let (Some(data), Some(dir)) = (&self.settings.data_dir, topic.dir()) {
-            // Renaming first makes the deletion atomic: a crash mid-way leaves a directory
-            // under deleted/ that the next start removes, never a half-deleted topic.
-            let graveyard = data.join("deleted");
-            fs::create_dir_all(&graveyard)?;
-            let target = graveyard.join(format!("{}-{}", topic.name, topic.id));
-            fs::rename(dir, &target)?;
+        if let Some(target) = removed {
             if let Err(e) = fs::remove_dir_all(&target) {
                 tracing::warn!(path = %target.display(), error = %e, "could not remove deleted topic data");
             }

@@ -59,7 +59,23 @@ impl Topic {
         if let Some(dir) = &topic.dir {
             fs::create_dir_all(dir)?;
         }
-        topic.add_partitions(partition_count, defaults)?;
+        if let Err(e) = topic.add_partitions(partition_count, defaults) {
+            // Nothing of a topic that failed to come into being stays behind: no directory
+            // without metadata for every later start (and `doctor --deep`) to trip over.
+            // Close the partitions opened so far first: out of file descriptors, removing
+            // the directory needs the ones they hold.
+            topic
+                .partitions
+                .write()
+                .unwrap_or_else(|e| e.into_inner())
+                .clear();
+            if let Some(dir) = &topic.dir {
+                if let Err(cleanup) = fs::remove_dir_all(dir) {
+                    tracing::warn!(path = %dir.display(), error = %cleanup, "could not remove a topic whose creation failed");
+                }
+            }
+            return Err(e);
+        }
         Ok(topic)
     }
 
