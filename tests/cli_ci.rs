@@ -367,3 +367,45 @@ fn client_timeouts_and_peers_that_are_not_kafka() {
     assert_eq!(code, Some(2));
     assert!(stderr.contains("'no.such.key'"), "{stderr}");
 }
+
+/// Refusing connections over and over logs one warning per interval, not one per refusal.
+#[test]
+fn refused_connections_do_not_flood_the_log() {
+    let mut child = streamline()
+        .args([
+            "serve",
+            "--in-memory",
+            "--listen-addr",
+            "127.0.0.1:0",
+            "--max-connections",
+            "2",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn serve");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("address");
+    let addr = first.trim().to_string();
+    let held: Vec<_> = (0..2)
+        .map(|_| std::net::TcpStream::connect(&addr).expect("connect"))
+        .collect();
+    std::thread::sleep(Duration::from_millis(100));
+    for _ in 0..300 {
+        if let Ok(s) = std::net::TcpStream::connect(&addr) {
+            drop(s);
+        }
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    drop(held);
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let out = child.wait_with_output().expect("serve output");
+    let log = String::from_utf8_lossy(&out.stderr);
+    let warnings = log.matches("refusing connection").count();
+    assert!((1..=2).contains(&warnings), "{warnings} warnings:\n{log}");
+}

@@ -66,7 +66,9 @@ pub async fn serve(
                     }
                     Outcome::Silent => {}
                     Outcome::Close(reason) => {
-                        tracing::warn!(%peer, %reason, "closing connection");
+                        if let Some(held_back) = super::warn_limit::CLOSED_BAD_PEER.admit() {
+                            tracing::warn!(%peer, %reason, held_back, "closing connection");
+                        }
                         return;
                     }
                 }
@@ -87,7 +89,9 @@ pub async fn serve(
                         reading = false;
                     }
                     Err(reason) => {
-                        tracing::warn!(%peer, %reason, "closing connection");
+                        if let Some(held_back) = super::warn_limit::CLOSED_BAD_PEER.admit() {
+                            tracing::warn!(%peer, %reason, held_back, "closing connection");
+                        }
                         return;
                     }
                 }

@@ -9,7 +9,7 @@ use tokio::net::TcpListener;
 use tokio::sync::{watch, Semaphore};
 use tokio::task::JoinSet;
 
-use super::connection;
+use super::{connection, warn_limit};
 use crate::broker::Broker;
 
 /// How long shutdown waits for in-flight requests before dropping connections.
@@ -36,13 +36,17 @@ pub async fn accept_loop(
             Ok(a) => a,
             Err(e) => {
                 // Typically EMFILE: back off briefly instead of spinning.
-                tracing::warn!(error = %e, "accept failed");
+                if let Some(held_back) = warn_limit::ACCEPT_FAILED.admit() {
+                    tracing::warn!(error = %e, held_back, "accept failed");
+                }
                 tokio::time::sleep(Duration::from_millis(50)).await;
                 continue;
             }
         };
         let Ok(permit) = slots.clone().try_acquire_owned() else {
-            tracing::warn!(%peer, max_connections, "connection limit reached; refusing connection");
+            if let Some(held_back) = warn_limit::REFUSED.admit() {
+                tracing::warn!(%peer, max_connections, held_back, "connection limit reached; refusing connection");
+            }
             drop(stream);
             continue;
         };

@@ -5,6 +5,7 @@
 pub mod connection;
 pub mod dispatch;
 pub mod listener;
+mod warn_limit;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
