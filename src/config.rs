@@ -62,6 +62,12 @@ pub struct ServerConfig {
     pub auto_create_topics: bool,
     /// Client connections served at once.
     pub max_connections: usize,
+    /// Connections served at once from one IP address (Kafka's `max.connections.per.ip`).
+    pub max_connections_per_ip: usize,
+    /// Idle time after which a connection with nothing in flight is closed.
+    pub connections_max_idle_ms: u64,
+    /// Time a new connection has to complete its first request.
+    pub first_request_timeout_ms: u64,
     /// Largest request frame accepted (Kafka's `socket.request.max.bytes`).
     pub max_frame_bytes: usize,
     /// Largest record batch accepted (Kafka's `message.max.bytes`).
@@ -101,6 +107,9 @@ impl Default for ServerConfig {
             default_partitions: 1,
             auto_create_topics: true,
             max_connections: 1024,
+            max_connections_per_ip: 2_147_483_647,
+            connections_max_idle_ms: 600_000,
+            first_request_timeout_ms: 10_000,
             max_frame_bytes: 100 * MIB,
             // Kafka's default: 1 MiB of records plus the 12-byte batch log overhead.
             message_max_bytes: 1_048_588,
@@ -160,6 +169,9 @@ impl ServerConfig {
             default_partitions: pick!(default_partitions),
             auto_create_topics: pick!(auto_create_topics),
             max_connections: pick!(max_connections),
+            max_connections_per_ip: pick!(max_connections_per_ip),
+            connections_max_idle_ms: pick!(connections_max_idle_ms),
+            first_request_timeout_ms: pick!(first_request_timeout_ms),
             max_frame_bytes: pick!(max_frame_bytes),
             message_max_bytes: pick!(message_max_bytes),
             log_segment_bytes: pick!(log_segment_bytes),

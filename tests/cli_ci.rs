@@ -409,3 +409,70 @@ fn refused_connections_do_not_flood_the_log() {
     let warnings = log.matches("refusing connection").count();
     assert!((1..=2).contains(&warnings), "{warnings} warnings:\n{log}");
 }
+
+/// Starts `serve` in memory with `extra` flags; returns the process and its address.
+fn serve_with(extra: &[&str]) -> (Serve, String) {
+    let mut child = streamline()
+        .args(["serve", "--in-memory", "--listen-addr", "127.0.0.1:0"])
+        .args(extra)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn serve");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("address");
+    (Serve(child), first.trim().to_string())
+}
+
+/// Whether the server closed `socket` within `within` (a read returns end of stream).
+fn closed_within(socket: &mut std::net::TcpStream, within: Duration) -> bool {
+    use std::io::Read;
+    socket.set_read_timeout(Some(within)).expect("timeout");
+    let mut byte = [0u8; 1];
+    matches!(socket.read(&mut byte), Ok(0))
+        || matches!(socket.read(&mut byte), Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset)
+}
+
+/// Sockets that never speak lose their slots after the first-request timeout, so a fresh client
+/// is served even when they had taken every one; one address cannot exceed its own limit.
+#[test]
+fn silent_sockets_cannot_lock_everyone_out() {
+    let (_server, addr) = serve_with(&[
+        "--max-connections",
+        "4",
+        "--first-request-timeout-ms",
+        "300",
+    ]);
+    let mut silent: Vec<_> = (0..4)
+        .map(|_| std::net::TcpStream::connect(&addr).expect("connect"))
+        .collect();
+    for s in &mut silent {
+        assert!(
+            closed_within(s, Duration::from_secs(5)),
+            "a silent socket stayed open"
+        );
+    }
+    let listed = streamline()
+        .args(["topics", "list", "-b", &addr])
+        .output()
+        .expect("topics list");
+    assert!(
+        listed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&listed.stderr)
+    );
+
+    let (_server, addr) = serve_with(&["--max-connections-per-ip", "2"]);
+    let _two: Vec<_> = (0..2)
+        .map(|_| std::net::TcpStream::connect(&addr).expect("connect"))
+        .collect();
+    std::thread::sleep(Duration::from_millis(100));
+    let mut third = std::net::TcpStream::connect(&addr).expect("connect");
+    assert!(
+        closed_within(&mut third, Duration::from_secs(2)),
+        "a third connection from one address was kept"
+    );
+}

@@ -128,6 +128,36 @@ pub struct ConfigLayer {
     )]
     pub max_connections: Option<usize>,
 
+    /// Connections served at once from one IP address, so that one host cannot take every
+    /// slot (Kafka's max.connections.per.ip) [default: 2147483647]
+    #[arg(
+        long,
+        env = "STREAMLINE_MAX_CONNECTIONS_PER_IP",
+        value_name = "N",
+        help_heading = "Limits"
+    )]
+    pub max_connections_per_ip: Option<usize>,
+
+    /// A connection with nothing in flight is closed after this long without a request
+    /// (Kafka's connections.max.idle.ms, 10 minutes) [default: 600000]
+    #[arg(
+        long,
+        env = "STREAMLINE_CONNECTIONS_MAX_IDLE_MS",
+        value_name = "MS",
+        help_heading = "Limits"
+    )]
+    pub connections_max_idle_ms: Option<u64>,
+
+    /// A new connection is closed if its first complete request has not arrived within this
+    /// long, so sockets that never speak cannot hold slots [default: 10000]
+    #[arg(
+        long,
+        env = "STREAMLINE_FIRST_REQUEST_TIMEOUT_MS",
+        value_name = "MS",
+        help_heading = "Limits"
+    )]
+    pub first_request_timeout_ms: Option<u64>,
+
     /// Largest request frame accepted, in bytes; a larger one closes the connection (Kafka's
     /// socket.request.max.bytes, 100 MiB) [default: 104857600]
     #[arg(

@@ -42,6 +42,24 @@ impl ServerConfig {
             "must be at least 1",
             self.max_connections,
         )?;
+        ensure(
+            self.max_connections_per_ip >= 1,
+            "max_connections_per_ip",
+            "must be at least 1",
+            self.max_connections_per_ip,
+        )?;
+        ensure(
+            self.connections_max_idle_ms >= 100,
+            "connections_max_idle_ms",
+            "must be at least 100",
+            self.connections_max_idle_ms,
+        )?;
+        ensure(
+            self.first_request_timeout_ms >= 100,
+            "first_request_timeout_ms",
+            "must be at least 100",
+            self.first_request_timeout_ms,
+        )?;
         // Kafka frames carry an i32 length prefix, so nothing larger can be framed at all.
         let frame_max = usize::try_from(i32::MAX).unwrap_or(usize::MAX);
         ensure(

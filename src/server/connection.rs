@@ -15,6 +15,7 @@ use bytes::{Buf, BytesMut};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::watch;
+use tokio::time::{Duration, Instant};
 
 use futures_util::stream::{FuturesOrdered, StreamExt};
 
@@ -32,14 +33,31 @@ const READ_CHUNK_BYTES: usize = 64 * 1024;
 /// that actually arrive, not the length a peer claims.
 const BODY_CHUNK_BYTES: usize = 1024 * 1024;
 
-/// Serves one connection until the peer closes it, it misbehaves, or the server shuts down.
+/// What one connection may do.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest frame accepted.
+    pub max_frame_bytes: usize,
+    /// How long it may sit with nothing in flight and no new request.
+    pub idle: Duration,
+    /// How long it has for its first complete request.
+    pub first_request: Duration,
+}
+
+/// Serves one connection until the peer closes it, it misbehaves, goes idle past its limits,
+/// or the server shuts down.
 pub async fn serve(
     broker: Arc<Broker>,
     mut stream: TcpStream,
     peer: SocketAddr,
-    max_frame_bytes: usize,
+    limits: Limits,
     mut shutdown: watch::Receiver<bool>,
 ) {
+    let max_frame_bytes = limits.max_frame_bytes;
+    // Until the first request, the deadline counts from the accept, whatever trickles in;
+    // after it, from the last request or answer.
+    let mut idle_deadline = Instant::now() + limits.first_request;
+    let mut spoken = false;
     if let Err(e) = stream.set_nodelay(true) {
         tracing::debug!(%peer, error = %e, "could not set TCP_NODELAY");
     }
@@ -63,6 +81,9 @@ pub async fn serve(
                             tracing::debug!(%peer, error = %e, "write failed; closing connection");
                             return;
                         }
+                        if spoken {
+                            idle_deadline = Instant::now() + limits.idle;
+                        }
                     }
                     Outcome::Silent => {}
                     Outcome::Close(reason) => {
@@ -79,10 +100,14 @@ pub async fn serve(
                 if reading && in_flight.len() < MAX_IN_FLIGHT_REQUESTS =>
             {
                 match frame {
-                    Ok(Some(frame)) => match dispatch_pipelined(&broker, frame, Some(peer)) {
-                        Dispatched::Now(outcome) => in_flight.push_back(Box::pin(std::future::ready(outcome))),
-                        Dispatched::Later(wait) => in_flight.push_back(wait),
-                    },
+                    Ok(Some(frame)) => {
+                        spoken = true;
+                        idle_deadline = Instant::now() + limits.idle;
+                        match dispatch_pipelined(&broker, frame, Some(peer)) {
+                            Dispatched::Now(outcome) => in_flight.push_back(Box::pin(std::future::ready(outcome))),
+                            Dispatched::Later(wait) => in_flight.push_back(wait),
+                        }
+                    }
                     Ok(None) => {
                         tracing::debug!(%peer, "connection closed by client");
                         // Finish answering what was asked before the close.
@@ -95,6 +120,11 @@ pub async fn serve(
                         return;
                     }
                 }
+            }
+            // Nothing in flight and nothing asked for too long: free the slot.
+            _ = tokio::time::sleep_until(idle_deadline), if in_flight.is_empty() => {
+                tracing::debug!(%peer, first_request = !spoken, "closing idle connection");
+                return;
             }
         }
     }

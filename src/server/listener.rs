@@ -1,8 +1,10 @@
-//! The accept loop: admits connections up to `max_connections`, spawns one task per
-//! connection, and on shutdown stops accepting and waits (briefly) for connections to finish
-//! their current request.
+//! The accept loop: admits connections up to `max_connections` (and `max_connections_per_ip`
+//! from any one address), spawns one task per connection, and on shutdown stops accepting and
+//! waits (briefly) for connections to finish their current request.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::net::TcpListener;
@@ -15,15 +17,51 @@ use crate::broker::Broker;
 /// How long shutdown waits for in-flight requests before dropping connections.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
+/// What the accept loop admits.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_connections: usize,
+    pub max_connections_per_ip: usize,
+    pub connection: connection::Limits,
+}
+
+/// Open connections per peer address; an entry leaves with its last connection.
+#[derive(Default)]
+struct PerAddress(Mutex<HashMap<IpAddr, usize>>);
+
+impl PerAddress {
+    /// Counts a new connection from `ip`, unless it already has `limit`.
+    fn admit(&self, ip: IpAddr, limit: usize) -> bool {
+        let mut open = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let n = open.entry(ip).or_insert(0);
+        if *n >= limit {
+            return false;
+        }
+        *n += 1;
+        true
+    }
+
+    fn release(&self, ip: IpAddr) {
+        let mut open = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(n) = open.get_mut(&ip) {
+            *n -= 1;
+            if *n == 0 {
+                open.remove(&ip);
+            }
+        }
+    }
+}
+
 /// Accepts connections until `shutdown` flips to true.
 pub async fn accept_loop(
     listener: TcpListener,
     broker: Arc<Broker>,
-    max_connections: usize,
-    max_frame_bytes: usize,
+    limits: Limits,
     mut shutdown: watch::Receiver<bool>,
 ) {
+    let max_connections = limits.max_connections;
     let slots = Arc::new(Semaphore::new(max_connections));
+    let per_address = Arc::new(PerAddress::default());
     let mut connections = JoinSet::new();
     loop {
         let accepted = tokio::select! {
@@ -50,11 +88,20 @@ pub async fn accept_loop(
             drop(stream);
             continue;
         };
+        if !per_address.admit(peer.ip(), limits.max_connections_per_ip) {
+            if let Some(held_back) = warn_limit::REFUSED.admit() {
+                tracing::warn!(%peer, max_connections_per_ip = limits.max_connections_per_ip, held_back, "connection limit for this address reached; refusing connection");
+            }
+            drop(stream);
+            continue;
+        }
         tracing::debug!(%peer, "accepted connection");
         let broker = broker.clone();
         let shutdown = shutdown.clone();
+        let per_address = per_address.clone();
         connections.spawn(async move {
-            connection::serve(broker, stream, peer, max_frame_bytes, shutdown).await;
+            connection::serve(broker, stream, peer, limits.connection, shutdown).await;
+            per_address.release(peer.ip());
             drop(permit);
         });
     }

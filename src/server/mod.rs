@@ -52,11 +52,19 @@ impl Server {
         }
 
         let (shutdown, shutdown_rx) = watch::channel(false);
+        let limits = listener::Limits {
+            max_connections: config.max_connections,
+            max_connections_per_ip: config.max_connections_per_ip,
+            connection: connection::Limits {
+                max_frame_bytes: config.max_frame_bytes,
+                idle: Duration::from_millis(config.connections_max_idle_ms),
+                first_request: Duration::from_millis(config.first_request_timeout_ms),
+            },
+        };
         let mut tasks = vec![tokio::spawn(listener::accept_loop(
             listener,
             broker.clone(),
-            config.max_connections,
-            config.max_frame_bytes,
+            limits,
             shutdown_rx.clone(),
         ))];
         tasks.push(tokio::spawn(every(
