@@ -249,20 +249,48 @@ fn check_free_space(dir: &Path) -> Check {
     }
 }
 
-fn check_open_files() -> Check {
+/// Descriptors kept for client sockets and the broker's own files beyond the partitions'.
+const FD_HEADROOM: u64 = 256;
+
+/// The files under `dir/topics`: an upper bound on what the broker keeps open for them.
+fn partition_files(dir: &Path) -> u64 {
+    let mut files = 0;
+    let mut stack = vec![dir.join("topics")];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => stack.push(entry.path()),
+                Ok(t) if t.is_file() => files += 1,
+                _ => {}
+            }
+        }
+    }
+    files
+}
+
+fn check_open_files(dir: &Path) -> Check {
     // SAFETY: getrlimit fills the zeroed struct it is given.
     let mut limit: libc::rlimit = unsafe { std::mem::zeroed() };
     if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } != 0 {
         return warn("open-file limit", "cannot tell", "check with ulimit -n");
     }
     let soft = limit.rlim_cur;
-    if soft == libc::RLIM_INFINITY || soft >= 4096 {
-        pass("open-file limit", format!("{soft}"))
+    let needed = partition_files(dir) + FD_HEADROOM;
+    if soft == libc::RLIM_INFINITY || soft >= needed {
+        pass(
+            "open-file limit",
+            format!("{soft} (this data directory needs up to {needed} with clients)"),
+        )
     } else {
         warn(
             "open-file limit",
-            format!("{soft}: each partition keeps files open and each client a socket"),
-            "raise it before starting serve, e.g. ulimit -n 65536",
+            format!(
+                "{soft} is below the {needed} this data directory may need: its partitions' files plus client sockets"
+            ),
+            format!("raise it before starting serve, e.g. ulimit -n {}", (needed * 2).max(65536)),
         )
     }
 }
@@ -417,7 +445,7 @@ pub async fn run(args: DoctorArgs) -> anyhow::Result<()> {
         },
         None => {
             checks.extend(check_data_dir(&data_dir));
-            checks.push(check_open_files());
+            checks.push(check_open_files(&data_dir));
             check_listen(&config, &data_dir, &mut checks).await;
             checks.push(check_clock(Some(&data_dir)));
             if args.deep {

@@ -219,3 +219,29 @@ async fn info_names_the_build_and_summarizes_the_data_directory() {
     assert!(data["size_bytes"].as_i64().is_some_and(|s| s > 0), "{info}");
     server.stop().await;
 }
+
+/// The open-file check weighs the limit against what this data directory needs.
+#[test]
+fn the_open_file_limit_is_checked_against_the_data_directory() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let d = dir.to_str().expect("utf-8");
+    ok(&["topics", "create", "many", "-p", "60", "--data-dir", d]);
+    let bin = env!("CARGO_BIN_EXE_streamline");
+    let low = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -n 200; exec {bin} doctor --data-dir {d} --format json"
+        ))
+        .env_remove("STREAMLINE_BROKERS")
+        .output()
+        .expect("bash");
+    let report: Value = serde_json::from_slice(&low.stdout).expect("json");
+    assert_eq!(status(&report, "open-file limit"), "WARN", "{report}");
+    assert!(
+        detail(&report, "open-file limit").starts_with("200 is below the 377"),
+        "{report}"
+    );
+    let (_, report) = doctor(&["--data-dir", d]);
+    assert_eq!(status(&report, "open-file limit"), "PASS", "{report}");
+}
