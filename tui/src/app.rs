@@ -2,8 +2,8 @@
 //! terminal, so tests drive it with key events and inspect the result.
 //!
 //! Views: Overview, Topics and Groups (Tab cycles them), and the detail of one topic or one
-//! group (Enter drills in, Esc goes back). A filter being typed (after `/`) takes every key
-//! until Enter applies it or Esc drops it.
+//! group (Enter drills in, Esc goes back). A filter being typed (after `/`) takes every key and
+//! applies as it is typed; Enter keeps it, Esc returns to the one before.
 
 use std::time::Duration;
 
@@ -131,6 +131,8 @@ pub struct App {
     pub tail_filter: Option<Regex>,
     /// A filter being typed, if any.
     pub editing: Option<String>,
+    /// The filter in force when typing began, restored by Esc.
+    filter_before_edit: Option<String>,
     pub topic_sort: TopicSort,
     pub group_sort: GroupSort,
     /// Updates are not shown while paused (the view holds still).
@@ -155,6 +157,7 @@ impl App {
             group_filter: String::new(),
             tail_filter: None,
             editing: None,
+            filter_before_edit: None,
             topic_sort: TopicSort::Name,
             group_sort: GroupSort::Name,
             paused: false,
@@ -304,13 +307,26 @@ impl App {
         }
         if let Some(text) = self.editing.as_mut() {
             match key.code {
-                KeyCode::Char(c) => text.push(c),
+                KeyCode::Char(c) => {
+                    text.push(c);
+                    let text = text.clone();
+                    self.apply_filter_live(text);
+                }
                 KeyCode::Backspace => {
                     text.pop();
+                    let text = text.clone();
+                    self.apply_filter_live(text);
                 }
-                KeyCode::Esc => self.editing = None,
+                KeyCode::Esc => {
+                    // Back to the filter that was in force before typing began.
+                    self.editing = None;
+                    if let Some(before) = self.filter_before_edit.take() {
+                        self.apply_filter(before);
+                    }
+                }
                 KeyCode::Enter => {
                     let text = self.editing.take().unwrap_or_default();
+                    self.filter_before_edit = None;
                     self.apply_filter(text);
                 }
                 _ => {}
@@ -401,6 +417,7 @@ impl App {
                         .unwrap_or_default(),
                     _ => String::new(),
                 });
+                self.filter_before_edit = self.editing.clone();
                 if matches!(self.view, View::Overview | View::Group(_)) {
                     // Filtering happens in the lists: go to the topics.
                     self.view = View::Topics;
@@ -440,6 +457,18 @@ impl App {
         }
         self.refresh = REFRESH_STEPS[next];
         Action::RefreshChanged
+    }
+
+    /// Applies a filter while it is typed: names at every key; a tail regex whenever what is
+    /// typed so far compiles (half a regex is not an error yet).
+    fn apply_filter_live(&mut self, text: String) {
+        if matches!(self.view, View::Topic(_))
+            && !text.is_empty()
+            && RegexBuilder::new(&text).build().is_err()
+        {
+            return;
+        }
+        self.apply_filter(text);
     }
 
     fn apply_filter(&mut self, text: String) {

@@ -197,14 +197,18 @@ fn keys_move_filter_sort_drill_in_and_out() {
         ["clickstream", "orders", "logs"],
         "busiest first"
     );
-    // Filter: typed after '/', applied with Enter; Esc while typing drops the edit.
+    // Filter: typed after '/', applied as it is typed and kept with Enter; Esc while typing
+    // returns to the filter in force before.
     key(&mut app, KeyCode::Char('/'));
-    typed(&mut app, "ORD");
-    assert_eq!(names(&app).len(), 3, "not applied while typing");
+    typed(&mut app, "O");
+    assert_eq!(names(&app), ["orders", "logs"], "applied at the first key");
+    typed(&mut app, "RD");
+    assert_eq!(names(&app), ["orders"], "applied while typing");
     key(&mut app, KeyCode::Enter);
     assert_eq!(names(&app), ["orders"]);
     key(&mut app, KeyCode::Char('/'));
     key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.topic_filter, "OR", "the shorter filter applies at once");
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.topic_filter, "ORD");
     // j/k and arrows stay inside the list.
@@ -264,4 +268,25 @@ fn keys_move_filter_sort_drill_in_and_out() {
     // The footer lists the keys that apply.
     let footer: Vec<&str> = app.keys().iter().map(|(k, _)| *k).collect();
     assert!(footer.contains(&"q") && footer.contains(&"?") && footer.contains(&"Tab"));
+}
+
+/// A long target gives way in the title bar: the refresh interval stays whole at 80 columns.
+#[test]
+fn a_long_target_never_cuts_the_refresh_interval() {
+    let mut app = App::new(Duration::from_secs(1), false);
+    let mut s = snapshot(0);
+    s.target = "/home/someone/projects/streaming/data/of/a/rather/deep/directory".into();
+    app.apply_snapshot(s);
+    let screen = render(&app, 80, 24);
+    let title = screen.lines().next().expect("title line");
+    assert!(
+        title
+            .trim_end()
+            .trim_end_matches('"')
+            .trim_end()
+            .ends_with("every 1s"),
+        "{title}"
+    );
+    assert!(title.contains("…"), "{title}");
+    assert!(title.contains("directory"), "{title}");
 }

@@ -94,14 +94,18 @@ pub fn render_detail(app: &App, frame: &mut Frame, area: Rect, name: &str) {
         .get(name)
         .map(|h| h.iter().map(|&l| l.max(0) as u64).collect())
         .unwrap_or_default();
-    let shown = &history[history.len().saturating_sub(trend.width as usize)..];
+    let shown = stretch(
+        &history[history.len().saturating_sub(trend.width as usize)..],
+        trend.width as usize,
+    );
     frame.render_widget(
         Sparkline::default()
             .block(Block::new().borders(Borders::TOP).title(format!(
-                " {} · {} · {} members · lag {} · {} msg/s · catch-up {} ",
+                " {} · {} · {} member{} · lag {} · {} msg/s · catch-up {} ",
                 group.name,
                 group.state,
                 group.members,
+                if group.members == 1 { "" } else { "s" },
                 count(group.lag()),
                 rate(app.stats.groups.get(name).copied().unwrap_or(0.0)),
                 catch_up(app, group)
@@ -110,7 +114,7 @@ pub fn render_detail(app: &App, frame: &mut Frame, area: Rect, name: &str) {
                 app,
                 ratatui::style::Style::new().fg(ratatui::style::Color::Magenta),
             ))
-            .data(shown),
+            .data(&shown),
         trend,
     );
     let rows = group.partitions.iter().map(|p| {
@@ -142,4 +146,15 @@ pub fn render_detail(app: &App, frame: &mut Frame, area: Rect, name: &str) {
     );
     let mut state = TableState::default().with_selected(Some(app.selected));
     frame.render_stateful_widget(table, table_area, &mut state);
+}
+
+/// `samples` drawn across `width` columns: while the history is shorter than the chart, each
+/// sample takes several columns, so the trend spans the chart instead of a corner of it.
+fn stretch(samples: &[u64], width: usize) -> Vec<u64> {
+    if samples.is_empty() || samples.len() >= width {
+        return samples.to_vec();
+    }
+    (0..width)
+        .map(|column| samples[column * samples.len() / width])
+        .collect()
 }

@@ -2,7 +2,7 @@
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::heading;
@@ -30,9 +30,24 @@ const KEYS: &[(&str, &str)] = &[
     ("q  Ctrl-C", "quit"),
 ];
 
+/// Columns the key column takes, its leading space included.
+const KEY_COLUMN: usize = 17;
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let width = area.width.min(72);
-    let height = area.height.min(KEYS.len() as u16 + 4);
+    // As wide as the longest line (plus the borders) where the frame allows; narrower, lines
+    // wrap, and the popup is as tall as the wrapped lines, so nothing is cut off.
+    let longest = KEYS
+        .iter()
+        .map(|(_, what)| KEY_COLUMN + what.chars().count())
+        .max()
+        .unwrap_or(0);
+    let width = area.width.min(longest as u16 + 2);
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = KEYS
+        .iter()
+        .map(|(_, what)| (KEY_COLUMN + what.chars().count()).div_ceil(inner))
+        .sum();
+    let height = area.height.min(rows as u16 + 2);
     let popup = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
@@ -43,14 +58,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|(k, what)| {
             Line::from(vec![
-                Span::styled(format!(" {k:<16}"), heading(app)),
+                Span::styled(
+                    format!(" {k:<width$}", width = KEY_COLUMN - 1),
+                    heading(app),
+                ),
                 Span::raw(*what),
             ])
         })
         .collect();
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).block(Block::new().borders(Borders::ALL).title(" Keys ")),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::new().borders(Borders::ALL).title(" Keys ")),
         popup,
     );
 }

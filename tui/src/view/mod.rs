@@ -118,9 +118,20 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
         .snapshot
         .as_ref()
         .map_or("connecting…", |s| s.target.as_str());
+    // The refresh interval always shows whole: a long target gives way first, keeping its end
+    // (the port, the last directory).
+    let every = format!(" │ every {}", refresh_label(app));
+    let used: usize = spans
+        .iter()
+        .map(|s| s.content.chars().count())
+        .sum::<usize>()
+        + "  │ ".chars().count()
+        + every.chars().count()
+        + if app.paused { " PAUSED".len() } else { 0 };
+    let room = usize::from(area.width).saturating_sub(used);
     spans.push(Span::raw(format!(
-        "  │ {target} │ every {}",
-        refresh_label(app)
+        "  │ {}{every}",
+        elide_start(target, room)
     )));
     if app.paused {
         spans.push(Span::styled(
@@ -132,6 +143,19 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
         ));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// `text` in at most `room` characters, its start replaced by "…" when it does not fit.
+fn elide_start(text: &str, room: usize) -> String {
+    let n = text.chars().count();
+    if n <= room {
+        return text.to_string();
+    }
+    if room == 0 {
+        return String::new();
+    }
+    let kept: String = text.chars().skip(n - (room - 1)).collect();
+    format!("…{kept}")
 }
 
 fn refresh_label(app: &App) -> String {

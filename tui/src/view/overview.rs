@@ -123,12 +123,18 @@ fn render_chart(app: &App, frame: &mut Frame, area: Rect) {
             .style(paint(app, Style::new().fg(Color::Magenta)))
             .data(&outs),
     ];
+    // The legend goes in the title: drawn inside the chart it would hide the newest values,
+    // which sit at its top right.
+    let title = Line::from(vec![
+        Span::raw(" Messages per second  "),
+        Span::styled("━ in", paint(app, Style::new().fg(Color::Green))),
+        Span::raw("  "),
+        Span::styled("━ out", paint(app, Style::new().fg(Color::Magenta))),
+        Span::raw(" "),
+    ]);
     let chart = Chart::new(datasets)
-        .block(
-            Block::new()
-                .borders(Borders::TOP)
-                .title(" Messages per second "),
-        )
+        .legend_position(None)
+        .block(Block::new().borders(Borders::TOP).title(title))
         .x_axis(
             Axis::default()
                 .bounds([-span_secs, 0.0])
