@@ -2101,7 +2101,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__serve)
-            opts="-c -h --config --generate-config --playground --ready-file --listen-addr --advertised-addr --data-dir --in-memory --log-level --fsync --fsync-interval-ms --default-partitions --auto-create-topics --max-connections --max-connections-per-ip --connections-max-idle-ms --first-request-timeout-ms --max-frame-bytes --message-max-bytes --log-segment-bytes --log-segment-ms --log-retention-ms --log-retention-bytes --log-retention-check-interval-ms --group-consumer-session-timeout-ms --group-consumer-heartbeat-interval-ms --node-id --color --no-color --output --help"
+            opts="-c -h --config --generate-config --playground --ready-file --listen-addr --advertised-addr --data-dir --in-memory --log-level --fsync --fsync-interval-ms --default-partitions --auto-create-topics --max-connections --max-connections-per-ip --connections-max-idle-ms --first-request-timeout-ms --max-frame-bytes --queued-max-request-bytes --message-max-bytes --log-segment-bytes --log-segment-ms --log-retention-ms --log-retention-bytes --log-retention-check-interval-ms --group-consumer-session-timeout-ms --group-consumer-heartbeat-interval-ms --node-id --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2176,6 +2176,10 @@ _streamline() {
                     return 0
                     ;;
                 --max-frame-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queued-max-request-bytes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -61,6 +61,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --connections-max-idle-ms 'A connection with nothing in flight is closed after this long without a request (Kafka''s connections.max.idle.ms, 10 minutes) [default: 600000]'
             cand --first-request-timeout-ms 'A new connection is closed if its first complete request has not arrived within this long, so sockets that never speak cannot hold slots [default: 10000]'
             cand --max-frame-bytes 'Largest request frame accepted, in bytes; a larger one closes the connection (Kafka''s socket.request.max.bytes, 100 MiB) [default: 104857600]'
+            cand --queued-max-request-bytes 'Bytes of incomplete requests held for all connections together; beyond it, connections wait before reading more (Kafka''s queued.max.request.bytes). At least max_frame_bytes [default: 268435456]'
             cand --message-max-bytes 'Largest record batch a producer may send, in bytes; larger ones are rejected with MESSAGE_TOO_LARGE (Kafka''s message.max.bytes) [default: 1048588]'
             cand --log-segment-bytes 'Size at which a partition''s active segment is closed and a new one started (Kafka''s log.segment.bytes, 1 GiB) [default: 1073741824]'
             cand --log-segment-ms 'Age at which a partition''s active segment is rolled even if not full (Kafka''s log.roll.ms, 7 days) [default: 604800000]'

@@ -70,6 +70,8 @@ pub struct ServerConfig {
     pub first_request_timeout_ms: u64,
     /// Largest request frame accepted (Kafka's `socket.request.max.bytes`).
     pub max_frame_bytes: usize,
+    /// Bytes of incomplete requests buffered across all connections.
+    pub queued_max_request_bytes: usize,
     /// Largest record batch accepted (Kafka's `message.max.bytes`).
     pub message_max_bytes: usize,
     /// Size at which the active segment is rolled.
@@ -111,6 +113,7 @@ impl Default for ServerConfig {
             connections_max_idle_ms: 600_000,
             first_request_timeout_ms: 10_000,
             max_frame_bytes: 100 * MIB,
+            queued_max_request_bytes: 256 * MIB,
             // Kafka's default: 1 MiB of records plus the 12-byte batch log overhead.
             message_max_bytes: 1_048_588,
             log_segment_bytes: 1 << 30,
@@ -173,6 +176,7 @@ impl ServerConfig {
             connections_max_idle_ms: pick!(connections_max_idle_ms),
             first_request_timeout_ms: pick!(first_request_timeout_ms),
             max_frame_bytes: pick!(max_frame_bytes),
+            queued_max_request_bytes: pick!(queued_max_request_bytes),
             message_max_bytes: pick!(message_max_bytes),
             log_segment_bytes: pick!(log_segment_bytes),
             log_segment_ms: pick!(log_segment_ms),

@@ -476,3 +476,62 @@ fn silent_sockets_cannot_lock_everyone_out() {
         "a third connection from one address was kept"
     );
 }
+
+/// The resident memory of process `pid`, in KiB.
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmRSS:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Many connections each sending part of a large frame hold no more than the shared budget,
+/// and once the silent ones are closed a fresh client is served.
+#[test]
+fn partial_frames_across_connections_are_bounded() {
+    use std::io::Write;
+    let (server, addr) = serve_with(&[
+        "--max-frame-bytes",
+        "4194304",
+        "--queued-max-request-bytes",
+        "8388608",
+        "--first-request-timeout-ms",
+        "3000",
+    ]);
+    let pid = server.0.id();
+    std::thread::sleep(Duration::from_millis(200));
+    let before = rss_kib(pid);
+    let chunk = vec![7u8; 1 << 20];
+    let mut senders = Vec::new();
+    for _ in 0..40 {
+        let mut s = std::net::TcpStream::connect(&addr).expect("connect");
+        // Claims a 4 MiB frame, sends 1 MiB of it (without blocking on a full socket).
+        s.set_nonblocking(true).expect("nonblocking");
+        let _ = s.write_all(&(4_194_304i32).to_be_bytes());
+        let _ = s.write(&chunk);
+        senders.push(s);
+    }
+    std::thread::sleep(Duration::from_millis(800));
+    let grown_mib = rss_kib(pid).saturating_sub(before) / 1024;
+    assert!(
+        grown_mib < 24,
+        "40 partial frames grew the broker by {grown_mib} MiB"
+    );
+    // The silent senders are closed at their first-request timeout; then a client is served.
+    let started = Instant::now();
+    let listed = streamline()
+        .args(["topics", "list", "-b", &addr, "--request-timeout", "20s"])
+        .output()
+        .expect("topics list");
+    assert!(
+        listed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&listed.stderr)
+    );
+    assert!(started.elapsed() < Duration::from_secs(15));
+    drop(senders);
+}

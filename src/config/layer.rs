@@ -168,6 +168,17 @@ pub struct ConfigLayer {
     )]
     pub max_frame_bytes: Option<usize>,
 
+    /// Bytes of incomplete requests held for all connections together; beyond it, connections
+    /// wait before reading more (Kafka's queued.max.request.bytes). At least max_frame_bytes
+    /// [default: 268435456]
+    #[arg(
+        long,
+        env = "STREAMLINE_QUEUED_MAX_REQUEST_BYTES",
+        value_name = "BYTES",
+        help_heading = "Limits"
+    )]
+    pub queued_max_request_bytes: Option<usize>,
+
     /// Largest record batch a producer may send, in bytes; larger ones are rejected with
     /// MESSAGE_TOO_LARGE (Kafka's message.max.bytes) [default: 1048588]
     #[arg(

@@ -68,6 +68,16 @@ impl ServerConfig {
             "must be between 1024 (1 KiB) and 2147483647",
             self.max_frame_bytes,
         )?;
+        // A whole frame must fit in the budget, or it could never be read.
+        ensure(
+            (self.max_frame_bytes..=frame_max).contains(&self.queued_max_request_bytes),
+            "queued_max_request_bytes",
+            &format!(
+                "must be between max_frame_bytes ({}) and 2147483647",
+                self.max_frame_bytes
+            ),
+            self.queued_max_request_bytes,
+        )?;
         // A batch must fit in a produce request frame, or no producer could ever send one.
         ensure(
             (KIB..=self.max_frame_bytes).contains(&self.message_max_bytes),

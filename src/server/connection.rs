@@ -14,7 +14,7 @@ use std::sync::Arc;
 use bytes::{Buf, BytesMut};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
-use tokio::sync::watch;
+use tokio::sync::{watch, OwnedSemaphorePermit, Semaphore};
 use tokio::time::{Duration, Instant};
 
 use futures_util::stream::{FuturesOrdered, StreamExt};
@@ -51,9 +51,12 @@ pub async fn serve(
     mut stream: TcpStream,
     peer: SocketAddr,
     limits: Limits,
+    budget: Arc<Semaphore>,
     mut shutdown: watch::Receiver<bool>,
 ) {
     let max_frame_bytes = limits.max_frame_bytes;
+    // This connection's share of the shared budget for the frame being read.
+    let mut held: Option<OwnedSemaphorePermit> = None;
     // Until the first request, the deadline counts from the accept, whatever trickles in;
     // after it, from the last request or answer.
     let mut idle_deadline = Instant::now() + limits.first_request;
@@ -96,7 +99,7 @@ pub async fn serve(
             }
             // read_frame keeps its progress in `buf`, so being cancelled by another branch
             // loses nothing.
-            frame = read_frame(&mut stream, &mut buf, max_frame_bytes),
+            frame = read_frame(&mut stream, &mut buf, max_frame_bytes, &budget, &mut held),
                 if reading && in_flight.len() < MAX_IN_FLIGHT_REQUESTS =>
             {
                 match frame {
@@ -131,10 +134,16 @@ pub async fn serve(
 }
 
 /// Reads the next frame body. `Ok(None)` is a clean end of stream between frames.
+///
+/// Before each chunk of a body is read, the bytes it will occupy are taken from `budget`
+/// (kept in `held` across cancellations, returned once the frame is whole): when all
+/// connections together hold the budget, this one waits, and TCP slows its sender.
 async fn read_frame(
     stream: &mut TcpStream,
     buf: &mut BytesMut,
     max_frame_bytes: usize,
+    budget: &Arc<Semaphore>,
+    held: &mut Option<OwnedSemaphorePermit>,
 ) -> Result<Option<bytes::Bytes>, String> {
     while buf.len() < LENGTH_PREFIX_BYTES {
         if buf.capacity() - buf.len() < LENGTH_PREFIX_BYTES {
@@ -157,6 +166,21 @@ async fn read_frame(
     let total = LENGTH_PREFIX_BYTES + len;
     while buf.len() < total {
         let missing = total - buf.len();
+        // The body only: a frame of max_frame_bytes fits a budget of exactly that.
+        let wanted = buf.len() - LENGTH_PREFIX_BYTES + missing.min(BODY_CHUNK_BYTES);
+        let have = held.as_ref().map_or(0, OwnedSemaphorePermit::num_permits);
+        if wanted > have {
+            let more = u32::try_from(wanted - have).unwrap_or(u32::MAX);
+            let permit = budget
+                .clone()
+                .acquire_many_owned(more)
+                .await
+                .map_err(|_| "the server is shutting down".to_string())?;
+            match held.as_mut() {
+                Some(h) => h.merge(permit),
+                None => *held = Some(permit),
+            }
+        }
         buf.reserve(missing.min(BODY_CHUNK_BYTES));
         let n = stream.read_buf(buf).await.map_err(|e| e.to_string())?;
         if n == 0 {
@@ -168,5 +192,6 @@ async fn read_frame(
     }
     let mut frame = buf.split_to(total);
     frame.advance(LENGTH_PREFIX_BYTES);
+    *held = None;
     Ok(Some(frame.freeze()))
 }

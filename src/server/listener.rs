@@ -22,6 +22,8 @@ pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 pub struct Limits {
     pub max_connections: usize,
     pub max_connections_per_ip: usize,
+    /// Bytes of incomplete requests all connections may hold together.
+    pub queued_max_request_bytes: usize,
     pub connection: connection::Limits,
 }
 
@@ -62,6 +64,9 @@ pub async fn accept_loop(
     let max_connections = limits.max_connections;
     let slots = Arc::new(Semaphore::new(max_connections));
     let per_address = Arc::new(PerAddress::default());
+    let budget = Arc::new(Semaphore::new(
+        limits.queued_max_request_bytes.min(Semaphore::MAX_PERMITS),
+    ));
     let mut connections = JoinSet::new();
     loop {
         let accepted = tokio::select! {
@@ -99,8 +104,9 @@ pub async fn accept_loop(
         let broker = broker.clone();
         let shutdown = shutdown.clone();
         let per_address = per_address.clone();
+        let budget = budget.clone();
         connections.spawn(async move {
-            connection::serve(broker, stream, peer, limits.connection, shutdown).await;
+            connection::serve(broker, stream, peer, limits.connection, budget, shutdown).await;
             per_address.release(peer.ip());
             drop(permit);
         });

@@ -55,6 +55,7 @@ impl Server {
         let limits = listener::Limits {
             max_connections: config.max_connections,
             max_connections_per_ip: config.max_connections_per_ip,
+            queued_max_request_bytes: config.queued_max_request_bytes,
             connection: connection::Limits {
                 max_frame_bytes: config.max_frame_bytes,
                 idle: Duration::from_millis(config.connections_max_idle_ms),
