@@ -30,6 +30,7 @@ use std::ops::{ControlFlow, Range};
 use bytes::{Buf, Bytes};
 use kafka_protocol::compression::{Decompressor, Gzip, Lz4, Snappy, Zstd};
 
+use super::inflate;
 use crate::{Error, Result};
 
 /// Bytes of the v2 batch header, up to and including `recordsCount`.
@@ -285,13 +286,10 @@ pub fn for_each_record(
     let payload = batch
         .get(BATCH_HEADER_LEN..header.total_len())
         .ok_or_else(|| Error::CorruptBatch("batch shorter than its length field".into()))?;
-    let decompressed;
-    let mut cursor: &[u8] = if header.compression() == 0 {
-        payload
-    } else {
-        decompressed = decompress(header.compression(), payload)?;
-        &decompressed
-    };
+    if header.compression() != 0 {
+        return for_each_compressed_record(&header, payload, visit);
+    }
+    let mut cursor: &[u8] = payload;
     // The loop is bounded by the bytes actually present: each record consumes at least one.
     for _ in 0..header.records_count.max(0) {
         let len = usize::try_from(read_varint(&mut cursor)?)
@@ -317,6 +315,60 @@ pub fn for_each_record(
         }
     }
     Ok(())
+}
+
+/// [`for_each_record`] over a compressed payload, streamed through [`inflate::reader`] so that
+/// memory stays bounded whatever the payload inflates to: each record's length, attributes,
+/// timestamp and offset deltas are read, the rest skipped unread into a small buffer.
+fn for_each_compressed_record(
+    header: &BatchHeader,
+    payload: &[u8],
+    mut visit: impl FnMut(i64, i64) -> ControlFlow<()>,
+) -> Result<()> {
+    let mut records = inflate::reader(header.compression(), payload)?;
+    for _ in 0..header.records_count.max(0) {
+        let len = u64::try_from(inflate::read_varint(&mut *records)?)
+            .map_err(|_| Error::CorruptBatch("negative record length".into()))?;
+        if len == 0 {
+            return Err(Error::CorruptBatch("empty record".into()));
+        }
+        let mut record = Counted {
+            inner: &mut *records,
+            read: 0,
+        };
+        inflate::skip(&mut record, 1)?; // attributes: unused in v2
+        let timestamp_delta = inflate::read_varlong(&mut record)?;
+        let offset_delta = inflate::read_varint(&mut record)?;
+        let used = record.read;
+        let rest = len
+            .checked_sub(used)
+            .ok_or_else(|| Error::CorruptBatch("record overruns its length".into()))?;
+        inflate::skip(&mut *records, rest)?;
+        let timestamp = if header.timestamp_type_log_append() {
+            header.max_timestamp
+        } else {
+            header.base_timestamp.saturating_add(timestamp_delta)
+        };
+        let offset = header.base_offset.saturating_add(i64::from(offset_delta));
+        if visit(offset, timestamp).is_break() {
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// Counts the bytes read through it.
+struct Counted<'a> {
+    inner: &'a mut dyn std::io::Read,
+    read: u64,
+}
+
+impl std::io::Read for Counted<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        Ok(n)
+    }
 }
 
 /// Decompresses a compressed records payload (codecs 1-4) with kafka-protocol's codecs.

@@ -7,6 +7,7 @@
 pub mod batch;
 pub mod embedded;
 pub mod frame;
+pub mod inflate;
 pub mod legacy;
 pub mod records;
 pub mod versions;

@@ -202,11 +202,22 @@ pub fn dispatch_pipelined(
             // The v0 and v1 responses are laid out exactly as v2's.
             reply_later!(broker::groups::offsets::commit(broker, req, 2), 2)
         }
-        ApiKey::ListOffsets => reply!(broker::list_offsets::handle(
-            broker,
-            decode!(ListOffsetsRequest),
-            version
-        )),
+        ApiKey::ListOffsets => {
+            // A lookup by timestamp may inflate batches: CPU work for the blocking pool, never
+            // for the workers every other connection's requests wait on.
+            let req = decode!(ListOffsetsRequest);
+            let broker = broker.clone();
+            Dispatched::Later(Box::pin(async move {
+                let looked_up = tokio::task::spawn_blocking(move || {
+                    broker::list_offsets::handle(&broker, req, version)
+                })
+                .await;
+                match looked_up {
+                    Ok(resp) => encode(correlation_id, api_key, version, &resp),
+                    Err(e) => Outcome::Close(format!("ListOffsets failed: {e}")),
+                }
+            }))
+        }
         ApiKey::CreateTopics => reply!(broker::topics::create(
             broker,
             decode!(CreateTopicsRequest),

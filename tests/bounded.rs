@@ -1,0 +1,101 @@
+//! The broker under hostile input stays within bounds: a compression bomb — a small batch that
+//! inflates to hundreds of megabytes — costs a timestamp lookup a few megabytes of memory, not
+//! its inflated size, and the lookups keep answering. Measured on a `serve` process's peak RSS.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+use bytes::Bytes;
+use kafka_protocol::records::Compression;
+use streamline::client::offsets::OffsetSpec;
+use streamline::client::produce::OutgoingRecord;
+use streamline::client::Client;
+
+struct Serve(Child);
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// `VmHWM` (peak resident memory) of process `pid`, in MiB.
+fn peak_mib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        })
+        .unwrap_or(0)
+        / 1024
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_compression_bomb_costs_a_timestamp_lookup_little_memory() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_streamline"))
+        .args(["serve", "--listen-addr", "127.0.0.1:0", "--data-dir"])
+        .arg(tmp.path().join("data"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn serve");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("address");
+    let server = Serve(child);
+    let addr = first.trim().to_string();
+    let client = Client::remote(&addr).await.expect("connect");
+    client
+        .create_topic("bomb", 1, -1, &[])
+        .await
+        .expect("create");
+
+    // Per codec one batch of 1 MiB records of zeros: 192 of them (~0.2 MB compressed, 192 MiB
+    // inflated) for gzip, zstd and lz4; snappy compresses at most ~21:1, so 16 there.
+    let zeros = Bytes::from(vec![0u8; 1 << 20]);
+    let codecs = [
+        (Compression::Gzip, 192),
+        (Compression::Zstd, 192),
+        (Compression::Lz4, 192),
+        (Compression::Snappy, 16),
+    ];
+    let base = 1_700_000_000_000i64;
+    let mut last_offsets = Vec::new();
+    let mut next = 0i64;
+    for (k, (codec, n)) in codecs.into_iter().enumerate() {
+        let records: Vec<OutgoingRecord> = (0..n)
+            .map(|i| OutgoingRecord {
+                key: None,
+                value: Some(zeros.clone()),
+                headers: vec![],
+                timestamp: base + k as i64 * 1000 + i,
+            })
+            .collect();
+        client
+            .produce("bomb", 0, &records, codec, -1)
+            .await
+            .unwrap_or_else(|e| panic!("{codec:?} produce: {e}"));
+        next += n;
+        last_offsets.push((base + k as i64 * 1000 + n - 1, next - 1));
+    }
+    let before = peak_mib(server.0.id());
+    // The last record of each batch: the lookup walks the whole batch to it.
+    for (timestamp, offset) in last_offsets {
+        let found = client
+            .list_offsets("bomb", &[0], OffsetSpec::Timestamp(timestamp))
+            .await
+            .expect("lookup");
+        assert_eq!(found[0].offset, offset, "{found:?}");
+    }
+    let grown = peak_mib(server.0.id()).saturating_sub(before);
+    assert!(
+        grown < 64,
+        "the lookup raised the broker's peak memory by {grown} MiB"
+    );
+}
