@@ -1,6 +1,7 @@
 //! The broker under hostile input stays within bounds: a compression bomb — a small batch that
 //! inflates to hundreds of megabytes — costs a timestamp lookup a few megabytes of memory, not
-//! its inflated size, and the lookups keep answering. Measured on a `serve` process's peak RSS.
+//! its inflated size, and the lookups keep answering; a client reading it refuses the batch
+//! past its limit instead of inflating it. Measured as the processes' peak RSS.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -98,4 +99,42 @@ async fn a_compression_bomb_costs_a_timestamp_lookup_little_memory() {
         grown < 64,
         "the lookup raised the broker's peak memory by {grown} MiB"
     );
+
+    // The client is bounded too: a batch inflating past its limit is refused, by name, before
+    // it takes the memory.
+    // Measured through python, whose child starts small: a child forked from this test
+    // process would inherit its peak (the bomb was encoded here).
+    let consume = tokio::task::spawn_blocking(move || {
+        Command::new("python3")
+            .args([
+                "-c",
+                "import resource, subprocess, sys\n\
+                 p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n\
+                 sys.stderr.write(p.stderr.decode())\n\
+                 print(p.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)",
+                env!("CARGO_BIN_EXE_streamline"),
+                "consume",
+                "bomb",
+                "-n",
+                "1",
+                "-b",
+                &addr,
+            ])
+            .output()
+            .expect("python3")
+    })
+    .await
+    .expect("consume task");
+    let stderr = String::from_utf8_lossy(&consume.stderr).into_owned();
+    let report = String::from_utf8_lossy(&consume.stdout).into_owned();
+    let mut fields = report
+        .split_whitespace()
+        .map(|f| f.parse::<i64>().unwrap_or(-1));
+    let (code, peak) = (
+        fields.next().unwrap_or(-1),
+        fields.next().unwrap_or(-1) / 1024,
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("inflate to more than 128 MiB"), "{stderr}");
+    assert!(peak < 200, "consume peaked at {peak} MiB: {stderr}");
 }

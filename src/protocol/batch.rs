@@ -28,7 +28,6 @@
 use std::ops::{ControlFlow, Range};
 
 use bytes::{Buf, Bytes};
-use kafka_protocol::compression::{Decompressor, Gzip, Lz4, Snappy, Zstd};
 
 use super::inflate;
 use crate::{Error, Result};
@@ -369,24 +368,6 @@ impl std::io::Read for Counted<'_> {
         self.read += n as u64;
         Ok(n)
     }
-}
-
-/// Decompresses a compressed records payload (codecs 1-4) with kafka-protocol's codecs.
-pub(crate) fn decompress(codec: u8, payload: &[u8]) -> Result<Bytes> {
-    let mut input = Bytes::copy_from_slice(payload);
-    let keep = |buf: &mut Bytes| Ok(std::mem::take(buf));
-    let decompressed = match codec {
-        1 => Gzip::decompress(&mut input, keep),
-        2 => Snappy::decompress(&mut input, keep),
-        3 => Lz4::decompress(&mut input, keep),
-        4 => Zstd::decompress(&mut input, keep),
-        other => {
-            return Err(Error::CorruptBatch(format!(
-                "unknown compression codec {other}"
-            )))
-        }
-    };
-    decompressed.map_err(|e| Error::CorruptBatch(format!("cannot decompress records: {e:#}")))
 }
 
 /// Zig-zag varint (Kafka's record encoding), at most 5 bytes.

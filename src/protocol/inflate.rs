@@ -121,6 +121,35 @@ impl Read for SnappyReader<'_> {
     }
 }
 
+/// The most one batch may inflate to where its records are materialised (a client decoding a
+/// fetch): a larger one is refused as corrupt rather than allowed to take the memory.
+pub const MAX_INFLATED_BATCH_BYTES: u64 = 128 << 20;
+
+/// The whole inflated payload, refused beyond `limit` bytes.
+pub fn read_all(codec: u8, payload: &[u8], limit: u64) -> Result<bytes::Bytes> {
+    let mut records = reader(codec, payload)?;
+    let mut out = Vec::new();
+    // Through a small buffer rather than read_to_end, which zero-fills the spare capacity it
+    // hands the reader: memory follows what actually inflates.
+    let mut chunk = [0u8; 64 * 1024];
+    loop {
+        let n = match records.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(corrupt(e)),
+        };
+        if (out.len() + n) as u64 > limit {
+            return Err(Error::CorruptBatch(format!(
+                "the records inflate to more than {} MiB; refusing to read them",
+                limit >> 20
+            )));
+        }
+        out.extend_from_slice(&chunk[..n]);
+    }
+    Ok(bytes::Bytes::from(out))
+}
+
 /// Zig-zag varint read from a stream, at most 5 bytes.
 pub fn read_varint(r: &mut dyn Read) -> Result<i32> {
     let raw = read_unsigned(r, 5)?;

@@ -17,7 +17,7 @@ use bytes::{BufMut, Bytes, BytesMut};
 use kafka_protocol::compression::{Compressor, Gzip, Lz4, Snappy, Zstd};
 use kafka_protocol::records::Compression;
 
-use super::batch::{decompress, read_varint, read_varlong, validate, BATCH_HEADER_LEN};
+use super::batch::{read_varint, read_varlong, validate, BATCH_HEADER_LEN};
 use crate::{Error, Result};
 
 /// One record with everything a consumer sees of it.
@@ -70,7 +70,11 @@ pub fn decode_batch(batch: &Bytes) -> Result<Vec<Record>> {
     let block = if header.compression() == 0 {
         batch.slice_ref(payload)
     } else {
-        decompress(header.compression(), payload)?
+        super::inflate::read_all(
+            header.compression(),
+            payload,
+            super::inflate::MAX_INFLATED_BATCH_BYTES,
+        )?
     };
     let mut cursor: &[u8] = &block;
     // No allocation is sized by the claimed count: each record consumes at least one byte.
