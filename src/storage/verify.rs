@@ -115,39 +115,65 @@ pub fn verify_partition_dir(dir: &Path, report: &mut VerifyReport) -> Result<()>
         }
         let mut scan = scan_batches(&data, base, &config, true);
         report.batches += scan.index.batches();
-        if let Some(stop) = scan.stop.take() {
-            report.damage.push(Damage {
-                file: path.clone(),
-                position: scan.valid_len,
-                offset: Some(scan.next_offset),
-                reason: stop,
-            });
-        }
-        expected_base = Some(scan.next_offset);
+        // The batches by their length fields alone, past a damaged one too: a bad CRC spoils
+        // one batch, not where the others are, so neither the index checks nor the next
+        // segment's continuity may blame them for it.
+        let walk = walk_headers(&data);
+        expected_base = match scan.stop.take() {
+            None => Some(scan.next_offset),
+            Some(stop) => {
+                report.damage.push(Damage {
+                    file: path.clone(),
+                    position: scan.valid_len,
+                    offset: Some(scan.next_offset),
+                    reason: stop,
+                });
+                // Known only if the walk reached the end of the file through whole headers.
+                walk.end_offset
+            }
+        };
         if sealed {
-            let batches = batch_starts(&data, scan.valid_len);
-            check_offset_index(&offset_index_path(&path), base, &batches, report);
-            check_time_index(&time_index_path(&path), base, &batches, report);
+            check_offset_index(&offset_index_path(&path), base, &walk.batches, report);
+            check_time_index(&time_index_path(&path), base, &walk.batches, report);
         }
     }
     Ok(())
 }
 
-/// Each intact batch's file position → (base offset, max timestamp).
-fn batch_starts(data: &[u8], valid_len: u64) -> HashMap<u64, (i64, i64)> {
+/// The batches of a segment found by walking their length fields.
+struct Walk {
+    /// File position → (base offset, max timestamp), for every header reached.
+    batches: HashMap<u64, (i64, i64)>,
+    /// The offset after the last batch, when the walk ended exactly at the end of the file.
+    end_offset: Option<i64>,
+}
+
+/// Walks a segment's batch headers by their lengths, without checking CRCs, so that batches
+/// after a damaged one are still found.
+fn walk_headers(data: &[u8]) -> Walk {
     let mut batches = HashMap::new();
     let mut pos = SEGMENT_HEADER_LEN;
-    while pos < valid_len {
+    let mut end_offset = None;
+    let len = data.len() as u64;
+    while pos < len {
         let Some(header) = data
             .get(pos as usize..)
             .and_then(|rest| BatchHeader::parse(rest).ok())
+            .filter(|h| pos + h.total_len() as u64 <= len)
         else {
-            break;
+            return Walk {
+                batches,
+                end_offset: None,
+            };
         };
         batches.insert(pos, (header.base_offset, header.max_timestamp));
+        end_offset = Some(header.base_offset + i64::from(header.last_offset_delta) + 1);
         pos += header.total_len() as u64;
     }
-    batches
+    Walk {
+        batches,
+        end_offset,
+    }
 }
 
 fn index_damage(path: &Path, position: u64, reason: String) -> Damage {
@@ -306,11 +332,25 @@ mod tests {
             .damage
             .iter()
             .any(|d| d.file == offset_index_path(&files[0])));
-        // The segment after the damaged batch no longer follows on.
-        assert!(report
-            .damage
-            .iter()
-            .any(|d| d.reason.contains("previous segment ends")));
+        // Only that batch is damaged: no false follow-ons — neither a gap before the next
+        // segment nor index entries "where no batch starts" in the damaged segment.
+        assert!(
+            !report
+                .damage
+                .iter()
+                .any(|d| d.reason.contains("previous segment ends")),
+            "{:?}",
+            report.damage
+        );
+        assert!(
+            !report
+                .damage
+                .iter()
+                .any(|d| d.file == offset_index_path(sealed) || d.file == time_index_path(sealed)),
+            "{:?}",
+            report.damage
+        );
+        assert_eq!(report.damage.len(), 2, "{:?}", report.damage);
         assert_eq!(
             fs::read(sealed).expect("read"),
             bytes,
