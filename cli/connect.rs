@@ -61,42 +61,92 @@ pub struct ConnectArgs {
     )]
     pub request_timeout: Option<String>,
 
-    /// A client property with librdkafka's name (repeatable): request.timeout.ms,
-    /// socket.timeout.ms, socket.connection.setup.timeout.ms; the flags above win over it
+    /// A client property with librdkafka's name (repeatable): client.id, request.timeout.ms,
+    /// socket.timeout.ms, socket.connection.setup.timeout.ms; for produce acks, compression.type,
+    /// linger.ms, batch.size; for consume fetch.wait.max.ms. A command's own flags win over it;
+    /// a property a command has no use for is accepted and ignored, as librdkafka does
     #[arg(short = 'X', value_name = "KEY=VALUE", value_parser = parse_property, global = true)]
-    pub properties: Vec<(Property, Duration)>,
+    pub properties: Vec<Property>,
 }
 
-/// The client properties `-X` understands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The client properties `-X` understands, with their values.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Property {
     /// `request.timeout.ms` and its librdkafka alias `socket.timeout.ms`.
-    RequestTimeout,
+    RequestTimeout(Duration),
     /// `socket.connection.setup.timeout.ms`.
-    ConnectTimeout,
+    ConnectTimeout(Duration),
+    /// `client.id`, sent in every request header.
+    ClientId(String),
+    /// `acks` (produce): 0, 1, or all / -1.
+    Acks(i16),
+    /// `compression.type` / `compression.codec` (produce).
+    Compression(String),
+    /// `linger.ms` (produce): how long a partly filled batch waits for more input.
+    Linger(Duration),
+    /// `batch.size` (produce): bytes per batch before it is sent.
+    BatchSize(usize),
+    /// `fetch.wait.max.ms` (consume): the longest a fetch waits for records.
+    FetchWaitMax(Duration),
 }
 
+const SUPPORTED: &str = "client.id, request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms, acks, compression.type, compression.codec, linger.ms, batch.size, fetch.wait.max.ms";
+
 /// Parses `-X KEY=VALUE`; an unknown key or a bad value is a usage error naming it.
-fn parse_property(text: &str) -> Result<(Property, Duration), String> {
+fn parse_property(text: &str) -> Result<Property, String> {
     let (key, value) = text
         .split_once('=')
         .ok_or_else(|| format!("'{text}' is not KEY=VALUE"))?;
-    let property = match key.trim() {
-        "request.timeout.ms" | "socket.timeout.ms" => Property::RequestTimeout,
-        "socket.connection.setup.timeout.ms" => Property::ConnectTimeout,
+    let (key, value) = (key.trim(), value.trim());
+    let ms = |min: u64| {
+        value
+            .parse::<u64>()
+            .ok()
+            .filter(|ms| *ms >= min)
+            .map(Duration::from_millis)
+            .ok_or_else(|| {
+                format!("{key} must be a number of milliseconds of at least {min}, not '{value}'")
+            })
+    };
+    Ok(match key {
+        "request.timeout.ms" | "socket.timeout.ms" => Property::RequestTimeout(ms(1)?),
+        "socket.connection.setup.timeout.ms" => Property::ConnectTimeout(ms(1)?),
+        "client.id" if !value.is_empty() => Property::ClientId(value.to_string()),
+        "client.id" => return Err("client.id must not be empty".into()),
+        "acks" => Property::Acks(match value {
+            "0" => 0,
+            "1" => 1,
+            "all" | "-1" => -1,
+            _ => return Err(format!("acks must be 0, 1, all or -1, not '{value}'")),
+        }),
+        "compression.type" | "compression.codec" => match value {
+            "none" | "gzip" | "snappy" | "lz4" | "zstd" => Property::Compression(value.to_string()),
+            _ => {
+                return Err(format!(
+                    "{key} must be none, gzip, snappy, lz4 or zstd, not '{value}'"
+                ))
+            }
+        },
+        "linger.ms" => Property::Linger(ms(0)?),
+        "batch.size" => {
+            Property::BatchSize(value.parse::<usize>().ok().filter(|b| *b >= 1).ok_or_else(
+                || format!("batch.size must be a positive number of bytes, not '{value}'"),
+            )?)
+        }
+        "fetch.wait.max.ms" => Property::FetchWaitMax(ms(0)?),
         other => {
             return Err(format!(
-                "unknown or unsupported client property '{other}' (supported: request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms)"
+                "unknown or unsupported client property '{other}' (supported: {SUPPORTED})"
             ))
         }
-    };
-    let ms: u64 = value
-        .trim()
-        .parse()
-        .ok()
-        .filter(|ms| *ms > 0)
-        .ok_or_else(|| format!("{key} must be a positive number of milliseconds, not '{value}'"))?;
-    Ok((property, Duration::from_millis(ms)))
+    })
+}
+
+impl ConnectArgs {
+    /// The last `-X` value `pick` recognises.
+    pub fn property<T>(&self, pick: impl Fn(&Property) -> Option<T>) -> Option<T> {
+        self.properties.iter().rev().find_map(pick)
+    }
 }
 
 impl ConnectArgs {
@@ -131,10 +181,11 @@ impl ConnectArgs {
         if let Some(t) = &profile.request_timeout {
             timeouts.request = parse("the profile's request_timeout", t)?;
         }
-        for (property, value) in &self.properties {
+        for property in &self.properties {
             match property {
-                Property::RequestTimeout => timeouts.request = *value,
-                Property::ConnectTimeout => timeouts.connect = *value,
+                Property::RequestTimeout(value) => timeouts.request = *value,
+                Property::ConnectTimeout(value) => timeouts.connect = *value,
+                _ => {}
             }
         }
         if let Some(t) = &self.connect_timeout {
@@ -155,6 +206,10 @@ impl ConnectArgs {
             bootstrap: bootstrap.clone(),
             data_dir: data_dir.clone(),
             timeouts: self.timeouts()?,
+            client_id: self.property(|p| match p {
+                Property::ClientId(id) => Some(id.clone()),
+                _ => None,
+            }),
         };
         if let Some((session_target, client)) =
             SESSION.lock().unwrap_or_else(|e| e.into_inner()).as_ref()
@@ -191,6 +246,10 @@ impl ConnectArgs {
             bootstrap,
             data_dir: data_dir.unwrap_or_else(|| PathBuf::from("./data")),
             timeouts: self.timeouts()?,
+            client_id: self.property(|p| match p {
+                Property::ClientId(id) => Some(id.clone()),
+                _ => None,
+            }),
         };
         *SESSION.lock().unwrap_or_else(|e| e.into_inner()) = Some((target, client.clone()));
         Ok(client)

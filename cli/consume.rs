@@ -15,7 +15,7 @@ use streamline::client::records::decode_fetched;
 use streamline::client::records::Record;
 use streamline::client::Client;
 
-use crate::connect::ConnectArgs;
+use crate::connect::{ConnectArgs, Property};
 use crate::expect::Expectations;
 use crate::filter::{parse_sample, FilterSpec, RecordFilter, SampleSpec, Sampler, Verdict};
 use crate::json_values::JsonValuesRecord;
@@ -366,6 +366,14 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
         _ => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let pretty = args.format == RecordFormat::Json && std::io::stdout().is_terminal();
+    // -X fetch.wait.max.ms: librdkafka's name for how long a fetch may wait for records.
+    let follow_wait_ms = args
+        .connect
+        .property(|p| match p {
+            Property::FetchWaitMax(d) => Some(i32::try_from(d.as_millis()).unwrap_or(i32::MAX)),
+            _ => None,
+        })
+        .unwrap_or(FOLLOW_WAIT_MS);
     let mut printed = 0u64;
     let enough = |printed: u64, expect: &Option<Expectations>| {
         args.count.is_some_and(|c| printed >= c) || expect.as_ref().is_some_and(Expectations::held)
@@ -407,9 +415,9 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
             break;
         }
         let wait = if args.follow {
-            FOLLOW_WAIT_MS
+            follow_wait_ms
         } else {
-            CATCH_UP_WAIT_MS
+            CATCH_UP_WAIT_MS.min(follow_wait_ms)
         };
         // A long poll never outlasts --timeout.
         let wait = match deadline {

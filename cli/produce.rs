@@ -18,7 +18,7 @@ use streamline::client::produce::OutgoingRecord;
 use streamline::client::Client;
 use tokio::io::AsyncBufReadExt;
 
-use crate::connect::ConnectArgs;
+use crate::connect::{ConnectArgs, Property};
 use crate::output::{human_bytes, write_json, Format};
 use crate::template::{RenderContext, Template};
 use crate::topics::parse_key_value;
@@ -78,13 +78,13 @@ pub struct ProduceArgs {
     #[arg(short = 'n', long, value_name = "COUNT")]
     count: Option<u64>,
 
-    /// Acknowledgements to wait for: 0 (none), 1 (leader) or all
-    #[arg(long, default_value = "all", value_parser = parse_acks)]
-    acks: i16,
+    /// Acknowledgements to wait for: 0 (none), 1 (leader) or all [default: all, or -X acks]
+    #[arg(long, value_parser = parse_acks)]
+    acks: Option<i16>,
 
-    /// Compression codec for the batches
-    #[arg(long, value_enum, default_value = "none")]
-    compression: Codec,
+    /// Compression codec for the batches [default: none, or -X compression.type]
+    #[arg(long, value_enum)]
+    compression: Option<Codec>,
 
     /// Send at most this many messages per second
     #[arg(long, value_name = "N")]
@@ -181,6 +181,8 @@ struct Sender<'a> {
     topic: &'a str,
     acks: i16,
     compression: Compression,
+    /// Bytes per batch before it is sent (-X batch.size).
+    batch_bytes: usize,
     pending: BTreeMap<i32, (Vec<OutgoingRecord>, usize)>,
     summary: Summary,
     progress: Option<ProgressBar>,
@@ -194,7 +196,7 @@ impl Sender<'_> {
         let entry = self.pending.entry(partition).or_default();
         entry.0.push(record);
         entry.1 += size;
-        if entry.0.len() >= BATCH_RECORDS_MAX || entry.1 >= BATCH_BYTES_MAX {
+        if entry.0.len() >= BATCH_RECORDS_MAX || entry.1 >= self.batch_bytes {
             self.flush_partition(partition).await?;
         }
         Ok(())
@@ -299,11 +301,45 @@ pub async fn run(args: ProduceArgs) -> anyhow::Result<()> {
         .collect();
     let mut ctx = RenderContext::new(args.seed);
     let mut key_ctx = RenderContext::new(args.seed.map(|s| s.wrapping_add(1)));
+    // The command's flags first, then -X with librdkafka's names, then the defaults.
+    let acks = args
+        .acks
+        .or_else(|| {
+            args.connect.property(|p| match p {
+                Property::Acks(a) => Some(*a),
+                _ => None,
+            })
+        })
+        .unwrap_or(-1);
+    let compression = args
+        .compression
+        .or_else(|| {
+            args.connect.property(|p| match p {
+                Property::Compression(c) => clap::ValueEnum::from_str(c, true).ok(),
+                _ => None,
+            })
+        })
+        .unwrap_or(Codec::None);
+    let batch_bytes = args
+        .connect
+        .property(|p| match p {
+            Property::BatchSize(b) => Some(*b),
+            _ => None,
+        })
+        .unwrap_or(BATCH_BYTES_MAX);
+    let linger = args
+        .connect
+        .property(|p| match p {
+            Property::Linger(l) => Some(*l),
+            _ => None,
+        })
+        .unwrap_or(LINGER);
     let mut sender = Sender {
         client: &client,
         topic: &args.topic,
-        acks: args.acks,
-        compression: args.compression.into(),
+        acks,
+        compression: compression.into(),
+        batch_bytes,
         pending: BTreeMap::new(),
         summary: Summary {
             topic: args.topic.clone(),
@@ -337,7 +373,7 @@ pub async fn run(args: ProduceArgs) -> anyhow::Result<()> {
             }
             Source::Messages(m) => m[(i as usize) % m.len()].clone().into_bytes(),
             Source::Lines(lines) => {
-                let next = match tokio::time::timeout(LINGER, next_line(lines.as_mut())).await {
+                let next = match tokio::time::timeout(linger, next_line(lines.as_mut())).await {
                     Ok(line) => line,
                     Err(_) => {
                         // Input is slow (a person typing): send what we have, then wait.

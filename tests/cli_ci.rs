@@ -535,3 +535,112 @@ fn partial_frames_across_connections_are_bounded() {
     assert!(started.elapsed() < Duration::from_secs(15));
     drop(senders);
 }
+
+/// `-X` with librdkafka's property names takes effect: compression.type and batch.size shape
+/// what produce writes, acks=0 waits for nothing, client.id reaches the broker.
+#[test]
+fn client_properties_with_librdkafka_names_take_effect() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path().join("data");
+    let d = d.to_str().expect("utf-8");
+    let run = |args: &[&str]| {
+        let out = streamline()
+            .args(args)
+            .args(["--data-dir", d])
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let size = |topic: &str| -> i64 {
+        let json: serde_json::Value =
+            serde_json::from_str(&run(&["topics", "describe", topic, "--format", "json"]))
+                .expect("json");
+        json["partitions"][0]["size_bytes"].as_i64().expect("size")
+    };
+    let template = r#"{"n":{{i}},"text":"the same words again and again and again"}"#;
+    for (topic, extra) in [
+        ("plain", vec![]),
+        ("zipped", vec!["-X", "compression.type=zstd"]),
+        ("small-batches", vec!["-X", "batch.size=200"]),
+    ] {
+        run(&["topics", "create", topic, "-p", "1"]);
+        let mut args = vec!["produce", topic, "-n", "2000", "--template", template];
+        args.extend(extra);
+        run(&args);
+    }
+    let (plain, zipped, small) = (size("plain"), size("zipped"), size("small-batches"));
+    assert!(zipped * 4 < plain, "zstd {zipped} vs none {plain}");
+    // A batch header (61 bytes) for every ~4 records instead of every 1,000.
+    assert!(
+        small > plain + 20_000,
+        "batch.size=200 {small} vs default {plain}"
+    );
+
+    let summary: serde_json::Value = serde_json::from_str(&run(&[
+        "produce", "plain", "-m", "x", "-X", "acks=0", "--format", "json",
+    ]))
+    .expect("json");
+    assert!(
+        summary["partitions"]["0"]["first_offset"].is_null(),
+        "{summary}"
+    );
+    // The command's own flag wins over -X.
+    let summary: serde_json::Value = serde_json::from_str(&run(&[
+        "produce", "plain", "-m", "x", "-X", "acks=0", "--acks", "all", "--format", "json",
+    ]))
+    .expect("json");
+    assert!(
+        summary["partitions"]["0"]["first_offset"].is_i64(),
+        "{summary}"
+    );
+}
+
+/// `-X client.id` is what the broker sees: a group member carries it.
+#[test]
+fn the_client_id_reaches_the_broker() {
+    let (_server, addr) = serve_with(&[]);
+    let created = streamline()
+        .args(["topics", "create", "ids", "-b", &addr])
+        .output()
+        .expect("create");
+    assert!(created.status.success());
+    let mut member = streamline()
+        .args([
+            "consume",
+            "ids",
+            "-g",
+            "watchers",
+            "-f",
+            "-b",
+            &addr,
+            "-X",
+            "client.id=my-app",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("consume");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut seen = String::new();
+    while Instant::now() < deadline {
+        let out = streamline()
+            .args([
+                "groups", "describe", "watchers", "--format", "json", "-b", &addr,
+            ])
+            .output()
+            .expect("describe");
+        seen = String::from_utf8_lossy(&out.stdout).into_owned();
+        if seen.contains("\"client_id\":\"my-app\"") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let _ = member.kill();
+    let _ = member.wait();
+    assert!(seen.contains("\"client_id\":\"my-app\""), "{seen}");
+}

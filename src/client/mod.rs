@@ -64,6 +64,8 @@ pub struct Target {
     pub data_dir: PathBuf,
     /// How long a Remote client waits for connections and answers.
     pub timeouts: Timeouts,
+    /// The client id sent in request headers ([`CLIENT_ID`] when `None`).
+    pub client_id: Option<String>,
 }
 
 /// One broker the client talks to, with the API versions it supports.
@@ -92,6 +94,8 @@ pub struct Client {
     correlation: AtomicI32,
     /// The patience of every connection this client opens.
     timeouts: Timeouts,
+    /// Sent in every request header.
+    client_id: Arc<str>,
     /// Fetches in flight on leaders that had not answered when the last fetch returned.
     pending_fetches: Mutex<HashMap<usize, fetch::PendingFetch>>,
     /// Held for a Local client: the data directory is ours until the client is dropped.
@@ -106,12 +110,13 @@ impl Client {
     /// Connects as the target says: `bootstrap` → Remote; a server running on the data
     /// directory → Remote to it; otherwise → Local on the data directory.
     pub async fn connect(target: &Target) -> Result<Client> {
+        let client_id = target.client_id.as_deref().unwrap_or(CLIENT_ID);
         if let Some(bootstrap) = &target.bootstrap {
-            return Client::remote_with(bootstrap, target.timeouts).await;
+            return Client::remote_as(bootstrap, target.timeouts, client_id).await;
         }
         if let Some(holder) = read_holder(&target.data_dir) {
             return match holder.serving_addr {
-                Some(addr) => Client::remote_with(&addr.to_string(), target.timeouts).await,
+                Some(addr) => Client::remote_as(&addr.to_string(), target.timeouts, client_id).await,
                 None => Err(Error::DataDirLocked {
                     path: target.data_dir.display().to_string(),
                     holder: format!(
@@ -161,6 +166,7 @@ impl Client {
             leaders: Mutex::new(HashMap::new()),
             correlation: AtomicI32::new(1),
             timeouts: Timeouts::default(),
+            client_id: Arc::from(CLIENT_ID),
             pending_fetches: Mutex::new(HashMap::new()),
             _lock: Some(lock),
             local: Some(broker),
@@ -175,13 +181,18 @@ impl Client {
 
     /// [`Client::remote`] with its own timeouts.
     pub async fn remote_with(bootstrap: &str, timeouts: Timeouts) -> Result<Client> {
+        Client::remote_as(bootstrap, timeouts, CLIENT_ID).await
+    }
+
+    /// [`Client::remote_with`] sending `client_id` in its request headers.
+    pub async fn remote_as(bootstrap: &str, timeouts: Timeouts, client_id: &str) -> Result<Client> {
         let mut failures = Vec::new();
         for addr in bootstrap
             .split(',')
             .map(str::trim)
             .filter(|a| !a.is_empty())
         {
-            match open_node(addr, timeouts).await {
+            match open_node(addr, timeouts, client_id).await {
                 Ok(node) => {
                     return Ok(Client {
                         mode: Mode::Remote {
@@ -193,6 +204,7 @@ impl Client {
                         leaders: Mutex::new(HashMap::new()),
                         correlation: AtomicI32::new(1),
                         timeouts,
+                        client_id: Arc::from(client_id),
                         pending_fetches: Mutex::new(HashMap::new()),
                         _lock: None,
                         local: None,
@@ -297,7 +309,7 @@ impl Client {
             R::VERSIONS.max.min(max_version.unwrap_or(i16::MAX)),
         )?;
         let correlation_id = self.correlation.fetch_add(1, Ordering::Relaxed);
-        let frame = encode_request(key, version, correlation_id, req)?;
+        let frame = encode_request(key, version, correlation_id, &self.client_id, req)?;
         Ok(Prepared {
             key,
             version,
@@ -444,7 +456,7 @@ impl Client {
             .get(&id)
             .cloned()
             .ok_or_else(|| Error::Client(format!("broker {id} is not in the metadata")))?;
-        let node = Arc::new(open_node(&addr, self.timeouts).await?);
+        let node = Arc::new(open_node(&addr, self.timeouts, &self.client_id).await?);
         self.nodes.lock().await.insert(id, node.clone());
         Ok(node)
     }
@@ -526,8 +538,8 @@ async fn drive_group_timers(broker: Arc<Broker>) {
 
 /// Opens a TCP connection and learns the broker's API versions (KIP-511 aware), all within
 /// the connect timeout: a peer that accepts and never answers is not a broker to wait for.
-async fn open_node(addr: &str, timeouts: Timeouts) -> Result<Node> {
-    tokio::time::timeout(timeouts.connect, open_node_unbounded(addr, timeouts))
+async fn open_node(addr: &str, timeouts: Timeouts, client_id: &str) -> Result<Node> {
+    tokio::time::timeout(timeouts.connect, open_node_unbounded(addr, timeouts, client_id))
         .await
         .unwrap_or_else(|_| {
             Err(Error::Connection(format!(
@@ -537,7 +549,7 @@ async fn open_node(addr: &str, timeouts: Timeouts) -> Result<Node> {
         })
 }
 
-async fn open_node_unbounded(addr: &str, timeouts: Timeouts) -> Result<Node> {
+async fn open_node_unbounded(addr: &str, timeouts: Timeouts, client_id: &str) -> Result<Node> {
     let conn = RemoteConnection::connect(addr, timeouts).await?;
     let transport = Transport::Remote(conn);
     let mut apis = ApiRanges::new();
@@ -545,7 +557,7 @@ async fn open_node_unbounded(addr: &str, timeouts: Timeouts) -> Result<Node> {
         let req = ApiVersionsRequest::default()
             .with_client_software_name(StrBytes::from_static_str(CLIENT_ID))
             .with_client_software_version(StrBytes::from_static_str(env!("CARGO_PKG_VERSION")));
-        let frame = encode_request(ApiKey::ApiVersions, version, 0, &req)?;
+        let frame = encode_request(ApiKey::ApiVersions, version, 0, client_id, &req)?;
         let Some(mut body) = transport.round_trip(frame, true, Duration::ZERO).await? else {
             continue;
         };
@@ -598,13 +610,14 @@ fn encode_request<R: Encodable>(
     key: ApiKey,
     version: i16,
     correlation_id: i32,
+    client_id: &str,
     req: &R,
 ) -> Result<Bytes> {
     let header = RequestHeader::default()
         .with_request_api_key(key as i16)
         .with_request_api_version(version)
         .with_correlation_id(correlation_id)
-        .with_client_id(Some(StrBytes::from_static_str(CLIENT_ID)));
+        .with_client_id(Some(StrBytes::from_string(client_id.to_string())));
     let mut buf = BytesMut::new();
     buf.put_i32(0);
     header
