@@ -133,9 +133,13 @@ public final class AdminOps {
             Check.eventually(() -> Check.get(admin.describeTopics(List.of(CONFIGS)).allTopicNames(), "describeTopics")
                     .get(CONFIGS).partitions().size() == 4, "describeTopics to show 4 partitions of " + CONFIGS);
 
-            // Records with known timestamps on admin-ts, from an idempotent producer.
+            // Records with known timestamps on admin-ts, from an idempotent producer, in one batch:
+            // with a long linger nothing leaves before flush(), however loaded the machine, so
+            // describeProducers' last timestamp is that batch's maximum.
             TopicPartition ts0 = new TopicPartition(TS, 0);
-            try (KafkaProducer<String, String> p = new KafkaProducer<>(producerProps(bootstrap, null))) {
+            Properties oneBatch = producerProps(bootstrap, null);
+            oneBatch.put(ProducerConfig.LINGER_MS_CONFIG, 60_000);
+            try (KafkaProducer<String, String> p = new KafkaProducer<>(oneBatch)) {
                 List<Future<?>> acks = new ArrayList<>();
                 for (int i = 0; i < TIMESTAMPS.length; i++) {
                     acks.add(p.send(new ProducerRecord<>(TS, 0, TIMESTAMPS[i], "k" + i, "v" + i)));
