@@ -175,13 +175,22 @@ pub fn dispatch_pipelined(
             }))
         }
         ApiKey::ListOffsets if version == 0 => {
-            match broker::list_offsets_v0::handle(broker, body.clone()) {
-                Some(resp) => Dispatched::Now(encode_raw(correlation_id, &resp)),
-                None => Outcome::Close(format!(
-                    "malformed ListOffsets v0 request (correlation id {correlation_id})"
-                ))
-                .into(),
-            }
+            // On the blocking pool, as later versions: a lookup may walk compressed batches.
+            let body = body.clone();
+            let broker = broker.clone();
+            Dispatched::Later(Box::pin(async move {
+                let looked_up = tokio::task::spawn_blocking(move || {
+                    broker::list_offsets_v0::handle(&broker, body)
+                })
+                .await;
+                match looked_up {
+                    Ok(Some(resp)) => encode_raw(correlation_id, &resp),
+                    Ok(None) => Outcome::Close(format!(
+                        "malformed ListOffsets v0 request (correlation id {correlation_id})"
+                    )),
+                    Err(e) => Outcome::Close(format!("ListOffsets failed: {e}")),
+                }
+            }))
         }
         ApiKey::DescribeConfigs if version == 0 => {
             match broker::describe_configs_v0::handle(broker, body.clone()) {
