@@ -59,8 +59,20 @@ fn takes_next_value(cmd: &clap::Command, token: &str) -> bool {
 }
 
 /// `args` (program name first) with the [`LEADING`] options written before the command moved
-/// to just after the command's full name. `cmd` is the program's clap definition.
-pub fn hoist_leading_options(mut cmd: clap::Command, args: Vec<OsString>) -> Vec<OsString> {
+/// to just after the command's full name. `command` makes the program's clap definition; it is
+/// only called when an option comes first, so the usual command line costs nothing here.
+pub fn hoist_leading_options(
+    command: impl FnOnce() -> clap::Command,
+    args: Vec<OsString>,
+) -> Vec<OsString> {
+    let option_first = args
+        .get(1)
+        .and_then(|a| a.to_str())
+        .is_some_and(|a| a.starts_with('-') && a != "-" && a != "--");
+    if !option_first {
+        return args;
+    }
+    let mut cmd = command();
     cmd.build();
     let text: Vec<Option<&str>> = args.iter().map(|a| a.to_str()).collect();
     // The options before the first command name that are ours to move.
@@ -175,7 +187,7 @@ mod tests {
 
     fn hoist(line: &str) -> String {
         let args = line.split(' ').map(OsString::from).collect();
-        hoist_leading_options(demo(), args)
+        hoist_leading_options(demo, args)
             .iter()
             .map(|a| a.to_string_lossy().into_owned())
             .collect::<Vec<_>>()

@@ -598,7 +598,7 @@ async fn run_end_to_end(
     // shared one its requests would queue behind the consumer's long polls.
     let producer_client = match client.mode() {
         streamline::client::Mode::Remote { bootstrap } => {
-            Arc::new(Client::remote_with(bootstrap, client.timeouts()).await?)
+            Arc::new(Client::remote_as(bootstrap, client.timeouts(), client.client_id()).await?)
         }
         streamline::client::Mode::Local { .. } => client.clone(),
     };

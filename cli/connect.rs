@@ -170,7 +170,10 @@ impl ConnectArgs {
     /// The timeouts: the defaults, then the profile's, then -X, then the flags (or their
     /// environment variables).
     pub fn timeouts(&self) -> anyhow::Result<Timeouts> {
-        let profile = self.profile()?;
+        self.timeouts_with(&self.profile()?)
+    }
+
+    fn timeouts_with(&self, profile: &crate::profile::Profile) -> anyhow::Result<Timeouts> {
         let mut timeouts = Timeouts::default();
         let parse = |what: &str, text: &str| {
             parse_duration(text).with_context(|| format!("{what} '{text}'"))
@@ -197,20 +200,51 @@ impl ConnectArgs {
         Ok(timeouts)
     }
 
+    /// `-X client.id`, if given.
+    fn client_id(&self) -> Option<String> {
+        self.property(|p| match p {
+            Property::ClientId(id) => Some(id.clone()),
+            _ => None,
+        })
+    }
+
+    /// Where and how to connect: the flags over the profile (read once), ./data by default.
+    fn target(&self) -> anyhow::Result<Target> {
+        let profile = self.profile()?;
+        Ok(Target {
+            bootstrap: self.bootstrap.clone().or_else(|| profile.bootstrap.clone()),
+            data_dir: self
+                .data_dir
+                .clone()
+                .or_else(|| profile.data_dir.clone())
+                .unwrap_or_else(|| PathBuf::from("./data")),
+            timeouts: self.timeouts_with(&profile)?,
+            client_id: self.client_id(),
+        })
+    }
+
+    /// A Remote client for `bootstrap` (another cluster than the target, such as a migration's
+    /// source) with this command's timeouts and client id.
+    pub async fn remote(&self, bootstrap: &str) -> streamline::Result<Client> {
+        let timeouts = self
+            .timeouts()
+            .map_err(|e| streamline::Error::Client(format!("{e:#}")))?;
+        let client_id = self.client_id();
+        Client::remote_as(
+            bootstrap,
+            timeouts,
+            client_id
+                .as_deref()
+                .unwrap_or(streamline::client::CLIENT_ID),
+        )
+        .await
+    }
+
     /// Connects as the flags (and the profile, if any) say — or, inside `streamline shell`,
     /// hands out the shell's connection when they name the same target.
     pub async fn connect(&self) -> anyhow::Result<Arc<Client>> {
-        let (bootstrap, data_dir) = self.resolve()?;
-        let data_dir = data_dir.unwrap_or_else(|| PathBuf::from("./data"));
-        let target = Target {
-            bootstrap: bootstrap.clone(),
-            data_dir: data_dir.clone(),
-            timeouts: self.timeouts()?,
-            client_id: self.property(|p| match p {
-                Property::ClientId(id) => Some(id.clone()),
-                _ => None,
-            }),
-        };
+        let target = self.target()?;
+        let (bootstrap, data_dir) = (target.bootstrap.clone(), target.data_dir.clone());
         if let Some((session_target, client)) =
             SESSION.lock().unwrap_or_else(|e| e.into_inner()).as_ref()
         {
@@ -241,16 +275,7 @@ impl ConnectArgs {
     /// same target returns (the shell's session).
     pub async fn connect_session(&self) -> anyhow::Result<Arc<Client>> {
         let client = self.connect().await?;
-        let (bootstrap, data_dir) = self.resolve()?;
-        let target = Target {
-            bootstrap,
-            data_dir: data_dir.unwrap_or_else(|| PathBuf::from("./data")),
-            timeouts: self.timeouts()?,
-            client_id: self.property(|p| match p {
-                Property::ClientId(id) => Some(id.clone()),
-                _ => None,
-            }),
-        };
+        let target = self.target()?;
         *SESSION.lock().unwrap_or_else(|e| e.into_inner()) = Some((target, client.clone()));
         Ok(client)
     }

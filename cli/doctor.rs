@@ -423,7 +423,7 @@ pub async fn run(args: DoctorArgs) -> anyhow::Result<()> {
     let (bootstrap, data_dir) = args.connect.resolve()?;
     let data_dir = data_dir.unwrap_or_else(|| config.data_dir.clone());
     match &bootstrap {
-        Some(bootstrap) => match Client::remote_with(bootstrap, args.connect.timeouts()?).await {
+        Some(bootstrap) => match args.connect.remote(bootstrap).await {
             Ok(client) => {
                 let brokers = client
                     .metadata(None)

@@ -122,7 +122,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse_from(argv::hoist_leading_options(
-        Cli::command(),
+        Cli::command,
         std::env::args_os().collect(),
     ));
     if let Some(path) = &cli.output {

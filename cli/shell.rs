@@ -193,7 +193,7 @@ fn parse(line: &str) -> Line {
         .chain(words)
         .map(std::ffi::OsString::from)
         .collect();
-    match Cli::try_parse_from(crate::argv::hoist_leading_options(Cli::command(), args)) {
+    match Cli::try_parse_from(crate::argv::hoist_leading_options(Cli::command, args)) {
         Ok(cli) => match cli.command {
             Command::Serve(_) => {
                 Line::Usage("serve runs until stopped: start it in another terminal".into())

@@ -107,7 +107,9 @@ async fn from_kafka(args: FromKafkaArgs) -> anyhow::Result<()> {
         (None, false) => Selection::Named(args.topics.clone()),
         (None, true) => Selection::All,
     };
-    let source = Client::remote_with(&args.kafka_servers, args.connect.timeouts()?)
+    let source = args
+        .connect
+        .remote(&args.kafka_servers)
         .await
         .with_context(|| format!("cannot reach the source cluster at {}", args.kafka_servers))?;
     let dest = args.connect.connect().await?;

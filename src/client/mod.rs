@@ -94,8 +94,8 @@ pub struct Client {
     correlation: AtomicI32,
     /// The patience of every connection this client opens.
     timeouts: Timeouts,
-    /// Sent in every request header.
-    client_id: Arc<str>,
+    /// Sent in every request header; shared bytes, so encoding a request copies nothing.
+    client_id: StrBytes,
     /// Fetches in flight on leaders that had not answered when the last fetch returned.
     pending_fetches: Mutex<HashMap<usize, fetch::PendingFetch>>,
     /// Held for a Local client: the data directory is ours until the client is dropped.
@@ -166,7 +166,7 @@ impl Client {
             leaders: Mutex::new(HashMap::new()),
             correlation: AtomicI32::new(1),
             timeouts: Timeouts::default(),
-            client_id: Arc::from(CLIENT_ID),
+            client_id: StrBytes::from_static_str(CLIENT_ID),
             pending_fetches: Mutex::new(HashMap::new()),
             _lock: Some(lock),
             local: Some(broker),
@@ -176,15 +176,10 @@ impl Client {
 
     /// Connects to the first reachable broker of a comma-separated bootstrap list.
     pub async fn remote(bootstrap: &str) -> Result<Client> {
-        Client::remote_with(bootstrap, Timeouts::default()).await
+        Client::remote_as(bootstrap, Timeouts::default(), CLIENT_ID).await
     }
 
-    /// [`Client::remote`] with its own timeouts.
-    pub async fn remote_with(bootstrap: &str, timeouts: Timeouts) -> Result<Client> {
-        Client::remote_as(bootstrap, timeouts, CLIENT_ID).await
-    }
-
-    /// [`Client::remote_with`] sending `client_id` in its request headers.
+    /// [`Client::remote`] with its own timeouts, sending `client_id` in its request headers.
     pub async fn remote_as(bootstrap: &str, timeouts: Timeouts, client_id: &str) -> Result<Client> {
         let mut failures = Vec::new();
         for addr in bootstrap
@@ -192,7 +187,8 @@ impl Client {
             .map(str::trim)
             .filter(|a| !a.is_empty())
         {
-            match open_node(addr, timeouts, client_id).await {
+            let client_id = StrBytes::from_string(client_id.to_string());
+            match open_node(addr, timeouts, &client_id).await {
                 Ok(node) => {
                     return Ok(Client {
                         mode: Mode::Remote {
@@ -204,7 +200,7 @@ impl Client {
                         leaders: Mutex::new(HashMap::new()),
                         correlation: AtomicI32::new(1),
                         timeouts,
-                        client_id: Arc::from(client_id),
+                        client_id,
                         pending_fetches: Mutex::new(HashMap::new()),
                         _lock: None,
                         local: None,
@@ -237,6 +233,11 @@ impl Client {
     /// The timeouts its connections use.
     pub fn timeouts(&self) -> Timeouts {
         self.timeouts
+    }
+
+    /// The client id its requests carry.
+    pub fn client_id(&self) -> &str {
+        self.client_id.as_str()
     }
 
     /// Sends `req` to the bootstrap broker (or the in-process core).
@@ -538,7 +539,7 @@ async fn drive_group_timers(broker: Arc<Broker>) {
 
 /// Opens a TCP connection and learns the broker's API versions (KIP-511 aware), all within
 /// the connect timeout: a peer that accepts and never answers is not a broker to wait for.
-async fn open_node(addr: &str, timeouts: Timeouts, client_id: &str) -> Result<Node> {
+async fn open_node(addr: &str, timeouts: Timeouts, client_id: &StrBytes) -> Result<Node> {
     tokio::time::timeout(timeouts.connect, open_node_unbounded(addr, timeouts, client_id))
         .await
         .unwrap_or_else(|_| {
@@ -549,7 +550,7 @@ async fn open_node(addr: &str, timeouts: Timeouts, client_id: &str) -> Result<No
         })
 }
 
-async fn open_node_unbounded(addr: &str, timeouts: Timeouts, client_id: &str) -> Result<Node> {
+async fn open_node_unbounded(addr: &str, timeouts: Timeouts, client_id: &StrBytes) -> Result<Node> {
     let conn = RemoteConnection::connect(addr, timeouts).await?;
     let transport = Transport::Remote(conn);
     let mut apis = ApiRanges::new();
@@ -610,14 +611,14 @@ fn encode_request<R: Encodable>(
     key: ApiKey,
     version: i16,
     correlation_id: i32,
-    client_id: &str,
+    client_id: &StrBytes,
     req: &R,
 ) -> Result<Bytes> {
     let header = RequestHeader::default()
         .with_request_api_key(key as i16)
         .with_request_api_version(version)
         .with_correlation_id(correlation_id)
-        .with_client_id(Some(StrBytes::from_string(client_id.to_string())));
+        .with_client_id(Some(client_id.clone()));
     let mut buf = BytesMut::new();
     buf.put_i32(0);
     header

@@ -274,8 +274,9 @@ pub fn set_log_append_time(buf: &mut [u8], timestamp_ms: i64) {
 }
 
 /// Calls `visit(offset, timestamp)` for each record of one stored batch, in offset order, until
-/// it returns `Break`. Decompresses the payload (any codec) but decodes only each record's
-/// offset and timestamp, skipping keys, values and headers by their length prefix. Under
+/// it returns `Break`. Reads the payload as a stream — compressed ones through
+/// [`inflate::reader`], so memory stays bounded whatever they inflate to — and decodes only
+/// each record's offset and timestamp, skipping keys, values and headers unread. Under
 /// LogAppendTime every record reports the batch's `maxTimestamp`.
 pub fn for_each_record(
     batch: &[u8],
@@ -285,46 +286,12 @@ pub fn for_each_record(
     let payload = batch
         .get(BATCH_HEADER_LEN..header.total_len())
         .ok_or_else(|| Error::CorruptBatch("batch shorter than its length field".into()))?;
-    if header.compression() != 0 {
-        return for_each_compressed_record(&header, payload, visit);
-    }
-    let mut cursor: &[u8] = payload;
+    let mut records: Box<dyn std::io::Read + '_> = if header.compression() == 0 {
+        Box::new(payload)
+    } else {
+        inflate::reader(header.compression(), payload)?
+    };
     // The loop is bounded by the bytes actually present: each record consumes at least one.
-    for _ in 0..header.records_count.max(0) {
-        let len = usize::try_from(read_varint(&mut cursor)?)
-            .map_err(|_| Error::CorruptBatch("negative record length".into()))?;
-        let mut record = cursor
-            .get(..len)
-            .ok_or_else(|| Error::CorruptBatch("record overruns its batch".into()))?;
-        cursor = cursor.get(len..).unwrap_or_default();
-        if record.is_empty() {
-            return Err(Error::CorruptBatch("empty record".into()));
-        }
-        record.advance(1); // attributes: unused in v2
-        let timestamp_delta = read_varlong(&mut record)?;
-        let offset_delta = read_varint(&mut record)?;
-        let timestamp = if header.timestamp_type_log_append() {
-            header.max_timestamp
-        } else {
-            header.base_timestamp.saturating_add(timestamp_delta)
-        };
-        let offset = header.base_offset.saturating_add(i64::from(offset_delta));
-        if visit(offset, timestamp).is_break() {
-            return Ok(());
-        }
-    }
-    Ok(())
-}
-
-/// [`for_each_record`] over a compressed payload, streamed through [`inflate::reader`] so that
-/// memory stays bounded whatever the payload inflates to: each record's length, attributes,
-/// timestamp and offset deltas are read, the rest skipped unread into a small buffer.
-fn for_each_compressed_record(
-    header: &BatchHeader,
-    payload: &[u8],
-    mut visit: impl FnMut(i64, i64) -> ControlFlow<()>,
-) -> Result<()> {
-    let mut records = inflate::reader(header.compression(), payload)?;
     for _ in 0..header.records_count.max(0) {
         let len = u64::try_from(inflate::read_varint(&mut *records)?)
             .map_err(|_| Error::CorruptBatch("negative record length".into()))?;

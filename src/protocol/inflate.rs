@@ -24,7 +24,7 @@ const XERIAL_HEADER_LEN: usize = 16;
 pub fn reader(codec: u8, payload: &[u8]) -> Result<Box<dyn Read + '_>> {
     Ok(match codec {
         1 => Box::new(flate2::read::GzDecoder::new(payload)),
-        2 => Box::new(SnappyReader::new(payload)?),
+        2 => Box::new(SnappyReader::new(payload)),
         3 => Box::new(lz4::Decoder::new(payload).map_err(corrupt)?),
         4 => {
             let mut decoder = zstd::stream::read::Decoder::new(payload).map_err(corrupt)?;
@@ -55,9 +55,9 @@ struct SnappyReader<'a> {
 }
 
 impl<'a> SnappyReader<'a> {
-    fn new(payload: &'a [u8]) -> Result<SnappyReader<'a>> {
+    fn new(payload: &'a [u8]) -> SnappyReader<'a> {
         let xerial = payload.len() >= XERIAL_HEADER_LEN && payload.starts_with(XERIAL_MAGIC);
-        Ok(SnappyReader {
+        SnappyReader {
             rest: if xerial {
                 &payload[XERIAL_HEADER_LEN..]
             } else {
@@ -66,7 +66,7 @@ impl<'a> SnappyReader<'a> {
             raw: !xerial,
             block: Vec::new(),
             at: 0,
-        })
+        }
     }
 
     /// Inflates the next block into `self.block`; false at the end.

@@ -176,21 +176,15 @@ pub fn dispatch_pipelined(
         }
         ApiKey::ListOffsets if version == 0 => {
             // On the blocking pool, as later versions: a lookup may walk compressed batches.
-            let body = body.clone();
-            let broker = broker.clone();
-            Dispatched::Later(Box::pin(async move {
-                let looked_up = tokio::task::spawn_blocking(move || {
-                    broker::list_offsets_v0::handle(&broker, body)
-                })
-                .await;
-                match looked_up {
-                    Ok(Some(resp)) => encode_raw(correlation_id, &resp),
-                    Ok(None) => Outcome::Close(format!(
+            let (body, broker) = (body.clone(), broker.clone());
+            on_blocking_pool(
+                move || match broker::list_offsets_v0::handle(&broker, body) {
+                    Some(resp) => encode_raw(correlation_id, &resp),
+                    None => Outcome::Close(format!(
                         "malformed ListOffsets v0 request (correlation id {correlation_id})"
                     )),
-                    Err(e) => Outcome::Close(format!("ListOffsets failed: {e}")),
-                }
-            }))
+                },
+            )
         }
         ApiKey::DescribeConfigs if version == 0 => {
             match broker::describe_configs_v0::handle(broker, body.clone()) {
@@ -214,18 +208,11 @@ pub fn dispatch_pipelined(
         ApiKey::ListOffsets => {
             // A lookup by timestamp may inflate batches: CPU work for the blocking pool, never
             // for the workers every other connection's requests wait on.
-            let req = decode!(ListOffsetsRequest);
-            let broker = broker.clone();
-            Dispatched::Later(Box::pin(async move {
-                let looked_up = tokio::task::spawn_blocking(move || {
-                    broker::list_offsets::handle(&broker, req, version)
-                })
-                .await;
-                match looked_up {
-                    Ok(resp) => encode(correlation_id, api_key, version, &resp),
-                    Err(e) => Outcome::Close(format!("ListOffsets failed: {e}")),
-                }
-            }))
+            let (req, broker) = (decode!(ListOffsetsRequest), broker.clone());
+            on_blocking_pool(move || {
+                let resp = broker::list_offsets::handle(&broker, req, version);
+                encode(correlation_id, api_key, version, &resp)
+            })
         }
         ApiKey::CreateTopics => reply!(broker::topics::create(
             broker,
@@ -399,6 +386,16 @@ pub fn dispatch_pipelined(
 }
 
 /// Frames a body encoded by hand: length prefix, response header v0, body.
+/// Answers with `work` run on tokio's blocking pool: for requests whose handling is CPU work
+/// (inflating batches) that must not hold an async worker.
+fn on_blocking_pool(work: impl FnOnce() -> Outcome + Send + 'static) -> Dispatched {
+    Dispatched::Later(Box::pin(async move {
+        tokio::task::spawn_blocking(work)
+            .await
+            .unwrap_or_else(|e| Outcome::Close(format!("the request's handler failed: {e}")))
+    }))
+}
+
 fn encode_raw(correlation_id: i32, body: &[u8]) -> Outcome {
     let Ok(len) = i32::try_from(body.len() + 4) else {
         return Outcome::Close("response is too large".into());
