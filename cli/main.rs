@@ -12,6 +12,7 @@ mod doctor;
 mod expect;
 mod filter;
 mod groups;
+mod health;
 mod info;
 mod json_values;
 mod jsonl;

@@ -67,21 +67,36 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         );
     }
 
+    if let Some(http) = config.http_addr.filter(|a| !a.ip().is_loopback()) {
+        warn!(
+            "HTTP listener on {http}, reachable from other machines: /metrics names every \
+             topic and consumer group"
+        );
+    }
     let listen_addr = config.listen_addr;
     let (in_memory, data_dir) = (config.in_memory, config.data_dir.clone());
     let server = Server::start(config)
         .await
         .with_context(|| format!("cannot start the server on {listen_addr}"))?;
     if let Some(path) = &args.ready_file {
-        write_ready_file(path, server.local_addr())
+        write_ready_file(path, server.local_addr(), server.http_addr())
             .with_context(|| format!("cannot write the ready file {}", path.display()))?;
     }
     // Then the bound address first on standard output, for scripts (`--listen-addr
-    // 127.0.0.1:0` picks a free port): read one line and connect.
+    // 127.0.0.1:0` picks a free port): read one line and connect. The HTTP address, when
+    // there is a listener, is the second line.
     {
         let mut stdout = std::io::stdout().lock();
         writeln!(stdout, "{}", server.local_addr())?;
+        if let Some(http) = server.http_addr() {
+            writeln!(stdout, "{http}")?;
+        }
         stdout.flush()?;
+    }
+    if let Some(http) = server.http_addr() {
+        info!(
+            "serving health and metrics on http://{http}/ (/health/live, /health/ready, /metrics)"
+        );
     }
     match advertised {
         Some(advertised) => info!(
@@ -128,10 +143,18 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
 
 /// Writes the address to a temporary file beside `path` and renames it into place, so a
 /// reader never sees a half-written address.
-fn write_ready_file(path: &std::path::Path, addr: std::net::SocketAddr) -> std::io::Result<()> {
+fn write_ready_file(
+    path: &std::path::Path,
+    addr: std::net::SocketAddr,
+    http: Option<std::net::SocketAddr>,
+) -> std::io::Result<()> {
     let mut temporary = path.as_os_str().to_owned();
     temporary.push(".tmp");
-    std::fs::write(&temporary, format!("{addr}\n"))?;
+    let contents = match http {
+        Some(http) => format!("{addr}\n{http}\n"),
+        None => format!("{addr}\n"),
+    };
+    std::fs::write(&temporary, contents)?;
     std::fs::rename(&temporary, path)
 }
 

@@ -26,6 +26,11 @@ pub struct TopArgs {
     #[command(flatten)]
     pub connect: ConnectArgs,
 
+    /// The broker's HTTP address (`serve --http-addr`): shows its readiness and open
+    /// connections in the header
+    #[arg(long, env = "STREAMLINE_HTTP_ADDR", value_name = "HOST:PORT")]
+    pub http_addr: Option<String>,
+
     /// How often to refresh (change it live with + and -), e.g. 500ms, 1s, 5s
     #[arg(short = 'i', long, value_name = "DURATION", default_value = "1s", value_parser = crate::timespec::duration_arg)]
     pub interval: String,
@@ -37,6 +42,8 @@ pub struct ClientSource {
     runtime: Handle,
     connect: ConnectArgs,
     client: Option<Arc<Client>>,
+    /// Where the broker's HTTP listener is, for its health.
+    http_addr: Option<String>,
 }
 
 impl ClientSource {
@@ -45,7 +52,14 @@ impl ClientSource {
             runtime,
             connect,
             client: Some(client),
+            http_addr: None,
         }
+    }
+
+    /// Also probes the broker's HTTP health at `addr` with every snapshot.
+    pub fn with_http(mut self, addr: Option<String>) -> ClientSource {
+        self.http_addr = addr;
+        self
     }
 
     fn target_label(&self) -> String {
@@ -152,6 +166,7 @@ pub async fn take_snapshot(client: &Client) -> anyhow::Result<Snapshot> {
         target: String::new(),
         brokers: client.broker_count().await,
         connections: None,
+        health: None,
         topics: topic_snapshots,
         groups,
     })
@@ -212,6 +227,11 @@ impl Source for ClientSource {
     fn snapshot(&mut self) -> Result<Snapshot, String> {
         let mut snapshot = self.with_client(take_snapshot)?;
         snapshot.target = self.target_label();
+        if let Some(addr) = &self.http_addr {
+            let health = self.runtime.block_on(crate::health::probe(addr));
+            snapshot.connections = health.connections.or(snapshot.connections);
+            snapshot.health = Some((health.status, health.ready));
+        }
         Ok(snapshot)
     }
 
@@ -236,7 +256,8 @@ pub async fn run(args: TopArgs) -> anyhow::Result<()> {
         bail!("--interval must be at least 100ms");
     }
     let client = args.connect.connect().await?;
-    let source = ClientSource::new(Handle::current(), args.connect.clone(), client);
+    let source = ClientSource::new(Handle::current(), args.connect.clone(), client)
+        .with_http(args.http_addr.clone());
     let options = RunOptions {
         refresh,
         color: colour(),

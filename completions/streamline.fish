@@ -53,6 +53,7 @@ false\t''"
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l ready-file -d 'Once serving, write the bound address (HOST:PORT and a newline) to this file, so a script can wait for it; removed again at a clean stop' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l listen-addr -d 'Address the Kafka listener binds to; anything but loopback exposes the broker without authentication [default: 127.0.0.1:9092]' -r
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l advertised-addr -d 'Address clients are told to connect to in Metadata responses (Kafka\'s advertised.listeners); unset means the listen address' -r
+complete -c streamline -n "__fish_streamline_using_subcommand serve" -l http-addr -d 'Address of the HTTP listener for health probes (/health/live, /health/ready) and Prometheus metrics (/metrics); unset means no HTTP listener, the flag alone means 127.0.0.1:9094' -r
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l data-dir -d 'Directory holding the topic logs; one server process owns it at a time [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l in-memory -d 'Keep every log in memory only: nothing is written to disk and all data is lost on exit [default: false]' -r -f -a "true\t''
 false\t''"
@@ -67,6 +68,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand serve" -l auto-cre
 false\t''"
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l max-connections -d 'Client connections served at once; further connections are refused until one closes [default: 1024]' -r
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l max-connections-per-ip -d 'Connections served at once from one IP address, so that one host cannot take every slot (Kafka\'s max.connections.per.ip) [default: 2147483647]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand serve" -l metrics-partition-series -d 'Also publish each partition\'s log size, offsets and segment count in /metrics, not only each topic\'s [default: false]' -r -f -a "true\t''
+false\t''"
+complete -c streamline -n "__fish_streamline_using_subcommand serve" -l metrics-max-series -d 'Labelled series one /metrics scrape holds at most; those beyond are left out and counted in streamline_metrics_series_dropped [default: 10000]' -r
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l connections-max-idle-ms -d 'A connection with nothing in flight is closed after this long without a request (Kafka\'s connections.max.idle.ms, 10 minutes) [default: 600000]' -r
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l first-request-timeout-ms -d 'A new connection is closed if its first complete request has not arrived within this long, so sockets that never speak cannot hold slots [default: 10000]' -r
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l max-frame-bytes -d 'Largest request frame accepted, in bytes; a larger one closes the connection (Kafka\'s socket.request.max.bytes, 100 MiB) [default: 104857600]' -r
@@ -462,6 +466,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand top" -s P -l profi
 complete -c streamline -n "__fish_streamline_using_subcommand top" -l connect-timeout -d 'How long to wait for a connection to a broker and its first answer [default: 10s]' -r
 complete -c streamline -n "__fish_streamline_using_subcommand top" -l request-timeout -d 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]' -r
 complete -c streamline -n "__fish_streamline_using_subcommand top" -s X -d 'A client property with librdkafka\'s name (repeatable): client.id, request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; for produce acks, compression.type, linger.ms, batch.size; for consume fetch.wait.max.ms. A command\'s own flags win over it; a property a command has no use for is accepted and ignored, as librdkafka does' -r
+complete -c streamline -n "__fish_streamline_using_subcommand top" -l http-addr -d 'The broker\'s HTTP address (`serve --http-addr`): shows its readiness and open connections in the header' -r
 complete -c streamline -n "__fish_streamline_using_subcommand top" -s i -l interval -d 'How often to refresh (change it live with + and -), e.g. 500ms, 1s, 5s' -r
 complete -c streamline -n "__fish_streamline_using_subcommand top" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'

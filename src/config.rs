@@ -46,6 +46,8 @@ pub struct ServerConfig {
     /// `host:port` clients are told to connect to; `None` lets the server advertise the
     /// address it is listening on.
     pub advertised_addr: Option<String>,
+    /// Address of the HTTP listener (health, metrics); `None` for none.
+    pub http_addr: Option<SocketAddr>,
     /// Directory holding the topic logs and the lock file; unused when `in_memory`.
     pub data_dir: PathBuf,
     /// Keep logs in memory only.
@@ -64,6 +66,10 @@ pub struct ServerConfig {
     pub max_connections: usize,
     /// Connections served at once from one IP address (Kafka's `max.connections.per.ip`).
     pub max_connections_per_ip: usize,
+    /// Per-partition log series in /metrics.
+    pub metrics_partition_series: bool,
+    /// Labelled series per scrape at most.
+    pub metrics_max_series: usize,
     /// Idle time after which a connection with nothing in flight is closed.
     pub connections_max_idle_ms: u64,
     /// Time a new connection has to complete its first request.
@@ -101,6 +107,7 @@ impl Default for ServerConfig {
         ServerConfig {
             listen_addr: SocketAddr::from(([127, 0, 0, 1], 9092)),
             advertised_addr: None,
+            http_addr: None,
             data_dir: PathBuf::from("./data"),
             in_memory: false,
             log_level: "info".to_owned(),
@@ -110,6 +117,8 @@ impl Default for ServerConfig {
             auto_create_topics: true,
             max_connections: 1024,
             max_connections_per_ip: 2_147_483_647,
+            metrics_partition_series: false,
+            metrics_max_series: 10_000,
             connections_max_idle_ms: 600_000,
             first_request_timeout_ms: 10_000,
             max_frame_bytes: 100 * MIB,
@@ -164,6 +173,10 @@ impl ServerConfig {
                 .iter()
                 .find_map(|layer| layer.advertised_addr.clone())
                 .or(defaults.advertised_addr),
+            http_addr: layers
+                .iter()
+                .find_map(|layer| layer.http_addr)
+                .or(defaults.http_addr),
             data_dir: pick!(data_dir),
             in_memory: pick!(in_memory),
             log_level: pick!(log_level),
@@ -173,6 +186,8 @@ impl ServerConfig {
             auto_create_topics: pick!(auto_create_topics),
             max_connections: pick!(max_connections),
             max_connections_per_ip: pick!(max_connections_per_ip),
+            metrics_partition_series: pick!(metrics_partition_series),
+            metrics_max_series: pick!(metrics_max_series),
             connections_max_idle_ms: pick!(connections_max_idle_ms),
             first_request_timeout_ms: pick!(first_request_timeout_ms),
             max_frame_bytes: pick!(max_frame_bytes),

@@ -21,6 +21,7 @@ pub mod client;
 pub mod config;
 pub mod error;
 pub mod lock;
+pub mod metrics;
 pub mod protocol;
 pub mod server;
 pub mod storage;

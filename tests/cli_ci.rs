@@ -644,3 +644,45 @@ fn the_client_id_reaches_the_broker() {
     let _ = member.wait();
     assert!(seen.contains("\"client_id\":\"my-app\""), "{seen}");
 }
+
+/// With `--http-addr 127.0.0.1:0` the HTTP address is the second line of standard output and
+/// of the ready file, and its readiness probe answers 200 once the broker serves.
+#[test]
+fn serve_tells_its_http_address_second() {
+    use std::io::{Read, Write};
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let ready = tmp.path().join("ready");
+    let mut child = streamline()
+        .args([
+            "serve",
+            "--in-memory",
+            "--listen-addr",
+            "127.0.0.1:0",
+            "--http-addr",
+            "127.0.0.1:0",
+            "--ready-file",
+        ])
+        .arg(&ready)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn serve");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let _server = Serve(child);
+    let kafka = lines.next().expect("first line").expect("utf-8");
+    let http = lines.next().expect("second line").expect("utf-8");
+    assert!(http.starts_with("127.0.0.1:") && http != kafka, "{http}");
+    assert_eq!(
+        std::fs::read_to_string(&ready).expect("ready file"),
+        format!("{kafka}\n{http}\n")
+    );
+    let mut probe = std::net::TcpStream::connect(&http).expect("connect");
+    probe
+        .write_all(b"GET /health/ready HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut answer = String::new();
+    probe.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.ends_with("ready\n"), "{answer}");
+}

@@ -99,6 +99,34 @@ async fn top_shows_live_topics_and_rates_and_quits_on_q() {
     server.stop().await;
 }
 
+/// Given the broker's HTTP address, the header shows its readiness and open connections.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn top_shows_the_brokers_http_health() {
+    let server = TestServer::start_with(|c| {
+        c.http_addr = Some("127.0.0.1:0".parse().unwrap());
+    })
+    .await;
+    let bootstrap = server.bootstrap();
+    let http = server.server.http_addr().expect("HTTP").to_string();
+    let top = blocking(move || {
+        let mut top = Terminal::start(
+            &["top", "-b", &bootstrap, "--http-addr", &http, "-i", "300ms"],
+            &[],
+        );
+        let overview = top.wait_for("the health in the header", |s| {
+            s.contains("Health ready") && s.contains("Connections ")
+        });
+        // top's own connections, as the broker's metrics count them.
+        assert!(!overview.contains("Connections 0"), "{overview}");
+        top.send(b"q");
+        assert!(top.wait_exit());
+        top
+    })
+    .await;
+    drop(top);
+    server.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lost_broker_shows_in_the_status_line_and_a_returning_one_is_picked_up() {
     let server = TestServer::start_with(|c| c.in_memory = true).await;

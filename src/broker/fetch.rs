@@ -24,7 +24,9 @@ use kafka_protocol::messages::ProducerId;
 use tokio::sync::futures::Notified;
 
 use super::partition::Partition;
+use super::topic::Topic;
 use super::Broker;
+use crate::metrics::BrokerMetrics;
 use crate::protocol::batch;
 use crate::Error;
 
@@ -49,6 +51,8 @@ pub async fn handle(broker: &Broker, req: FetchRequest, version: i16) -> FetchRe
             .with_session_id(0);
     }
     let mut topics = Vec::with_capacity(req.topics.len());
+    // The topic behind each response slot, whose traffic counters the answer moves.
+    let mut counted: Vec<Option<Arc<Topic>>> = Vec::with_capacity(req.topics.len());
     let mut targets = Vec::new();
     for fetch_topic in req.topics {
         let topic = if version >= 13 {
@@ -68,6 +72,7 @@ pub async fn handle(broker: &Broker, req: FetchRequest, version: i16) -> FetchRe
         }
         let topic_slot = topics.len();
         topics.push(response);
+        counted.push(topic.as_ref().ok().cloned());
         for p in fetch_topic.partitions {
             let partition = match &topic {
                 Ok(t) => t
@@ -108,6 +113,12 @@ pub async fn handle(broker: &Broker, req: FetchRequest, version: i16) -> FetchRe
         let now = tokio::time::Instant::now();
         if total_bytes >= min_bytes || any_error || now >= deadline || waiters.is_empty() {
             for (slot, data) in results {
+                if let (Some(Some(topic)), Some(records)) = (counted.get(slot), &data.records) {
+                    let (bytes, count) = batch::complete_batches(records);
+                    if bytes > 0 {
+                        topic.traffic.fetched(bytes, count);
+                    }
+                }
                 if let Some(t) = topics.get_mut(slot) {
                     t.partitions.push(data);
                 }
@@ -126,6 +137,7 @@ pub async fn handle(broker: &Broker, req: FetchRequest, version: i16) -> FetchRe
         });
         // Either data arrived or the deadline passed; the next iteration reads again and
         // answers if the deadline is reached.
+        let _waiting = BrokerMetrics::waiting(&broker.metrics.fetch_waiting);
         let _ = tokio::time::timeout_at(deadline, any_appended).await;
     }
 }

@@ -119,6 +119,8 @@ pub struct Broker {
     pub producer_ids: producer_ids::ProducerIds,
     pub groups: groups::GroupCoordinator,
     pub txns: txn::TransactionCoordinator,
+    /// Counters for `GET /metrics`.
+    pub metrics: crate::metrics::BrokerMetrics,
     topics: RwLock<Registry>,
 }
 
@@ -157,6 +159,7 @@ impl Broker {
             producer_ids,
             groups,
             txns,
+            metrics: crate::metrics::BrokerMetrics::default(),
             topics: RwLock::new(registry),
         })
     }

@@ -234,6 +234,12 @@ fn append_partition(
         (e.response_error(), Some(e.to_string()))
     })?;
     let info = appended.info;
+    if !appended.duplicate {
+        let records_count = batches.first().map_or(0, |(h, _)| h.records_count);
+        topic
+            .traffic
+            .produced(records.len(), u64::try_from(records_count).unwrap_or(0));
+    }
     let log_start_offset = partition.offsets().log_start_offset;
     let response = PartitionProduceResponse::default()
         .with_index(data.index)

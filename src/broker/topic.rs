@@ -37,6 +37,8 @@ pub struct Topic {
     partitions: RwLock<Vec<Arc<Partition>>>,
     config: RwLock<TopicConfig>,
     dir: Option<PathBuf>,
+    /// Bytes and records in and out, for `GET /metrics`; they leave with the topic.
+    pub traffic: crate::metrics::TopicTraffic,
 }
 
 impl Topic {
@@ -55,6 +57,7 @@ impl Topic {
             partitions: RwLock::new(Vec::new()),
             config: RwLock::new(config),
             dir,
+            traffic: Default::default(),
         };
         if let Some(dir) = &topic.dir {
             fs::create_dir_all(dir)?;
@@ -113,6 +116,7 @@ impl Topic {
             partitions: RwLock::new(partitions),
             config: RwLock::new(config),
             dir: Some(dir.to_path_buf()),
+            traffic: Default::default(),
         })
     }
 

@@ -46,6 +46,22 @@ pub struct ConfigLayer {
     )]
     pub advertised_addr: Option<String>,
 
+    /// Address of the HTTP listener for health probes (/health/live, /health/ready) and
+    /// Prometheus metrics (/metrics); unset means no HTTP listener, the flag alone means
+    /// 127.0.0.1:9094
+    ///
+    /// Port 0 picks a free port; the bound address is printed on the second line of standard
+    /// output (after the Kafka address) and written to the ready file's second line.
+    #[arg(
+        long,
+        env = "STREAMLINE_HTTP_ADDR",
+        value_name = "HOST:PORT",
+        num_args = 0..=1,
+        default_missing_value = "127.0.0.1:9094",
+        help_heading = "Listener"
+    )]
+    pub http_addr: Option<SocketAddr>,
+
     /// Directory holding the topic logs; one server process owns it at a time
     /// [default: ./data]
     #[arg(
@@ -137,6 +153,29 @@ pub struct ConfigLayer {
         help_heading = "Limits"
     )]
     pub max_connections_per_ip: Option<usize>,
+
+    /// Also publish each partition's log size, offsets and segment count in /metrics, not
+    /// only each topic's [default: false]
+    #[arg(
+        long,
+        env = "STREAMLINE_METRICS_PARTITION_SERIES",
+        value_name = "BOOL",
+        num_args = 0..=1,
+        default_missing_value = "true",
+        value_parser = BoolishValueParser::new(),
+        help_heading = "Metrics"
+    )]
+    pub metrics_partition_series: Option<bool>,
+
+    /// Labelled series one /metrics scrape holds at most; those beyond are left out and
+    /// counted in streamline_metrics_series_dropped [default: 10000]
+    #[arg(
+        long,
+        env = "STREAMLINE_METRICS_MAX_SERIES",
+        value_name = "N",
+        help_heading = "Metrics"
+    )]
+    pub metrics_max_series: Option<usize>,
 
     /// A connection with nothing in flight is closed after this long without a request
     /// (Kafka's connections.max.idle.ms, 10 minutes) [default: 600000]

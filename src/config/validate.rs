@@ -49,6 +49,20 @@ impl ServerConfig {
             self.max_connections_per_ip,
         )?;
         ensure(
+            self.metrics_max_series >= 1,
+            "metrics_max_series",
+            "must be at least 1",
+            self.metrics_max_series,
+        )?;
+        if let Some(http) = self.http_addr {
+            ensure(
+                http != self.listen_addr || http.port() == 0,
+                "http_addr",
+                "must differ from listen_addr",
+                http,
+            )?;
+        }
+        ensure(
             self.connections_max_idle_ms >= 100,
             "connections_max_idle_ms",
             "must be at least 100",

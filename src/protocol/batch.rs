@@ -239,6 +239,26 @@ pub fn batches_below(records: &Bytes, offset: i64) -> (Bytes, Option<i64>) {
     (records.slice(..end), next)
 }
 
+/// Bytes and data records of the leading whole batches of stored `records` (control batches
+/// count their bytes, not their records). Reads headers only; a trailing partial batch, which
+/// the consumer will fetch again, counts nothing.
+pub fn complete_batches(records: &[u8]) -> (usize, u64) {
+    let (mut end, mut count) = (0usize, 0u64);
+    while let Some(rest) = records.get(end..).filter(|r| !r.is_empty()) {
+        let Ok(header) = BatchHeader::parse(rest) else {
+            break;
+        };
+        if header.total_len() > rest.len() {
+            break;
+        }
+        end += header.total_len();
+        if !header.is_control() {
+            count += u64::try_from(header.records_count).unwrap_or(0);
+        }
+    }
+    (end, count)
+}
+
 /// Sets `baseOffset`. Not covered by the CRC. `buf` must start with a validated batch; shorter
 /// buffers are left unchanged.
 pub fn set_base_offset(buf: &mut [u8], base_offset: i64) {

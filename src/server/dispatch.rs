@@ -15,6 +15,7 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::Arc;
+use std::time::Instant;
 
 use bytes::{BufMut, Bytes, BytesMut};
 use kafka_protocol::messages::{
@@ -32,6 +33,8 @@ use kafka_protocol::messages::{
 use kafka_protocol::protocol::{Decodable, Encodable};
 
 use crate::broker::{self, Broker};
+use crate::metrics::errors::ErrorCodes;
+use crate::metrics::BrokerMetrics;
 use crate::protocol::frame::{self, FrameError};
 use crate::protocol::versions;
 
@@ -72,9 +75,43 @@ pub async fn dispatch(broker: &Arc<Broker>, frame: Bytes) -> Outcome {
 /// client host.
 pub fn dispatch_pipelined(
     broker: &Arc<Broker>,
-    mut frame: Bytes,
+    frame: Bytes,
     peer: Option<SocketAddr>,
 ) -> Dispatched {
+    let started = Instant::now();
+    let api = frame::peek_header_prefix(&frame)
+        .ok()
+        .and_then(|p| ApiKey::try_from(p.api_key).ok());
+    let dispatched = route(broker, frame, peer);
+    let Some(api) = api else {
+        return dispatched;
+    };
+    match dispatched {
+        Dispatched::Now(outcome) => {
+            observe(broker, api, started, &outcome);
+            Dispatched::Now(outcome)
+        }
+        Dispatched::Later(wait) => {
+            let broker = broker.clone();
+            Dispatched::Later(Box::pin(async move {
+                let outcome = wait.await;
+                observe(&broker, api, started, &outcome);
+                outcome
+            }))
+        }
+    }
+}
+
+/// Counts an answered request (or one that closed its connection) for `GET /metrics`.
+fn observe(broker: &Broker, api: ApiKey, started: Instant, outcome: &Outcome) {
+    match outcome {
+        Outcome::Close(_) => broker.metrics.refused_request(api),
+        Outcome::Respond(_) | Outcome::Silent => broker.metrics.request(api, started.elapsed()),
+    }
+}
+
+/// Decodes one request and routes it to its handler.
+fn route(broker: &Arc<Broker>, mut frame: Bytes, peer: Option<SocketAddr>) -> Dispatched {
     let prefix = match frame::peek_header_prefix(&frame) {
         Ok(p) => p,
         Err(e) => return Outcome::Close(e.to_string()).into(),
@@ -93,6 +130,7 @@ pub fn dispatch_pipelined(
     if api_key == ApiKey::ApiVersions && !versions::is_supported(api_key, version) {
         // KIP-511: answer in v0, whose format every client can read, with our table.
         return encode(
+            &broker.metrics,
             prefix.correlation_id,
             api_key,
             0,
@@ -129,7 +167,13 @@ pub fn dispatch_pipelined(
     }
     macro_rules! reply {
         ($resp:expr) => {
-            Dispatched::Now(encode(correlation_id, api_key, version, &$resp))
+            Dispatched::Now(encode(
+                &broker.metrics,
+                correlation_id,
+                api_key,
+                version,
+                &$resp,
+            ))
         };
     }
     macro_rules! reply_later {
@@ -141,8 +185,15 @@ pub fn dispatch_pipelined(
         ($wait:expr, $as_version:expr) => {{
             let wait = $wait;
             let as_version: i16 = $as_version;
+            let broker = broker.clone();
             Dispatched::Later(Box::pin(async move {
-                encode(correlation_id, api_key, as_version, &wait.await)
+                encode(
+                    &broker.metrics,
+                    correlation_id,
+                    api_key,
+                    as_version,
+                    &wait.await,
+                )
             }))
         }};
     }
@@ -159,9 +210,15 @@ pub fn dispatch_pipelined(
         )),
         ApiKey::Produce => {
             let pending = broker::produce::append(broker, decode!(ProduceRequest), version);
+            let broker = broker.clone();
             Dispatched::Later(Box::pin(async move {
-                match pending.finish().await {
-                    Some(resp) => encode(correlation_id, api_key, version, &resp),
+                let waiting = pending
+                    .must_wait()
+                    .then(|| BrokerMetrics::waiting(&broker.metrics.produce_waiting));
+                let answer = pending.finish().await;
+                drop(waiting);
+                match answer {
+                    Some(resp) => encode(&broker.metrics, correlation_id, api_key, version, &resp),
                     None => Outcome::Silent,
                 }
             }))
@@ -171,7 +228,7 @@ pub fn dispatch_pipelined(
             let broker = broker.clone();
             Dispatched::Later(Box::pin(async move {
                 let resp = broker::fetch::handle(&broker, req, version).await;
-                encode(correlation_id, api_key, version, &resp)
+                encode(&broker.metrics, correlation_id, api_key, version, &resp)
             }))
         }
         ApiKey::ListOffsets if version == 0 => {
@@ -211,7 +268,7 @@ pub fn dispatch_pipelined(
             let (req, broker) = (decode!(ListOffsetsRequest), broker.clone());
             on_blocking_pool(move || {
                 let resp = broker::list_offsets::handle(&broker, req, version);
-                encode(correlation_id, api_key, version, &resp)
+                encode(&broker.metrics, correlation_id, api_key, version, &resp)
             })
         }
         ApiKey::CreateTopics => reply!(broker::topics::create(
@@ -407,8 +464,16 @@ fn encode_raw(correlation_id: i32, body: &[u8]) -> Outcome {
     Outcome::Respond(buf.freeze())
 }
 
-/// Encodes a response frame: length prefix, response header, body.
-fn encode<R: Encodable>(correlation_id: i32, api_key: ApiKey, version: i16, body: &R) -> Outcome {
+/// Encodes a response frame: length prefix, response header, body; counts the body's error
+/// codes.
+fn encode<R: Encodable + ErrorCodes>(
+    metrics: &BrokerMetrics,
+    correlation_id: i32,
+    api_key: ApiKey,
+    version: i16,
+    body: &R,
+) -> Outcome {
+    metrics.response_errors(api_key, body);
     let header = ResponseHeader::default().with_correlation_id(correlation_id);
     let header_version = api_key.response_header_version(version);
     let size = match (

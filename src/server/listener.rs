@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::net::IpAddr;
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -90,6 +91,11 @@ pub async fn accept_loop(
             if let Some(held_back) = warn_limit::REFUSED.admit() {
                 tracing::warn!(%peer, max_connections, held_back, "connection limit reached; refusing connection");
             }
+            broker
+                .metrics
+                .connections
+                .refused
+                .fetch_add(1, Ordering::Relaxed);
             drop(stream);
             continue;
         };
@@ -97,16 +103,35 @@ pub async fn accept_loop(
             if let Some(held_back) = warn_limit::REFUSED.admit() {
                 tracing::warn!(%peer, max_connections_per_ip = limits.max_connections_per_ip, held_back, "connection limit for this address reached; refusing connection");
             }
+            broker
+                .metrics
+                .connections
+                .refused
+                .fetch_add(1, Ordering::Relaxed);
             drop(stream);
             continue;
         }
         tracing::debug!(%peer, "accepted connection");
+        let counts = &broker.metrics.connections;
+        counts.opened.fetch_add(1, Ordering::Relaxed);
+        counts.active.fetch_add(1, Ordering::Relaxed);
         let broker = broker.clone();
         let shutdown = shutdown.clone();
         let per_address = per_address.clone();
         let budget = budget.clone();
         connections.spawn(async move {
-            connection::serve(broker, stream, peer, limits.connection, budget, shutdown).await;
+            connection::serve(
+                broker.clone(),
+                stream,
+                peer,
+                limits.connection,
+                budget,
+                shutdown,
+            )
+            .await;
+            let counts = &broker.metrics.connections;
+            counts.active.fetch_sub(1, Ordering::Relaxed);
+            counts.closed.fetch_add(1, Ordering::Relaxed);
             per_address.release(peer.ip());
             drop(permit);
         });

@@ -4,6 +4,7 @@
 
 pub mod connection;
 pub mod dispatch;
+pub mod http;
 pub mod listener;
 mod warn_limit;
 
@@ -19,6 +20,7 @@ use tokio::task::JoinHandle;
 use crate::broker::{Broker, BrokerSettings, Endpoint};
 use crate::config::{FsyncPolicy, ServerConfig};
 use crate::lock::DataDirLock;
+use crate::metrics::collect::ScrapeSettings;
 
 /// A running broker: listening, serving connections.
 pub struct Server {
@@ -27,6 +29,16 @@ pub struct Server {
     shutdown: watch::Sender<bool>,
     tasks: Vec<JoinHandle<()>>,
     lock: Option<DataDirLock>,
+    http: Option<HttpListener>,
+}
+
+/// The HTTP listener: stopped on its own signal, after the broker has shut down, so that
+/// readiness probes see the shutdown.
+struct HttpListener {
+    addr: SocketAddr,
+    state: Arc<http::HttpState>,
+    stop: watch::Sender<bool>,
+    task: JoinHandle<()>,
 }
 
 impl Server {
@@ -42,11 +54,34 @@ impl Server {
             .with_context(|| format!("cannot listen on {}", config.listen_addr))?;
         let addr = listener.local_addr()?;
         let endpoint = advertised_endpoint(config.advertised_addr.as_deref(), addr)?;
+        // Up before the broker opens, so that readiness probes see the recovery.
+        let http = match config.http_addr {
+            Some(http_addr) => {
+                let listener = http::bind(http_addr).await?;
+                let addr = listener.local_addr()?;
+                let state = Arc::new(http::HttpState::new(ScrapeSettings {
+                    partition_series: config.metrics_partition_series,
+                    max_series: config.metrics_max_series,
+                }));
+                let (stop, stopped) = watch::channel(false);
+                let task = tokio::spawn(http::serve(listener, state.clone(), stopped));
+                Some(HttpListener {
+                    addr,
+                    state,
+                    stop,
+                    task,
+                })
+            }
+            None => None,
+        };
         let settings = BrokerSettings::from_config(&config, endpoint);
         let broker = tokio::task::spawn_blocking(move || Broker::open(settings))
             .await
             .context("opening the broker")??;
         let broker = Arc::new(broker);
+        if let Some(http) = &http {
+            http.state.serving(broker.clone());
+        }
         if let Some(lock) = lock.as_mut() {
             lock.set_serving_addr(addr)?;
         }
@@ -104,7 +139,13 @@ impl Server {
             shutdown,
             tasks,
             lock,
+            http,
         })
+    }
+
+    /// The address the HTTP listener is bound to, when there is one.
+    pub fn http_addr(&self) -> Option<SocketAddr> {
+        self.http.as_ref().map(|h| h.addr)
     }
 
     /// The address the listener is bound to (useful when port 0 was asked for).
@@ -119,6 +160,9 @@ impl Server {
 
     /// Stops accepting, closes connections, flushes every log to disk and releases the lock.
     pub async fn shutdown(self) -> anyhow::Result<()> {
+        if let Some(http) = &self.http {
+            http.state.shutting_down();
+        }
         let _ = self.shutdown.send(true);
         for task in self.tasks {
             let _ = task.await;
@@ -128,6 +172,10 @@ impl Server {
             .await
             .context("flushing logs")??;
         drop(self.lock);
+        if let Some(http) = self.http {
+            let _ = http.stop.send(true);
+            let _ = http.task.await;
+        }
         Ok(())
     }
 }

@@ -38,7 +38,7 @@ pub struct SyncTarget {
 impl SyncTarget {
     /// fdatasync of the segment. Segments sealed meanwhile were fsynced when they were sealed.
     pub fn sync(&self) -> Result<()> {
-        Ok(self.file.sync_data()?)
+        Ok(crate::metrics::timed_fsync(|| self.file.sync_data())?)
     }
 }
 

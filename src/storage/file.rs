@@ -86,7 +86,7 @@ impl FileStore {
     }
 
     pub(crate) fn sync(&self) -> Result<()> {
-        Ok(self.file.sync_data()?)
+        Ok(crate::metrics::timed_fsync(|| self.file.sync_data())?)
     }
 
     /// Maps the valid part of the file read-only, for a segment that is being sealed.

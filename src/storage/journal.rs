@@ -174,7 +174,7 @@ impl<R: Serialize + DeserializeOwned + Clone> Journal<R> {
             }
         };
         if let Some(handle) = handle {
-            tokio::task::spawn_blocking(move || handle.sync_data())
+            tokio::task::spawn_blocking(move || crate::metrics::timed_fsync(|| handle.sync_data()))
                 .await
                 .map_err(|e| Error::Storage(format!("fsync task failed: {e}")))??;
         }

@@ -210,6 +210,11 @@ impl PartitionLog {
             + batch_bytes(self.active.size_bytes())
     }
 
+    /// Segment files of the log: the sealed ones and the active one.
+    pub fn segment_count(&self) -> usize {
+        self.sealed.len() + 1
+    }
+
     /// The first record (in offset order, at or after the log start offset) whose timestamp is
     /// >= `timestamp`, as (offset, timestamp).
     pub fn offset_for_timestamp(&self, timestamp: i64) -> Result<Option<(i64, i64)>> {

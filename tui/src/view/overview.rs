@@ -54,6 +54,14 @@ fn render_totals(app: &App, frame: &mut Frame, area: Rect) {
         first.push(label("   Connections "));
         first.push(Span::raw(c.to_string()));
     }
+    if let Some((status, healthy)) = &s.health {
+        let colour = if *healthy { Color::Green } else { Color::Red };
+        first.push(label("   Health "));
+        first.push(Span::styled(
+            status.clone(),
+            paint(app, Style::new().fg(colour)),
+        ));
+    }
     let in_style = paint(app, Style::new().fg(Color::Green));
     let out_style = paint(app, Style::new().fg(Color::Magenta));
     let second = vec![
