@@ -22,7 +22,8 @@ use super::topic::Topic;
 use super::topic_config::TimestampType;
 use super::{now_ms, Broker};
 use crate::config::FsyncPolicy;
-use crate::protocol::batch;
+use crate::protocol::inflate::MAX_INFLATED_BATCH_BYTES;
+use crate::protocol::{batch, declared};
 use crate::Error;
 
 /// Where an appended partition stands before the response is sent.
@@ -198,6 +199,29 @@ fn append_partition(
             ResponseError::InvalidRecord,
             Some("record batch holds no records".to_string()),
         ));
+    }
+    // A compressed batch is appended as it came, never inflated here; what its framing says
+    // it inflates to is bounded, so a bomb (kilobytes declaring a gigabyte) never reaches the
+    // log and the consumers behind it.
+    for (header, range) in &batches {
+        let payload = records
+            .get(range.start + batch::BATCH_HEADER_LEN..range.end)
+            .unwrap_or_default();
+        if header.compression() == 0 {
+            continue;
+        }
+        if let Some(size) = declared::inflated_size(header.compression(), payload)
+            .filter(|&size| size > MAX_INFLATED_BATCH_BYTES)
+        {
+            return Err((
+                ResponseError::InvalidRecord,
+                Some(format!(
+                    "the compressed batch declares {size} bytes of records, more than the {} MiB \
+                     a batch may inflate to",
+                    MAX_INFLATED_BATCH_BYTES >> 20
+                )),
+            ));
+        }
     }
     if batches.iter().any(|(h, _)| h.is_control()) {
         // Only the transaction coordinator writes markers.

@@ -5,6 +5,7 @@
 //! codecs handle.
 
 pub mod batch;
+pub mod declared;
 pub mod embedded;
 pub mod frame;
 pub mod inflate;
