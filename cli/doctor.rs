@@ -252,45 +252,47 @@ fn check_free_space(dir: &Path) -> Check {
 /// Descriptors kept for client sockets and the broker's own files beyond the partitions'.
 const FD_HEADROOM: u64 = 256;
 
-/// The files under `dir/topics`: an upper bound on what the broker keeps open for them.
-fn partition_files(dir: &Path) -> u64 {
-    let mut files = 0;
-    let mut stack = vec![dir.join("topics")];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            match entry.file_type() {
-                Ok(t) if t.is_dir() => stack.push(entry.path()),
-                Ok(t) if t.is_file() => files += 1,
-                _ => {}
-            }
-        }
-    }
-    files
+/// The partitions under `dir/topics`: each has an active segment file serve keeps open while
+/// the open-file budget allows.
+fn partition_count(dir: &Path) -> u64 {
+    let Ok(topics) = std::fs::read_dir(dir.join("topics")) else {
+        return 0;
+    };
+    topics
+        .flatten()
+        .filter_map(|t| std::fs::read_dir(t.path()).ok())
+        .flat_map(|entries| entries.flatten())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("partition-"))
+        .count() as u64
 }
 
 fn check_open_files(dir: &Path) -> Check {
-    // SAFETY: getrlimit fills the zeroed struct it is given.
-    let mut limit: libc::rlimit = unsafe { std::mem::zeroed() };
-    if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } != 0 {
-        return warn("open-file limit", "cannot tell", "check with ulimit -n");
-    }
-    let soft = limit.rlim_cur;
-    let needed = partition_files(dir) + FD_HEADROOM;
-    if soft == libc::RLIM_INFINITY || soft >= needed {
-        pass(
+    let Some(soft) = streamline::storage::descriptors::soft_limit() else {
+        return pass("open-file limit", "unlimited");
+    };
+    let partitions = partition_count(dir);
+    // serve keeps at most half the limit in segment files and refuses to start below
+    // MIN_OPEN_FILES (see storage::descriptors and server::check_open_file_limit).
+    let budget = soft / 2;
+    let comfortable = (partitions * 2 + FD_HEADROOM).max(1024);
+    if soft < 64 {
+        fail(
             "open-file limit",
-            format!("{soft} (this data directory needs up to {needed} with clients)"),
+            format!("{soft} is too low: serve refuses to start below 64"),
+            format!("raise it before starting serve, e.g. ulimit -n {comfortable}"),
         )
-    } else {
+    } else if budget < partitions {
         warn(
             "open-file limit",
             format!(
-                "{soft} is below the {needed} this data directory may need: its partitions' files plus client sockets"
+                "{soft} keeps {budget} of {partitions} partitions' segment files open: serve works, reopening idle partitions' files as they are used"
             ),
-            format!("raise it before starting serve, e.g. ulimit -n {}", (needed * 2).max(65536)),
+            format!("for speed with this many partitions, ulimit -n {comfortable}"),
+        )
+    } else {
+        pass(
+            "open-file limit",
+            format!("{soft} (every one of {partitions} partitions' segment files stays open)"),
         )
     }
 }

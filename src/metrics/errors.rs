@@ -188,6 +188,10 @@ pub fn kafka_name(code: i16) -> String {
         return format!("UNKNOWN_ERROR_CODE_{code}");
     };
     let camel = format!("{error:?}");
+    if !camel.chars().all(|c| c.is_ascii_alphanumeric()) {
+        // A code the protocol crate does not name (`Unknown(n)`).
+        return format!("UNKNOWN_ERROR_CODE_{code}");
+    }
     let mut name = String::with_capacity(camel.len() + 8);
     for (i, c) in camel.chars().enumerate() {
         if c.is_ascii_uppercase() && i > 0 {

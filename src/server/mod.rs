@@ -44,6 +44,7 @@ struct HttpListener {
 impl Server {
     /// Opens the data directory (taking its lock), binds the listener and starts serving.
     pub async fn start(config: ServerConfig) -> anyhow::Result<Server> {
+        check_open_file_limit(&config)?;
         let mut lock = if config.in_memory {
             None
         } else {
@@ -178,6 +179,35 @@ impl Server {
         }
         Ok(())
     }
+}
+
+/// The fewest open files a broker can serve with: its journals, the segment files it keeps
+/// open at the least, and a few dozen connections.
+const MIN_OPEN_FILES: u64 = 64;
+
+/// Fails loudly at start when the open-file limit cannot work, rather than later by refusing
+/// clients; warns when it leaves less room for connections than `max_connections` asks.
+fn check_open_file_limit(config: &ServerConfig) -> anyhow::Result<()> {
+    let Some(limit) = crate::storage::descriptors::soft_limit() else {
+        return Ok(());
+    };
+    anyhow::ensure!(
+        limit >= MIN_OPEN_FILES,
+        "the open-file limit is {limit}, too low to serve (at least {MIN_OPEN_FILES} are \
+         needed): raise it with `ulimit -n`"
+    );
+    // Half the limit goes to segment files (storage::descriptors), the rest to connections.
+    // Said only when that is few: a laptop's 1,024 leaves ~500, plenty for development.
+    let for_connections = limit / 2;
+    if for_connections < 128 && config.max_connections as u64 > for_connections {
+        tracing::warn!(
+            "the open-file limit ({limit}) leaves room for about {for_connections} client \
+             connections, fewer than max_connections ({}); raise it with `ulimit -n` or lower \
+             --max-connections",
+            config.max_connections
+        );
+    }
+    Ok(())
 }
 
 /// Runs `duty` every `period` (on a blocking thread, since it does file I/O) until shutdown.

@@ -14,6 +14,7 @@ use crate::protocol::batch::BatchHeader;
 use crate::{Error, Result};
 
 use super::clean_shutdown::CleanRecord;
+use super::descriptors::Slot;
 use super::file::{self, FileStore};
 use super::index::IndexBuilder;
 use super::memory::MemoryStore;
@@ -30,15 +31,17 @@ const MAX_SEGMENT_BYTES: u64 = i32::MAX as u64;
 
 /// A handle to fsync the active segment without holding the log's lock (group commit).
 pub struct SyncTarget {
-    file: Arc<File>,
+    slot: Arc<Slot>,
     /// Every offset below this is durable once [`SyncTarget::sync`] returns.
     pub end_offset: i64,
 }
 
 impl SyncTarget {
-    /// fdatasync of the segment. Segments sealed meanwhile were fsynced when they were sealed.
+    /// fdatasync of the segment. Segments sealed meanwhile were fsynced when they were sealed
+    /// (and a sealed one's closed slot reopens its file for this, harmlessly).
     pub fn sync(&self) -> Result<()> {
-        Ok(crate::metrics::timed_fsync(|| self.file.sync_data())?)
+        let file = self.slot.file()?;
+        Ok(crate::metrics::timed_fsync(|| file.sync_data())?)
     }
 }
 
@@ -270,7 +273,7 @@ impl ActiveSegment {
     pub(crate) fn sync_target(&self) -> Option<SyncTarget> {
         match &self.store {
             ActiveStore::File(store) => Some(SyncTarget {
-                file: store.handle(),
+                slot: store.slot(),
                 end_offset: self.next_offset,
             }),
             ActiveStore::Memory(_) => None,

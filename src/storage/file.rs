@@ -16,14 +16,20 @@ use bytes::Bytes;
 
 use crate::{Error, Result};
 
+use super::descriptors::{self, Slot};
 use super::segment::{encode_header, SegmentBytes, SEGMENT_HEADER_LEN};
 
-/// The active segment's file, opened for appending.
+/// The active segment's file, opened for appending when used (see [`super::descriptors`]).
 pub(crate) struct FileStore {
     /// Shared with [`super::SyncTarget`]s so group commit can fsync outside the log's lock.
-    file: Arc<File>,
-    path: PathBuf,
+    slot: Arc<Slot>,
     len: u64,
+}
+
+impl Drop for FileStore {
+    fn drop(&mut self) {
+        self.slot.close();
+    }
 }
 
 impl FileStore {
@@ -34,33 +40,41 @@ impl FileStore {
             .read(true)
             .append(true)
             .create_new(true)
-            .open(&path)?;
+            .open(&path)
+            .map_err(|e| match e.raw_os_error() {
+                Some(libc::EMFILE | libc::ENFILE) => descriptors::out_of_descriptors(&path, &e),
+                _ => e.into(),
+            })?;
         file.write_all(&encode_header(base_offset))?;
         file.sync_all()?;
         sync_dir(dir)?;
         Ok(FileStore {
-            file: Arc::new(file),
-            path,
+            slot: Slot::with_file(path, file),
             len: SEGMENT_HEADER_LEN,
         })
     }
 
-    /// Opens a recovered segment whose valid length is `len` (the file is already that long).
+    /// A recovered segment whose valid length is `len` (the file is already that long),
+    /// opened when first used.
     pub(crate) fn open(path: PathBuf, len: u64) -> Result<FileStore> {
-        let file = OpenOptions::new().read(true).append(true).open(&path)?;
+        if !path.is_file() {
+            return Err(Error::Storage(format!(
+                "segment {} is missing",
+                path.display()
+            )));
+        }
         Ok(FileStore {
-            file: Arc::new(file),
-            path,
+            slot: Slot::closed(path),
             len,
         })
     }
 
     pub(crate) fn path(&self) -> &Path {
-        &self.path
+        self.slot.path()
     }
 
-    pub(crate) fn handle(&self) -> Arc<File> {
-        Arc::clone(&self.file)
+    pub(crate) fn slot(&self) -> Arc<Slot> {
+        Arc::clone(&self.slot)
     }
 
     /// Appends `batch` with its first 8 bytes (the base offset) replaced by `base_offset`,
@@ -70,13 +84,12 @@ impl FileStore {
             .get(8..)
             .ok_or_else(|| Error::CorruptBatch("batch shorter than its base offset".into()))?;
         let patched = base_offset.to_be_bytes();
-        if let Err(e) = write_all_vectored(
-            &self.file,
-            &mut [IoSlice::new(&patched), IoSlice::new(rest)],
-        ) {
+        let file = self.slot.file()?;
+        if let Err(e) = write_all_vectored(&file, &mut [IoSlice::new(&patched), IoSlice::new(rest)])
+        {
             // Cut off whatever part was written so the next append starts at a batch boundary.
-            if let Err(undo) = self.file.set_len(self.len) {
-                tracing::error!(path = %self.path.display(), error = %undo,
+            if let Err(undo) = file.set_len(self.len) {
+                tracing::error!(path = %self.path().display(), error = %undo,
                     "cannot truncate a partial append; the segment tail is torn until restart");
             }
             return Err(e.into());
@@ -86,12 +99,13 @@ impl FileStore {
     }
 
     pub(crate) fn sync(&self) -> Result<()> {
-        Ok(crate::metrics::timed_fsync(|| self.file.sync_data())?)
+        let file = self.slot.file()?;
+        Ok(crate::metrics::timed_fsync(|| file.sync_data())?)
     }
 
     /// Maps the valid part of the file read-only, for a segment that is being sealed.
     pub(crate) fn map(&self) -> Result<Bytes> {
-        let bytes = map(&self.file)?;
+        let bytes = map(&*self.slot.file()?)?;
         // Past `len` there can only be the remains of a failed append whose rollback failed.
         let len = usize::try_from(self.len).map_or(bytes.len(), |len| len.min(bytes.len()));
         Ok(bytes.slice(..len))
@@ -112,7 +126,7 @@ impl SegmentBytes for FileStore {
         let len = usize::try_from(range.end - range.start)
             .map_err(|_| Error::Storage(format!("range {range:?} does not fit in memory")))?;
         let mut buf = vec![0u8; len];
-        self.file.read_exact_at(&mut buf, range.start)?;
+        self.slot.file()?.read_exact_at(&mut buf, range.start)?;
         Ok(Bytes::from(buf))
     }
 }

@@ -19,6 +19,7 @@
 mod active;
 mod checkpoint;
 mod clean_shutdown;
+pub mod descriptors;
 pub(crate) mod file;
 mod index;
 pub mod journal;
