@@ -63,7 +63,8 @@ pub struct ConnectArgs {
 
     /// A client property with librdkafka's name (repeatable): client.id, request.timeout.ms,
     /// socket.timeout.ms, socket.connection.setup.timeout.ms; for produce acks, compression.type,
-    /// linger.ms, batch.size; for consume fetch.wait.max.ms. A command's own flags win over it;
+    /// linger.ms, batch.size, enable.idempotence; for consume fetch.wait.max.ms,
+    /// fetch.min.bytes. A command's own flags win over it;
     /// a property a command has no use for is accepted and ignored, as librdkafka does
     #[arg(short = 'X', value_name = "KEY=VALUE", value_parser = parse_property, global = true)]
     pub properties: Vec<Property>,
@@ -88,9 +89,14 @@ pub enum Property {
     BatchSize(usize),
     /// `fetch.wait.max.ms` (consume): the longest a fetch waits for records.
     FetchWaitMax(Duration),
+    /// `fetch.min.bytes` (consume): how much a fetch waits for, up to its wait.
+    FetchMinBytes(i32),
+    /// `enable.idempotence` (produce): a producer id and sequence numbers, so retried batches
+    /// are written once.
+    Idempotence(bool),
 }
 
-const SUPPORTED: &str = "client.id, request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms, acks, compression.type, compression.codec, linger.ms, batch.size, fetch.wait.max.ms";
+const SUPPORTED: &str = "client.id, request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms, acks, compression.type, compression.codec, linger.ms, batch.size, enable.idempotence, fetch.wait.max.ms, fetch.min.bytes";
 
 /// Parses `-X KEY=VALUE`; an unknown key or a bad value is a usage error naming it.
 fn parse_property(text: &str) -> Result<Property, String> {
@@ -134,6 +140,20 @@ fn parse_property(text: &str) -> Result<Property, String> {
             )?)
         }
         "fetch.wait.max.ms" => Property::FetchWaitMax(ms(0)?),
+        "fetch.min.bytes" => {
+            Property::FetchMinBytes(value.parse::<i32>().ok().filter(|b| *b >= 1).ok_or_else(
+                || format!("fetch.min.bytes must be a positive number of bytes, not '{value}'"),
+            )?)
+        }
+        "enable.idempotence" => Property::Idempotence(match value {
+            "true" => true,
+            "false" => false,
+            _ => {
+                return Err(format!(
+                    "enable.idempotence must be true or false, not '{value}'"
+                ))
+            }
+        }),
         other => {
             return Err(format!(
                 "unknown or unsupported client property '{other}' (supported: {SUPPORTED})"

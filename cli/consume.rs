@@ -367,6 +367,15 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
     };
     let pretty = args.format == RecordFormat::Json && std::io::stdout().is_terminal();
     // -X fetch.wait.max.ms: librdkafka's name for how long a fetch may wait for records.
+    // Set on every run: inside the shell the client outlives this command.
+    client.set_fetch_min_bytes(
+        args.connect
+            .property(|p| match p {
+                Property::FetchMinBytes(b) => Some(*b),
+                _ => None,
+            })
+            .unwrap_or(1),
+    );
     let follow_wait_ms = args
         .connect
         .property(|p| match p {

@@ -14,7 +14,7 @@ use kafka_protocol::records::Compression;
 use serde::Serialize;
 use streamline::broker::now_ms;
 use streamline::client::partitioner::partition_for_key;
-use streamline::client::produce::OutgoingRecord;
+use streamline::client::produce::{Idempotence, OutgoingRecord};
 use streamline::client::Client;
 use tokio::io::AsyncBufReadExt;
 
@@ -22,6 +22,7 @@ use crate::connect::{ConnectArgs, Property};
 use crate::output::{human_bytes, write_json, Format};
 use crate::template::{RenderContext, Template};
 use crate::topics::parse_key_value;
+use crate::usage::usage_bail;
 
 /// Records per batch before it is sent.
 const BATCH_RECORDS_MAX: usize = 1000;
@@ -180,6 +181,8 @@ struct Sender<'a> {
     client: &'a Client,
     topic: &'a str,
     acks: i16,
+    /// Set with -X enable.idempotence=true.
+    idempotence: Option<Idempotence>,
     compression: Compression,
     /// Bytes per batch before it is sent (-X batch.size).
     batch_bytes: usize,
@@ -217,10 +220,24 @@ impl Sender<'_> {
         if records.is_empty() {
             return Ok(());
         }
-        let appended = self
-            .client
-            .produce(self.topic, partition, &records, self.compression, self.acks)
-            .await?;
+        let appended = match self.idempotence.as_mut() {
+            Some(idempotence) => {
+                self.client
+                    .produce_idempotent(
+                        self.topic,
+                        partition,
+                        &records,
+                        self.compression,
+                        idempotence,
+                    )
+                    .await?
+            }
+            None => {
+                self.client
+                    .produce(self.topic, partition, &records, self.compression, self.acks)
+                    .await?
+            }
+        };
         let n = records.len() as u64;
         let s = self.summary.partitions.entry(partition).or_default();
         s.messages += n;
@@ -269,6 +286,28 @@ pub async fn run(args: ProduceArgs) -> anyhow::Result<()> {
         Source::Lines(_) => args.count,
     };
 
+    let acks = args
+        .acks
+        .or_else(|| {
+            args.connect.property(|p| match p {
+                Property::Acks(a) => Some(*a),
+                _ => None,
+            })
+        })
+        .unwrap_or(-1);
+    let idempotent = args
+        .connect
+        .property(|p| match p {
+            Property::Idempotence(on) => Some(*on),
+            _ => None,
+        })
+        .unwrap_or(false);
+    if idempotent && acks != -1 {
+        usage_bail!(
+            "enable.idempotence=true needs acks=all: an idempotent producer's batches are \
+             acknowledged by the log, as Kafka's producers require"
+        );
+    }
     let client = args.connect.connect().await?;
     let partitions = client.partitions(&args.topic, true).await?;
     let partition_count = partitions.len() as i32;
@@ -302,15 +341,6 @@ pub async fn run(args: ProduceArgs) -> anyhow::Result<()> {
     let mut ctx = RenderContext::new(args.seed);
     let mut key_ctx = RenderContext::new(args.seed.map(|s| s.wrapping_add(1)));
     // The command's flags first, then -X with librdkafka's names, then the defaults.
-    let acks = args
-        .acks
-        .or_else(|| {
-            args.connect.property(|p| match p {
-                Property::Acks(a) => Some(*a),
-                _ => None,
-            })
-        })
-        .unwrap_or(-1);
     let compression = args
         .compression
         .or_else(|| {
@@ -334,10 +364,15 @@ pub async fn run(args: ProduceArgs) -> anyhow::Result<()> {
             _ => None,
         })
         .unwrap_or(LINGER);
+    let idempotence = match idempotent {
+        true => Some(client.init_idempotence().await?),
+        false => None,
+    };
     let mut sender = Sender {
         client: &client,
         topic: &args.topic,
         acks,
+        idempotence,
         compression: compression.into(),
         batch_bytes,
         pending: BTreeMap::new(),

@@ -686,3 +686,91 @@ fn serve_tells_its_http_address_second() {
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     assert!(answer.ends_with("ready\n"), "{answer}");
 }
+
+/// `-X enable.idempotence=true` writes batches stamped with a producer id and sequence numbers
+/// (and needs acks=all); `-X fetch.min.bytes` makes a consumer's fetch wait for that much.
+#[test]
+fn idempotence_and_fetch_min_bytes_take_effect() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path().join("data");
+    let ds = d.to_str().expect("utf-8");
+    let run = |args: &[&str]| {
+        streamline()
+            .args(args)
+            .args(["--data-dir", ds])
+            .output()
+            .expect("run")
+    };
+    assert!(run(&["topics", "create", "idem", "-p", "1"])
+        .status
+        .success());
+    let out = run(&[
+        "produce",
+        "idem",
+        "-n",
+        "50",
+        "--template",
+        "r{{i}}",
+        "-X",
+        "enable.idempotence=true",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The batch header: producer id at byte 43, epoch at 51, base sequence at 53 (after the
+    // segment file's 18-byte header).
+    let segment =
+        std::fs::read(d.join("topics/idem/partition-0/00000000000000000000.log")).expect("segment");
+    let batch = &segment[18..];
+    let producer_id = i64::from_be_bytes(batch[43..51].try_into().unwrap());
+    let base_sequence = i32::from_be_bytes(batch[53..57].try_into().unwrap());
+    assert!(producer_id >= 0, "producer id {producer_id}");
+    assert_eq!(base_sequence, 0);
+
+    let refused = run(&[
+        "produce",
+        "idem",
+        "-m",
+        "x",
+        "-X",
+        "enable.idempotence=true",
+        "--acks",
+        "1",
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("needs acks=all"));
+    assert_eq!(
+        run(&["consume", "idem", "-X", "fetch.min.bytes=0"])
+            .status
+            .code(),
+        Some(2)
+    );
+
+    // Waiting for 10 MB that never come: each fetch is answered only after its 1.5 s wait.
+    let started = Instant::now();
+    let out = run(&[
+        "consume",
+        "idem",
+        "-f",
+        "--expect-count",
+        "50",
+        "--timeout",
+        "20s",
+        "-X",
+        "fetch.min.bytes=10000000",
+        "-X",
+        "fetch.wait.max.ms=1500",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        started.elapsed() >= Duration::from_millis(1400),
+        "{:?}",
+        started.elapsed()
+    );
+}

@@ -170,7 +170,10 @@ impl Client {
                 continue;
             }
             let wanted = sorted(wanted);
-            let req = fetch_request(&wanted, max_wait_ms, isolation);
+            let min_bytes = self
+                .fetch_min_bytes
+                .load(std::sync::atomic::Ordering::Relaxed);
+            let req = fetch_request(&wanted, max_wait_ms, min_bytes, isolation);
             // Fetch v13+ addresses topics by id; names are enough for us.
             let prepared = self.prepare(&node, &req, Some(12))?;
             let extra = Duration::from_millis(u64::try_from(max_wait_ms).unwrap_or(0));
@@ -290,6 +293,7 @@ fn sorted(mut positions: Vec<FetchPosition>) -> Vec<FetchPosition> {
 fn fetch_request(
     positions: &[FetchPosition],
     max_wait_ms: i32,
+    min_bytes: i32,
     isolation: Isolation,
 ) -> FetchRequest {
     let mut topics: Vec<FetchTopic> = Vec::new();
@@ -313,7 +317,7 @@ fn fetch_request(
     FetchRequest::default()
         .with_replica_id(BrokerId(-1))
         .with_max_wait_ms(max_wait_ms)
-        .with_min_bytes(1)
+        .with_min_bytes(min_bytes)
         .with_max_bytes(FETCH_MAX_BYTES)
         .with_isolation_level(isolation.wire())
         .with_session_id(0)

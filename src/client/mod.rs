@@ -96,6 +96,8 @@ pub struct Client {
     timeouts: Timeouts,
     /// Sent in every request header; shared bytes, so encoding a request copies nothing.
     client_id: StrBytes,
+    /// `fetch.min.bytes`: how much a fetch waits for (up to its wait) before answering.
+    fetch_min_bytes: AtomicI32,
     /// Fetches in flight on leaders that had not answered when the last fetch returned.
     pending_fetches: Mutex<HashMap<usize, fetch::PendingFetch>>,
     /// Held for a Local client: the data directory is ours until the client is dropped.
@@ -107,6 +109,12 @@ pub struct Client {
 }
 
 impl Client {
+    /// Sets `fetch.min.bytes` for this client's fetches (at least 1).
+    pub fn set_fetch_min_bytes(&self, bytes: i32) {
+        self.fetch_min_bytes
+            .store(bytes.max(1), std::sync::atomic::Ordering::Relaxed);
+    }
+
     /// Connects as the target says: `bootstrap` → Remote; a server running on the data
     /// directory → Remote to it; otherwise → Local on the data directory.
     pub async fn connect(target: &Target) -> Result<Client> {
@@ -167,6 +175,7 @@ impl Client {
             correlation: AtomicI32::new(1),
             timeouts: Timeouts::default(),
             client_id: StrBytes::from_static_str(CLIENT_ID),
+            fetch_min_bytes: AtomicI32::new(1),
             pending_fetches: Mutex::new(HashMap::new()),
             _lock: Some(lock),
             local: Some(broker),
@@ -201,6 +210,7 @@ impl Client {
                         correlation: AtomicI32::new(1),
                         timeouts,
                         client_id,
+                        fetch_min_bytes: AtomicI32::new(1),
                         pending_fetches: Mutex::new(HashMap::new()),
                         _lock: None,
                         local: None,

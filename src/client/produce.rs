@@ -1,13 +1,14 @@
 //! Producing through the client: records are encoded into one v2 batch per partition (with
 //! the chosen compression) and sent to the partition's leader, retrying once on a stale
-//! leader.
+//! leader. An idempotent producer (`enable.idempotence`) numbers its batches per partition and
+//! sends one again when the connection failed under it; the broker writes it once.
 
 use std::time::Duration;
 
 use bytes::Bytes;
 use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::produce_request::{PartitionProduceData, TopicProduceData};
-use kafka_protocol::messages::{ProduceRequest, TopicName};
+use kafka_protocol::messages::{InitProducerIdRequest, ProduceRequest, ProducerId, TopicName};
 use kafka_protocol::protocol::StrBytes;
 use kafka_protocol::records::Compression;
 
@@ -36,7 +37,11 @@ pub struct Appended {
 
 /// Encodes records as one v2 batch.
 pub fn encode_batch(records: &[OutgoingRecord], compression: Compression) -> Result<Bytes> {
-    let refs: Vec<RecordRef<'_>> = records
+    records::encode_batch(&refs(records), compression)
+}
+
+fn refs(records: &[OutgoingRecord]) -> Vec<RecordRef<'_>> {
+    records
         .iter()
         .map(|r| RecordRef {
             timestamp: r.timestamp,
@@ -44,11 +49,79 @@ pub fn encode_batch(records: &[OutgoingRecord], compression: Compression) -> Res
             value: r.value.as_deref(),
             headers: &r.headers,
         })
-        .collect();
-    records::encode_batch(&refs, compression)
+        .collect()
 }
 
+/// An idempotent producer's identity (from InitProducerId) and its next sequence number per
+/// partition.
+#[derive(Debug, Clone)]
+pub struct Idempotence {
+    pub producer_id: i64,
+    pub epoch: i16,
+    next_sequence: std::collections::HashMap<(String, i32), i32>,
+}
+
+/// How often an idempotent produce is sent again after the connection failed under it: the
+/// broker writes a retried batch once, so retrying cannot duplicate.
+const IDEMPOTENT_RETRIES: u32 = 5;
+
 impl Client {
+    /// A producer id for idempotent produce (InitProducerId without a transactional id).
+    pub async fn init_idempotence(&self) -> Result<Idempotence> {
+        let req = InitProducerIdRequest::default()
+            .with_transactional_id(None)
+            .with_transaction_timeout_ms(-1)
+            .with_producer_id(ProducerId(-1))
+            .with_producer_epoch(-1);
+        let resp = self.send(&req, None).await?;
+        check(resp.error_code, None, "getting a producer id")?;
+        Ok(Idempotence {
+            producer_id: resp.producer_id.0,
+            epoch: resp.producer_epoch,
+            next_sequence: Default::default(),
+        })
+    }
+
+    /// Sends `records` as the next batch of the idempotent producer `idempotence` (acks=all),
+    /// sending it again if the connection fails before the answer.
+    pub async fn produce_idempotent(
+        &self,
+        topic: &str,
+        partition: i32,
+        records: &[OutgoingRecord],
+        compression: Compression,
+        idempotence: &mut Idempotence,
+    ) -> Result<Appended> {
+        let key = (topic.to_string(), partition);
+        let sequence = idempotence.next_sequence.get(&key).copied().unwrap_or(0);
+        let batch = records::encode_idempotent_batch(
+            &refs(records),
+            compression,
+            idempotence.producer_id,
+            idempotence.epoch,
+            sequence,
+        )?;
+        let mut attempts = 0;
+        let appended = loop {
+            attempts += 1;
+            match self
+                .produce_batch(topic, partition, batch.clone(), -1)
+                .await
+            {
+                Err(Error::Connection(e)) if attempts <= IDEMPOTENT_RETRIES => {
+                    tracing::debug!(%topic, partition, error = %e, "sending the batch again");
+                    self.invalidate_leaders().await;
+                }
+                other => break other?,
+            }
+        };
+        let count = i32::try_from(records.len()).unwrap_or(i32::MAX);
+        idempotence
+            .next_sequence
+            .insert(key, sequence.wrapping_add(count) & i32::MAX);
+        Ok(appended)
+    }
+
     /// Sends `records` to `topic`/`partition` as one batch with the given acks.
     pub async fn produce(
         &self,
@@ -59,6 +132,17 @@ impl Client {
         acks: i16,
     ) -> Result<Appended> {
         let batch = encode_batch(records, compression)?;
+        self.produce_batch(topic, partition, batch, acks).await
+    }
+
+    /// Sends one encoded batch to `topic`/`partition`, following a moved leader.
+    async fn produce_batch(
+        &self,
+        topic: &str,
+        partition: i32,
+        batch: Bytes,
+        acks: i16,
+    ) -> Result<Appended> {
         let req = ProduceRequest::default()
             .with_acks(acks)
             .with_timeout_ms(30_000)

@@ -139,6 +139,27 @@ pub fn encode_batch(records: &[RecordRef<'_>], compression: Compression) -> Resu
     encode(records, compression, &Producer::NONE)
 }
 
+/// Encodes records as one v2 batch of an idempotent producer: `producer_id` at `epoch`, the
+/// first record numbered `base_sequence`, so a retried batch is recognised and written once.
+pub fn encode_idempotent_batch(
+    records: &[RecordRef<'_>],
+    compression: Compression,
+    producer_id: i64,
+    epoch: i16,
+    base_sequence: i32,
+) -> Result<Bytes> {
+    encode(
+        records,
+        compression,
+        &Producer {
+            attributes: 0,
+            id: producer_id,
+            epoch,
+            base_sequence,
+        },
+    )
+}
+
 /// Who wrote a batch, as its header records it.
 struct Producer {
     /// Attribute bits beyond the codec: transactional, control.
