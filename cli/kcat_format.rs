@@ -10,7 +10,7 @@ use streamline::client::records::Record;
 
 /// One piece of a format string.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Piece {
+pub(crate) enum Piece {
     Literal(Vec<u8>),
     Value,
     ValueLength,
@@ -26,7 +26,7 @@ enum Piece {
 
 /// A parsed format string.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KcatFormat(Vec<Piece>);
+pub struct KcatFormat(pub(crate) Vec<Piece>);
 
 impl KcatFormat {
     /// Parses `text`; an unknown token or escape is an error naming it.

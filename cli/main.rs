@@ -17,6 +17,7 @@ mod info;
 mod json_values;
 mod jsonl;
 mod kcat_format;
+mod kcat_input;
 mod migrate;
 mod output;
 mod playground;

@@ -19,6 +19,7 @@ use streamline::client::Client;
 use tokio::io::AsyncBufReadExt;
 
 use crate::connect::{ConnectArgs, Property};
+use crate::kcat_input::InputFormat;
 use crate::output::{human_bytes, write_json, Format};
 use crate::template::{RenderContext, Template};
 use crate::topics::parse_key_value;
@@ -65,6 +66,12 @@ pub struct ProduceArgs {
     /// Split each input line at the first DELIM into key and value
     #[arg(short = 'K', long = "key-delimiter", value_name = "DELIM")]
     key_delimiter: Option<String>,
+
+    /// Read each input line with a kcat format string, e.g. '%k:%s' or '%p|%T|%k|%s': %k key,
+    /// %s value, %p partition, %T timestamp, %h headers (n=v,…); %t and %o are matched and
+    /// ignored, so what `consume --format FMT` printed reads back with the same FMT
+    #[arg(long, value_name = "FMT", value_parser = InputFormat::parse, conflicts_with_all = ["key_delimiter", "template"])]
+    input_format: Option<InputFormat>,
 
     /// Header for every message, KEY=VALUE (repeatable)
     #[arg(short = 'H', long = "header", value_name = "KEY=VALUE", value_parser = parse_key_value)]
@@ -422,8 +429,19 @@ pub async fn run(args: ProduceArgs) -> anyhow::Result<()> {
                 }
             }
         };
+        let parsed = match &args.input_format {
+            Some(format) => Some(format.read(&line).map_err(|e| {
+                anyhow::anyhow!("input line {} does not match --input-format: {e}", i + 1)
+            })?),
+            None => None,
+        };
+        let (line, line_partition, line_timestamp, line_headers, line_key) = match parsed {
+            Some(p) => (p.value, p.partition, p.timestamp, p.headers, p.key),
+            None => (line, None, None, Vec::new(), None),
+        };
         let (key, value): (Option<Vec<u8>>, Vec<u8>) =
             match (&args.key_delimiter, &args.key, &key_template) {
+                (_, None, None) if line_key.is_some() => (line_key, line),
                 (Some(delim), _, _) => match split_once(&line, delim.as_bytes()) {
                     Some((k, v)) => (Some(k.to_vec()), v.to_vec()),
                     None => (None, line),
@@ -435,7 +453,12 @@ pub async fn run(args: ProduceArgs) -> anyhow::Result<()> {
                 }
                 (None, None, None) => (None, line),
             };
-        let partition = match (args.partition, &key) {
+        let partition = match (args.partition.or(line_partition), &key) {
+            (Some(p), _) if !partitions.contains(&p) => bail!(
+                "input line {} names partition {p}, but topic '{}' has {partition_count}",
+                i + 1,
+                args.topic
+            ),
             (Some(p), _) => p,
             (None, Some(k)) => partitions[partition_for_key(k, partition_count) as usize],
             // Unkeyed: STICKY_BYTES to one partition, then the next (sticky partitioning).
@@ -451,8 +474,15 @@ pub async fn run(args: ProduceArgs) -> anyhow::Result<()> {
         let record = OutgoingRecord {
             key: key.map(Bytes::from),
             value: Some(Bytes::from(value)),
-            headers: headers.clone(),
-            timestamp: now_ms(),
+            headers: if line_headers.is_empty() {
+                headers.clone()
+            } else {
+                line_headers
+                    .into_iter()
+                    .chain(headers.iter().cloned())
+                    .collect()
+            },
+            timestamp: line_timestamp.unwrap_or_else(now_ms),
         };
         sender.push(partition, record).await?;
         i += 1;

@@ -96,6 +96,7 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('--key-template', '--key-template', [CompletionResultType]::ParameterName, 'Render each message''s key from this template')
             [CompletionResult]::new('-K', '-K ', [CompletionResultType]::ParameterName, 'Split each input line at the first DELIM into key and value')
             [CompletionResult]::new('--key-delimiter', '--key-delimiter', [CompletionResultType]::ParameterName, 'Split each input line at the first DELIM into key and value')
+            [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'Read each input line with a kcat format string, e.g. ''%k:%s'' or ''%p|%T|%k|%s'': %k key, %s value, %p partition, %T timestamp, %h headers (n=v,…); %t and %o are matched and ignored, so what `consume --format FMT` printed reads back with the same FMT')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Header for every message, KEY=VALUE (repeatable)')
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Header for every message, KEY=VALUE (repeatable)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Send every message to this partition (default: by key hash, or spread when unkeyed)')

@@ -1773,7 +1773,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__produce)
-            opts="-m -k -K -H -p -n -b -P -X -h --message --file --template --key --key-template --key-delimiter --header --partition --count --acks --compression --rate --seed --format --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --color --no-color --output --help"
+            opts="-m -k -K -H -p -n -b -P -X -h --message --file --template --key --key-template --key-delimiter --input-format --header --partition --count --acks --compression --rate --seed --format --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1812,6 +1812,10 @@ _streamline() {
                     return 0
                     ;;
                 -K)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input-format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -91,6 +91,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --key-template 'Render each message''s key from this template'
             cand -K 'Split each input line at the first DELIM into key and value'
             cand --key-delimiter 'Split each input line at the first DELIM into key and value'
+            cand --input-format 'Read each input line with a kcat format string, e.g. ''%k:%s'' or ''%p|%T|%k|%s'': %k key, %s value, %p partition, %T timestamp, %h headers (n=v,…); %t and %o are matched and ignored, so what `consume --format FMT` printed reads back with the same FMT'
             cand -H 'Header for every message, KEY=VALUE (repeatable)'
             cand --header 'Header for every message, KEY=VALUE (repeatable)'
             cand -p 'Send every message to this partition (default: by key hash, or spread when unkeyed)'

@@ -97,6 +97,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand produce" -l templa
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s k -l key -d 'Key for every message' -r
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -l key-template -d 'Render each message\'s key from this template' -r
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s K -l key-delimiter -d 'Split each input line at the first DELIM into key and value' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l input-format -d 'Read each input line with a kcat format string, e.g. \'%k:%s\' or \'%p|%T|%k|%s\': %k key, %s value, %p partition, %T timestamp, %h headers (n=v,…); %t and %o are matched and ignored, so what `consume --format FMT` printed reads back with the same FMT' -r
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s H -l header -d 'Header for every message, KEY=VALUE (repeatable)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s p -l partition -d 'Send every message to this partition (default: by key hash, or spread when unkeyed)' -r
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s n -l count -d 'Number of messages: renders of --template (default 1), repetitions of the -m list, or at most this many input lines' -r
