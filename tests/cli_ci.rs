@@ -867,3 +867,118 @@ fn kcat_formats_read_back_in_produce() {
     let refused = run(&["produce", "copy", "--input-format", "%k%s"], Some(b""));
     assert_eq!(refused.status.code(), Some(2));
 }
+
+/// The guide's GitHub Actions job, run step by step as the runner would: each `run` script with
+/// `bash -e` (steps' `env` and the job's `$GITHUB_ENV` exports applied, `$RUNNER_TEMP` set),
+/// the job failing at the first failing step, `if: failure()` steps only then, background
+/// processes left running between steps and killed at the end. `uses:` steps (checkout) have
+/// nothing to do here, and the install step is replaced by the binary under test on `PATH`.
+#[test]
+fn the_guides_github_actions_job_passes() {
+    use std::os::unix::process::CommandExt;
+    use yaml_rust2::{Yaml, YamlLoader};
+    let guide = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/GUIDE.md"))
+        .expect("GUIDE.md");
+    let workflow = guide
+        .split("<!-- github-actions -->\n```yaml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("the GitHub Actions block");
+    let docs = YamlLoader::load_from_str(workflow).expect("valid YAML");
+    let jobs = docs[0]["jobs"].as_hash().expect("jobs");
+    assert_eq!(jobs.len(), 1);
+    let job = jobs.values().next().unwrap();
+    assert_eq!(job["runs-on"].as_str(), Some("ubuntu-latest"));
+    let steps = job["steps"].as_vec().expect("steps");
+
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let runner_temp = tmp.path().join("runner-temp");
+    std::fs::create_dir(&runner_temp).unwrap();
+    let github_env = tmp.path().join("github-env");
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_streamline"))
+        .parent()
+        .expect("binary dir")
+        .to_path_buf();
+    let search = std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    )))
+    .expect("PATH");
+    let mut exported: Vec<(String, String)> = Vec::new();
+    let mut groups: Vec<u32> = Vec::new();
+    let mut failed: Option<String> = None;
+    let mut ran = Vec::new();
+    for step in steps {
+        let Some(script) = step["run"].as_str() else {
+            assert!(
+                step["uses"].as_str().is_some(),
+                "a step runs or uses: {step:?}"
+            );
+            continue;
+        };
+        let name = step["name"].as_str().unwrap_or(script).to_string();
+        if script.trim_start().starts_with("cargo install") {
+            continue; // the binary under test is on PATH instead
+        }
+        let only_on_failure = step["if"].as_str() == Some("failure()");
+        if failed.is_some() != only_on_failure {
+            continue;
+        }
+        std::fs::write(&github_env, "").unwrap();
+        let mut cmd = Command::new("bash");
+        cmd.args(["--noprofile", "--norc", "-eo", "pipefail", "-c", script])
+            .env("PATH", &search)
+            .env_remove("STREAMLINE_BROKERS")
+            .env_remove("STREAMLINE_DATA_DIR")
+            .env("RUNNER_TEMP", &runner_temp)
+            .env("GITHUB_ENV", &github_env)
+            .env("CI", "true")
+            .current_dir(tmp.path())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .process_group(0);
+        for (k, v) in &exported {
+            cmd.env(k, v);
+        }
+        if let Some(env) = step["env"].as_hash() {
+            for (k, v) in env {
+                let value = match v {
+                    Yaml::Integer(n) => n.to_string(),
+                    other => other.as_str().expect("env value").to_string(),
+                };
+                cmd.env(k.as_str().expect("env name"), value);
+            }
+        }
+        let child = cmd.spawn().expect("bash");
+        groups.push(child.id());
+        let out = child.wait_with_output().expect("step");
+        ran.push(name.clone());
+        if !out.status.success() && failed.is_none() {
+            failed = Some(format!("{name}: {}", String::from_utf8_lossy(&out.stderr)));
+        }
+        for line in std::fs::read_to_string(&github_env).unwrap().lines() {
+            if let Some((k, v)) = line.split_once('=') {
+                exported.push((k.to_string(), v.to_string()));
+            }
+        }
+    }
+    // The runner's clean-up: whatever the steps left running.
+    for group in groups {
+        let _ = Command::new("kill")
+            .args(["--", &format!("-{group}")])
+            .status();
+    }
+    assert_eq!(failed, None, "the job failed");
+    assert_eq!(
+        ran,
+        [
+            "Start a Kafka-compatible broker",
+            "Create the topics",
+            "Run the application",
+            "Check what reached the topic"
+        ]
+    );
+    assert!(exported
+        .iter()
+        .any(|(k, v)| k == "KAFKA_BOOTSTRAP" && v.starts_with("127.0.0.1:")));
+}
