@@ -113,11 +113,13 @@ pub async fn take_snapshot(client: &Client) -> anyhow::Result<Snapshot> {
     let sizes = client.all_sizes().await;
     let names: Vec<String> = topics.iter().map(|(t, _)| t.clone()).collect();
     let retentions = client.retentions(&names).await.unwrap_or_default();
+    let diskless = client.diskless_topics(&names).await.unwrap_or_default();
     let topic_snapshots = topics
         .iter()
         .map(|(name, partitions)| TopicSnapshot {
             name: name.clone(),
             retention_ms: retentions.get(name).copied(),
+            diskless: diskless.contains(name),
             partitions: partitions
                 .iter()
                 .map(|&p| {

@@ -28,6 +28,13 @@ pub struct TopicsArgs {
     format: Format,
 }
 
+/// Where a new topic's records live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum StorageMode {
+    Disk,
+    Diskless,
+}
+
 #[derive(Debug, clap::Subcommand)]
 enum TopicsCommand {
     /// List topics with their partition counts
@@ -45,6 +52,10 @@ enum TopicsCommand {
         /// Topic config override, KEY=VALUE (repeatable), e.g. retention.ms=86400000
         #[arg(short, long = "config", value_name = "KEY=VALUE", value_parser = parse_key_value)]
         configs: Vec<(String, String)>,
+        /// Where the records live: disk (the broker's data directory) or diskless (in memory
+        /// only, lost when the broker restarts; the topic config diskless.enable=true)
+        #[arg(long, value_enum, default_value = "disk")]
+        storage_mode: StorageMode,
     },
     /// Show partitions (start and end offsets, sizes) and configs of a topic
     Describe {
@@ -153,6 +164,15 @@ struct TopicDetail {
     configs: Vec<ConfigDetail>,
 }
 
+impl TopicDetail {
+    /// Whether the broker keeps the topic in memory only (`diskless.enable=true`).
+    fn diskless(&self) -> bool {
+        self.configs
+            .iter()
+            .any(|c| c.name == "diskless.enable" && c.value.as_deref() == Some("true"))
+    }
+}
+
 /// Runs a `topics` subcommand.
 pub async fn run(args: TopicsArgs) -> anyhow::Result<()> {
     let client = args.connect.connect().await?;
@@ -175,8 +195,12 @@ pub async fn run(args: TopicsArgs) -> anyhow::Result<()> {
             name,
             partitions,
             replication_factor,
-            configs,
+            mut configs,
+            storage_mode,
         } => {
+            if storage_mode == StorageMode::Diskless {
+                configs.push(("diskless.enable".into(), "true".into()));
+            }
             client
                 .create_topic(
                     &name,
@@ -414,6 +438,12 @@ fn print_detail(out: &mut impl Write, d: &TopicDetail) -> anyhow::Result<()> {
     writeln!(out, "Topic:      {}", d.name)?;
     writeln!(out, "Topic ID:   {}", d.id)?;
     writeln!(out, "Partitions: {}", d.partitions.len())?;
+    if d.diskless() {
+        writeln!(
+            out,
+            "Storage:    diskless (in memory only; lost when the broker restarts)"
+        )?;
+    }
     writeln!(out)?;
     let rows: Vec<Vec<String>> = d
         .partitions

@@ -224,6 +224,7 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('--replication-factor', '--replication-factor', [CompletionResultType]::ParameterName, 'Replication factor (broker default when omitted)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Topic config override, KEY=VALUE (repeatable), e.g. retention.ms=86400000')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Topic config override, KEY=VALUE (repeatable), e.g. retention.ms=86400000')
+            [CompletionResult]::new('--storage-mode', '--storage-mode', [CompletionResultType]::ParameterName, 'Where the records live: disk (the broker''s data directory) or diskless (in memory only, lost when the broker restarts; the topic config diskless.enable=true)')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
             [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given [default: ./data]')

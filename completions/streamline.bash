@@ -2515,7 +2515,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__create)
-            opts="-p -r -c -b -P -X -h --partitions --replication-factor --config --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --format --color --no-color --output --help"
+            opts="-p -r -c -b -P -X -h --partitions --replication-factor --config --storage-mode --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2543,6 +2543,10 @@ _streamline() {
                     ;;
                 -c)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-mode)
+                    COMPREPLY=($(compgen -W "disk diskless" -- "${cur}"))
                     return 0
                     ;;
                 --bootstrap-server)

@@ -215,6 +215,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --replication-factor 'Replication factor (broker default when omitted)'
             cand -c 'Topic config override, KEY=VALUE (repeatable), e.g. retention.ms=86400000'
             cand --config 'Topic config override, KEY=VALUE (repeatable), e.g. retention.ms=86400000'
+            cand --storage-mode 'Where the records live: disk (the broker''s data directory) or diskless (in memory only, lost when the broker restarts; the topic config diskless.enable=true)'
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'

@@ -982,3 +982,85 @@ fn the_guides_github_actions_job_passes() {
         .iter()
         .any(|(k, v)| k == "KAFKA_BOOTSTRAP" && v.starts_with("127.0.0.1:")));
 }
+
+/// `topics create --storage-mode diskless` on a disk-backed broker: the topic works, is shown
+/// as diskless, writes nothing under the data directory, cannot be switched to disk, and is
+/// gone after a restart while the disk topics stay.
+#[test]
+fn diskless_topics_live_in_memory_only() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    let start = || {
+        let mut child = streamline()
+            .args(["serve", "--listen-addr", "127.0.0.1:0", "--data-dir"])
+            .arg(&data)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn serve");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut first)
+            .expect("address");
+        (Serve(child), first.trim().to_string())
+    };
+    let (server, addr) = start();
+    let run = |args: &[&str]| {
+        let out = streamline()
+            .args(args)
+            .args(["-b", &addr])
+            .output()
+            .expect("run");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, _, err) = run(&[
+        "topics",
+        "create",
+        "cache",
+        "-p",
+        "2",
+        "--storage-mode",
+        "diskless",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(run(&["topics", "create", "kept", "-p", "1"]).0, Some(0));
+    for topic in ["cache", "kept"] {
+        assert_eq!(
+            run(&["produce", topic, "-n", "5", "--template", "v{{i}}"]).0,
+            Some(0)
+        );
+    }
+    let (_, described, _) = run(&["topics", "describe", "cache"]);
+    assert!(described.contains("Storage:    diskless"), "{described}");
+    let (_, described, _) = run(&["topics", "describe", "kept"]);
+    assert!(!described.contains("diskless ("), "{described}");
+    let (_, consumed, _) = run(&["consume", "cache", "-n", "5"]);
+    assert_eq!(consumed.lines().count(), 5);
+    assert!(!data.join("topics/cache").exists(), "nothing of it on disk");
+    let (code, _, err) = run(&[
+        "topics",
+        "alter",
+        "cache",
+        "--config",
+        "diskless.enable=false",
+    ]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("fixed when the topic is created"), "{err}");
+
+    drop(server);
+    let (_server, addr) = start();
+    let out = streamline()
+        .args(["topics", "list", "--format", "json", "-b", &addr])
+        .output()
+        .expect("list");
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listed.contains("\"kept\"") && !listed.contains("\"cache\""),
+        "{listed}"
+    );
+}

@@ -230,7 +230,12 @@ impl Broker {
                 "topic '{name}' collides with existing topic '{other}' ('.' and '_' are interchangeable)"
             )));
         }
-        let topics_dir = self.settings.data_dir.as_ref().map(|d| d.join("topics"));
+        // A diskless topic has no directory: its partitions are in memory, and without its
+        // metadata file it is not there after a restart.
+        let topics_dir = match config.diskless() {
+            true => None,
+            false => self.settings.data_dir.as_ref().map(|d| d.join("topics")),
+        };
         if validate_only {
             return Ok(Arc::new(Topic::create(
                 None,
@@ -249,7 +254,12 @@ impl Broker {
         )?);
         registry.by_id.insert(topic.id, topic.clone());
         registry.by_name.insert(name.to_string(), topic.clone());
-        tracing::info!(topic = name, partitions, "created topic");
+        tracing::info!(
+            topic = name,
+            partitions,
+            diskless = topic.dir().is_none() && self.settings.data_dir.is_some(),
+            "created topic"
+        );
         Ok(topic)
     }
 

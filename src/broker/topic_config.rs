@@ -49,6 +49,11 @@ pub const TOPIC_CONFIG_KEYS: &[ConfigKey] = &[
         doc: "Only \"delete\": old segments are removed by retention.ms / retention.bytes.",
     },
     ConfigKey {
+        name: "diskless.enable",
+        kind: ConfigType::Boolean,
+        doc: "true keeps the topic in memory only, on a broker that writes its other topics to disk: nothing of it is written and it is gone after a restart. Fixed at creation.",
+    },
+    ConfigKey {
         name: "max.message.bytes",
         kind: ConfigType::Int,
         doc: "Largest record batch the topic accepts, in bytes.",
@@ -105,8 +110,14 @@ impl TopicConfig {
         &self.overrides
     }
 
+    /// Whether the topic lives in memory only (`diskless.enable=true`).
+    pub fn diskless(&self) -> bool {
+        self.overrides.get("diskless.enable").map(String::as_str) == Some("true")
+    }
+
     /// Sets one key after validating it.
     pub fn set(&mut self, key: &str, value: &str) -> Result<()> {
+        fixed_at_creation(key)?;
         validate(key, value)?;
         self.overrides.insert(key.to_string(), value.to_string());
         Ok(())
@@ -115,6 +126,7 @@ impl TopicConfig {
     /// Removes an override, returning the key to its default. Unknown keys are an error.
     pub fn unset(&mut self, key: &str) -> Result<()> {
         lookup(key)?;
+        fixed_at_creation(key)?;
         self.overrides.remove(key);
         Ok(())
     }
@@ -126,6 +138,7 @@ impl TopicConfig {
         }
         let v = match key {
             "cleanup.policy" => "delete".to_string(),
+            "diskless.enable" => "false".to_string(),
             "max.message.bytes" => defaults.max_message_bytes.to_string(),
             "message.timestamp.type" => "CreateTime".to_string(),
             "min.insync.replicas" => "1".to_string(),
@@ -201,6 +214,16 @@ pub fn lookup(key: &str) -> Result<&'static ConfigKey> {
         })
 }
 
+/// Keys a topic keeps from its creation: where its data lives cannot move afterwards.
+fn fixed_at_creation(key: &str) -> Result<()> {
+    if key == "diskless.enable" {
+        return Err(Error::InvalidConfig(
+            "diskless.enable is fixed when the topic is created".into(),
+        ));
+    }
+    Ok(())
+}
+
 fn parse_int(key: &str, value: &str, min: i64, max: i64) -> Result<()> {
     let v: i64 = value
         .trim()
@@ -223,6 +246,12 @@ pub fn validate(key: &str, value: &str) -> Result<()> {
             "delete" => Ok(()),
             other => Err(Error::InvalidConfig(format!(
                 "cleanup.policy: '{other}' is not supported; only 'delete' (log compaction is not available)"
+            ))),
+        },
+        "diskless.enable" => match value.trim() {
+            "true" | "false" => Ok(()),
+            other => Err(Error::InvalidConfig(format!(
+                "diskless.enable: '{other}' must be true or false"
             ))),
         },
         "max.message.bytes" => parse_int(key, value, 0, int_max),

@@ -3,7 +3,7 @@
 //! per leader and offset kind, one DescribeLogDirs per broker — so that thousands of
 //! partitions cost a handful of round trips, not thousands.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -156,6 +156,33 @@ impl Client {
     /// `retention.ms` of each of `topics`, from one DescribeConfigs request (topics the
     /// broker does not describe are left out).
     pub async fn retentions(&self, topics: &[String]) -> Result<HashMap<String, i64>> {
+        Ok(self
+            .topic_config_values(topics, "retention.ms")
+            .await?
+            .into_iter()
+            .filter_map(|(topic, v)| Some((topic, v.parse().ok()?)))
+            .collect())
+    }
+
+    /// The topics among `topics` the broker keeps in memory only (`diskless.enable=true`);
+    /// none on a broker that does not know the setting.
+    pub async fn diskless_topics(&self, topics: &[String]) -> Result<HashSet<String>> {
+        Ok(self
+            .topic_config_values(topics, "diskless.enable")
+            .await?
+            .into_iter()
+            .filter(|(_, v)| v == "true")
+            .map(|(topic, _)| topic)
+            .collect())
+    }
+
+    /// The value of config `key` for each of `topics`, from one DescribeConfigs request
+    /// (topics the broker does not describe, or without the key, are left out).
+    async fn topic_config_values(
+        &self,
+        topics: &[String],
+        key: &'static str,
+    ) -> Result<HashMap<String, String>> {
         use kafka_protocol::messages::describe_configs_request::DescribeConfigsResource;
         use kafka_protocol::messages::DescribeConfigsRequest;
         const RESOURCE_TOPIC: i8 = 2;
@@ -169,9 +196,7 @@ impl Client {
                     DescribeConfigsResource::default()
                         .with_resource_type(RESOURCE_TOPIC)
                         .with_resource_name(StrBytes::from_string(t.clone()))
-                        .with_configuration_keys(Some(vec![StrBytes::from_static_str(
-                            "retention.ms",
-                        )]))
+                        .with_configuration_keys(Some(vec![StrBytes::from_static_str(key)]))
                 })
                 .collect(),
         );
@@ -184,11 +209,10 @@ impl Client {
                 let value = r
                     .configs
                     .iter()
-                    .find(|c| c.name.as_str() == "retention.ms")?
+                    .find(|c| c.name.as_str() == key)?
                     .value
                     .as_ref()?
-                    .parse()
-                    .ok()?;
+                    .to_string();
                 Some((r.resource_name.to_string(), value))
             })
             .collect())

@@ -18,6 +18,9 @@ pub struct TopicSnapshot {
     pub partitions: Vec<PartitionSnapshot>,
     /// `retention.ms`, when known; -1 keeps records forever.
     pub retention_ms: Option<i64>,
+    /// Kept in memory only by a broker that writes its other topics to disk
+    /// (`diskless.enable`).
+    pub diskless: bool,
 }
 
 impl TopicSnapshot {

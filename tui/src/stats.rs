@@ -201,6 +201,7 @@ mod tests {
                     size_bytes: Some(size),
                 }],
                 retention_ms: None,
+                diskless: false,
             }],
             groups: vec![GroupSnapshot {
                 name: "g".into(),

@@ -26,6 +26,8 @@ fn topic(name: &str, partitions: i32, end: i64, size_per_record: i64) -> TopicSn
             })
             .collect(),
         retention_ms: Some(604_800_000),
+        // One topic kept in memory only, to show how the views mark it.
+        diskless: name == "logs",
     }
 }
 
