@@ -13,6 +13,7 @@ mod expect;
 mod filter;
 mod groups;
 mod health;
+mod history;
 mod info;
 mod json_values;
 mod jsonl;
@@ -118,15 +119,32 @@ enum Command {
     Profile(profile::ProfileArgs),
     /// Wait until a broker answers (and a topic is ready): for scripts and CI
     Wait(Box<wait::WaitArgs>),
+    /// Commands run in the shell (and, after `history enable`, on the command line)
+    History(history::HistoryArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions(completions::CompletionsArgs),
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse_from(argv::hoist_leading_options(
+    let cli = match Cli::try_parse_from(argv::hoist_leading_options(
         Cli::command,
         std::env::args_os().collect(),
-    ));
+    )) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // A usage error is history too (--help and --version are not).
+            if e.use_stderr() && history::cli_enabled() {
+                let words: Vec<String> = std::env::args_os()
+                    .skip(1)
+                    .map(|a| a.to_string_lossy().into_owned())
+                    .collect();
+                if words.first().is_none_or(|w| w != "history") {
+                    history::record("cli", &words, e.exit_code(), std::time::Duration::ZERO);
+                }
+            }
+            e.exit()
+        }
+    };
     if let Some(path) = &cli.output {
         if let Err(e) = output::redirect_stdout(path) {
             anstream::eprintln!("{} {e:#}", style::paint(style::ERROR, "error:"));
@@ -134,6 +152,18 @@ fn main() -> ExitCode {
         }
     }
     style::apply(cli.color_when());
+    // Recorded once it ran, when the user asked for command-line history.
+    let recorded = (!matches!(cli.command, Command::History(_) | Command::Shell(_))
+        && history::cli_enabled())
+    .then(|| {
+        (
+            std::env::args_os()
+                .skip(1)
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect::<Vec<String>>(),
+            std::time::Instant::now(),
+        )
+    });
     let outcome = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("streamline")
@@ -143,17 +173,25 @@ fn main() -> ExitCode {
             Command::Shell(args) => shell::run(*args, &runtime),
             command => runtime.block_on(run_command(command)),
         });
+    let code = exit_code(&outcome);
+    if let Err(e) = &outcome {
+        if code != 0 {
+            anstream::eprintln!("{} {e:#}", style::paint(style::ERROR, "error:"));
+        }
+    }
+    if let Some((words, started)) = recorded {
+        history::record("cli", &words, i32::from(code), started.elapsed());
+    }
+    ExitCode::from(code)
+}
+
+/// The exit code of a command's outcome: 0, 1 for a failure, 2 for a usage error.
+fn exit_code(outcome: &anyhow::Result<()>) -> u8 {
     match outcome {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
-        Err(e) if usage::is_usage(&e) => {
-            anstream::eprintln!("{} {e:#}", style::paint(style::ERROR, "error:"));
-            ExitCode::from(2)
-        }
-        Err(e) => {
-            anstream::eprintln!("{} {e:#}", style::paint(style::ERROR, "error:"));
-            ExitCode::FAILURE
-        }
+        Ok(()) => 0,
+        Err(e) if is_broken_pipe(e) => 0,
+        Err(e) if usage::is_usage(e) => 2,
+        Err(_) => 1,
     }
 }
 
@@ -174,6 +212,7 @@ async fn run_command(command: Command) -> anyhow::Result<()> {
         Command::Shell(_) => anyhow::bail!("already in the shell"),
         Command::Profile(args) => profile::run(args),
         Command::Wait(args) => wait::run(*args).await,
+        Command::History(args) => history::run(args),
         Command::Completions(args) => completions::run(args),
     }
 }

@@ -219,6 +219,25 @@ enum Ran {
     Interrupted,
 }
 
+impl Ran {
+    /// The exit code the command would have had on the command line (130 for Ctrl-C).
+    fn exit_code(&self) -> i32 {
+        match self {
+            Ran::Done(outcome) => i32::from(crate::exit_code(outcome)),
+            Ran::Interrupted => 130,
+        }
+    }
+}
+
+/// Records a shell line in the command history (`streamline history`).
+fn record(line: &str, exit_code: i32, took: std::time::Duration) {
+    let mut words = shlex::split(line.trim()).unwrap_or_default();
+    if words.first().is_some_and(|w| w == "streamline") {
+        words.remove(0);
+    }
+    crate::history::record("shell", &words, exit_code, took);
+}
+
 /// Runs one parsed command, cancelled by Ctrl-C (SIGINT, listened to for the whole session so
 /// that none is missed between commands, and drained first so an old one cancels nothing).
 fn execute(runtime: &Runtime, cli: Cli, interrupts: &mut Signal) -> Ran {
@@ -283,6 +302,14 @@ pub fn run(args: ShellArgs, runtime: &Runtime) -> anyhow::Result<()> {
 
 fn scripted(runtime: &Runtime, interrupts: &mut Signal) -> anyhow::Result<()> {
     let mut failures = 0usize;
+    // A script's lines are history only where the command line's are (as in bash, which
+    // records interactive sessions only).
+    let recording = crate::history::cli_enabled();
+    let record = |line: &str, exit_code: i32, took: std::time::Duration| {
+        if recording {
+            record(line, exit_code, took);
+        }
+    };
     for (n, line) in std::io::stdin().lock().lines().enumerate() {
         let line = line.context("reading the script")?;
         let echo = || {
@@ -299,17 +326,23 @@ fn scripted(runtime: &Runtime, interrupts: &mut Signal) -> anyhow::Result<()> {
                 failures += 1;
                 echo();
                 eprint!("{message}");
+                record(&line, 2, std::time::Duration::ZERO);
             }
-            Line::Run(cli) => match execute(runtime, *cli, interrupts) {
-                Ran::Done(Ok(())) => {}
-                Ran::Done(Err(e)) => {
-                    failures += 1;
-                    echo();
-                    report_error(&e);
+            Line::Run(cli) => {
+                let started = std::time::Instant::now();
+                let ran = execute(runtime, *cli, interrupts);
+                record(&line, ran.exit_code(), started.elapsed());
+                match ran {
+                    Ran::Done(Ok(())) => {}
+                    Ran::Done(Err(e)) => {
+                        failures += 1;
+                        echo();
+                        report_error(&e);
+                    }
+                    // Ctrl-C stops a script, as it would a shell script.
+                    Ran::Interrupted => anyhow::bail!("interrupted at line {}", n + 1),
                 }
-                // Ctrl-C stops a script, as it would a shell script.
-                Ran::Interrupted => anyhow::bail!("interrupted at line {}", n + 1),
-            },
+            }
         }
     }
     if failures > 0 {
@@ -347,7 +380,10 @@ fn interactive(
             Err(e) => return Err(e.into()),
         };
         if !line.trim().is_empty() {
-            let _ = editor.add_history_entry(line.as_str());
+            // Recalled with the arrow keys, never with its secrets.
+            let recallable = shlex::split(&line)
+                .map_or_else(|| line.clone(), |words| crate::history::redact(&words));
+            let _ = editor.add_history_entry(recallable.as_str());
             if let Some(path) = &history {
                 if let Some(dir) = path.parent() {
                     let _ = std::fs::create_dir_all(dir);
@@ -367,9 +403,15 @@ fn interactive(
                 let _ = Cli::command().print_help();
                 println!("\nAlso: help, exit (or Ctrl-D). Ctrl-C stops a running command.");
             }
-            Line::Usage(message) => eprint!("{message}"),
+            Line::Usage(message) => {
+                eprint!("{message}");
+                record(&line, 2, std::time::Duration::ZERO);
+            }
             Line::Run(cli) => {
-                if let Ran::Done(Err(e)) = execute(runtime, *cli, interrupts) {
+                let started = std::time::Instant::now();
+                let ran = execute(runtime, *cli, interrupts);
+                record(&line, ran.exit_code(), started.elapsed());
+                if let Ran::Done(Err(e)) = ran {
                     report_error(&e);
                 }
                 refresh_names(runtime, client, &names);

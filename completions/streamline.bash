@@ -34,6 +34,9 @@ _streamline() {
             streamline,help)
                 cmd="streamline__subcmd__help"
                 ;;
+            streamline,history)
+                cmd="streamline__subcmd__history"
+                ;;
             streamline,info)
                 cmd="streamline__subcmd__info"
                 ;;
@@ -112,6 +115,9 @@ _streamline() {
             streamline__subcmd__help,help)
                 cmd="streamline__subcmd__help__subcmd__help"
                 ;;
+            streamline__subcmd__help,history)
+                cmd="streamline__subcmd__help__subcmd__history"
+                ;;
             streamline__subcmd__help,info)
                 cmd="streamline__subcmd__help__subcmd__info"
                 ;;
@@ -154,6 +160,15 @@ _streamline() {
             streamline__subcmd__help__subcmd__groups,reset)
                 cmd="streamline__subcmd__help__subcmd__groups__subcmd__reset"
                 ;;
+            streamline__subcmd__help__subcmd__history,clear)
+                cmd="streamline__subcmd__help__subcmd__history__subcmd__clear"
+                ;;
+            streamline__subcmd__help__subcmd__history,disable)
+                cmd="streamline__subcmd__help__subcmd__history__subcmd__disable"
+                ;;
+            streamline__subcmd__help__subcmd__history,enable)
+                cmd="streamline__subcmd__help__subcmd__history__subcmd__enable"
+                ;;
             streamline__subcmd__help__subcmd__migrate,from-kafka)
                 cmd="streamline__subcmd__help__subcmd__migrate__subcmd__from__subcmd__kafka"
                 ;;
@@ -195,6 +210,30 @@ _streamline() {
                 ;;
             streamline__subcmd__help__subcmd__transactions,list)
                 cmd="streamline__subcmd__help__subcmd__transactions__subcmd__list"
+                ;;
+            streamline__subcmd__history,clear)
+                cmd="streamline__subcmd__history__subcmd__clear"
+                ;;
+            streamline__subcmd__history,disable)
+                cmd="streamline__subcmd__history__subcmd__disable"
+                ;;
+            streamline__subcmd__history,enable)
+                cmd="streamline__subcmd__history__subcmd__enable"
+                ;;
+            streamline__subcmd__history,help)
+                cmd="streamline__subcmd__history__subcmd__help"
+                ;;
+            streamline__subcmd__history__subcmd__help,clear)
+                cmd="streamline__subcmd__history__subcmd__help__subcmd__clear"
+                ;;
+            streamline__subcmd__history__subcmd__help,disable)
+                cmd="streamline__subcmd__history__subcmd__help__subcmd__disable"
+                ;;
+            streamline__subcmd__history__subcmd__help,enable)
+                cmd="streamline__subcmd__history__subcmd__help__subcmd__enable"
+                ;;
+            streamline__subcmd__history__subcmd__help,help)
+                cmd="streamline__subcmd__history__subcmd__help__subcmd__help"
                 ;;
             streamline__subcmd__migrate,from-kafka)
                 cmd="streamline__subcmd__migrate__subcmd__from__subcmd__kafka"
@@ -311,7 +350,7 @@ _streamline() {
 
     case "${cmd}" in
         streamline)
-            opts="-h -V --color --no-color --output --help --version serve produce consume topics groups transactions top doctor info benchmark migrate shell profile wait completions help"
+            opts="-h -V --color --no-color --output --help --version serve produce consume topics groups transactions top doctor info benchmark migrate shell profile wait history completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1079,7 +1118,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__help)
-            opts="serve produce consume topics groups transactions top doctor info benchmark migrate shell profile wait completions help"
+            opts="serve produce consume topics groups transactions top doctor info benchmark migrate shell profile wait history completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1221,6 +1260,62 @@ _streamline() {
         streamline__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__help__subcmd__history)
+            opts="enable disable clear"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__help__subcmd__history__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__help__subcmd__history__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__help__subcmd__history__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1557,6 +1652,184 @@ _streamline() {
         streamline__subcmd__help__subcmd__wait)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__history)
+            opts="-n -h --grep --count --source --format --color --no-color --output --help enable disable clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --grep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "shell cli" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__history__subcmd__clear)
+            opts="-h --color --no-color --output --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__history__subcmd__disable)
+            opts="-h --color --no-color --output --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__history__subcmd__enable)
+            opts="-h --color --no-color --output --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__history__subcmd__help)
+            opts="enable disable clear help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__history__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__history__subcmd__help__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__history__subcmd__help__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__history__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -39,6 +39,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand shell 'Interactive shell: every command without the `streamline` prefix, one connection'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
             cand wait 'Wait until a broker answers (and a topic is ready): for scripts and CI'
+            cand history 'Commands run in the shell (and, after `history enable`, on the command line)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -764,6 +765,57 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'streamline;history'= {
+            cand --grep 'Only commands matching this regular expression'
+            cand -n 'Only the newest N matching commands'
+            cand --count 'Only the newest N matching commands'
+            cand --source 'Only commands run here: shell or cli'
+            cand --format 'Output format'
+            cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand enable 'Also record commands run on the command line (the shell''s are always recorded)'
+            cand disable 'Stop recording command-line commands'
+            cand clear 'Forget every recorded command'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'streamline;history;enable'= {
+            cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;history;disable'= {
+            cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;history;clear'= {
+            cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-color 'No colour: the same as --color never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'streamline;history;help'= {
+            cand enable 'Also record commands run on the command line (the shell''s are always recorded)'
+            cand disable 'Stop recording command-line commands'
+            cand clear 'Forget every recorded command'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'streamline;history;help;enable'= {
+        }
+        &'streamline;history;help;disable'= {
+        }
+        &'streamline;history;help;clear'= {
+        }
+        &'streamline;history;help;help'= {
+        }
         &'streamline;completions'= {
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
@@ -786,6 +838,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand shell 'Interactive shell: every command without the `streamline` prefix, one connection'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
             cand wait 'Wait until a broker answers (and a topic is ready): for scripts and CI'
+            cand history 'Commands run in the shell (and, after `history enable`, on the command line)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -870,6 +923,17 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;help;profile;remove'= {
         }
         &'streamline;help;wait'= {
+        }
+        &'streamline;help;history'= {
+            cand enable 'Also record commands run on the command line (the shell''s are always recorded)'
+            cand disable 'Stop recording command-line commands'
+            cand clear 'Forget every recorded command'
+        }
+        &'streamline;help;history;enable'= {
+        }
+        &'streamline;help;history;disable'= {
+        }
+        &'streamline;help;history;clear'= {
         }
         &'streamline;help;completions'= {
         }

@@ -32,6 +32,7 @@ const COMMANDS: &[&[&str]] = &[
     &["profile"],
     &["profile", "add"],
     &["wait"],
+    &["history"],
     &["completions"],
 ];
 
