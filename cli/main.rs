@@ -24,6 +24,7 @@ mod output;
 mod playground;
 mod produce;
 mod profile;
+mod quickstart;
 mod serve;
 mod shell;
 mod signal;
@@ -117,6 +118,9 @@ enum Command {
     Shell(Box<shell::ShellArgs>),
     /// Save, list and remove connection profiles (used with -P NAME)
     Profile(profile::ProfileArgs),
+    /// First set-up: choose local or remote, check the connection, save a profile, create a
+    /// demo topic, see what to try next
+    Quickstart(Box<quickstart::QuickstartArgs>),
     /// Wait until a broker answers (and a topic is ready): for scripts and CI
     Wait(Box<wait::WaitArgs>),
     /// Commands run in the shell (and, after `history enable`, on the command line)
@@ -211,6 +215,7 @@ async fn run_command(command: Command) -> anyhow::Result<()> {
         Command::Migrate(args) => migrate::run(args).await,
         Command::Shell(_) => anyhow::bail!("already in the shell"),
         Command::Profile(args) => profile::run(args),
+        Command::Quickstart(args) => quickstart::run(*args).await,
         Command::Wait(args) => wait::run(*args).await,
         Command::History(args) => history::run(args),
         Command::Completions(args) => completions::run(args),

@@ -68,6 +68,14 @@ fn save(file: &ProfileFile) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Saves (or replaces) profile `name`; returns the file it is in.
+pub fn put(name: &str, profile: Profile) -> anyhow::Result<PathBuf> {
+    let mut file = load()?;
+    file.profiles.insert(name.to_string(), profile);
+    save(&file)?;
+    profiles_path()
+}
+
 /// The profile called `name`.
 pub fn get(name: &str) -> anyhow::Result<Profile> {
     let file = load()?;

@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy topics and consumer group offsets from another Kafka-compatible cluster')
             [CompletionResult]::new('shell', 'shell', [CompletionResultType]::ParameterValue, 'Interactive shell: every command without the `streamline` prefix, one connection')
             [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Save, list and remove connection profiles (used with -P NAME)')
+            [CompletionResult]::new('quickstart', 'quickstart', [CompletionResultType]::ParameterValue, 'First set-up: choose local or remote, check the connection, save a profile, create a demo topic, see what to try next')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until a broker answers (and a topic is ready): for scripts and CI')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Commands run in the shell (and, after `history enable`, on the command line)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
@@ -808,6 +809,27 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
         'streamline;profile;help;help' {
             break
         }
+        'streamline;quickstart' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Save the connection as this profile [default: local, or remote for -b]')
+            [CompletionResult]::new('--demo-topic', '--demo-topic', [CompletionResultType]::ParameterName, 'Create this demo topic with a few records [default on a terminal: asked, quickstart]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory to open in-process when no -b is given [default: ./data]')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'How long to wait for a connection to a broker and its first answer [default: 10s]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'A client property with librdkafka''s name (repeatable): client.id, request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; for produce acks, compression.type, linger.ms, batch.size, enable.idempotence; for consume fetch.wait.max.ms, fetch.min.bytes. A command''s own flags win over it; a property a command has no use for is accepted and ignored, as librdkafka does')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour in human-readable output')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the command''s output to FILE instead of standard output (replacing FILE)')
+            [CompletionResult]::new('--no-demo', '--no-demo', [CompletionResultType]::ParameterName, 'Create no demo topic')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Take the default for everything the flags leave open (a local data directory ./data, profile local, demo topic quickstart) instead of asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Take the default for everything the flags leave open (a local data directory ./data, profile local, demo topic quickstart) instead of asking')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour: the same as --color never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'streamline;wait' {
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
             [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one')
@@ -911,6 +933,7 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy topics and consumer group offsets from another Kafka-compatible cluster')
             [CompletionResult]::new('shell', 'shell', [CompletionResultType]::ParameterValue, 'Interactive shell: every command without the `streamline` prefix, one connection')
             [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Save, list and remove connection profiles (used with -P NAME)')
+            [CompletionResult]::new('quickstart', 'quickstart', [CompletionResultType]::ParameterValue, 'First set-up: choose local or remote, check the connection, save a profile, create a demo topic, see what to try next')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until a broker answers (and a topic is ready): for scripts and CI')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Commands run in the shell (and, after `history enable`, on the command line)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
@@ -1026,6 +1049,9 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             break
         }
         'streamline;help;profile;remove' {
+            break
+        }
+        'streamline;help;quickstart' {
             break
         }
         'streamline;help;wait' {

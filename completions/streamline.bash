@@ -49,6 +49,9 @@ _streamline() {
             streamline,profile)
                 cmd="streamline__subcmd__profile"
                 ;;
+            streamline,quickstart)
+                cmd="streamline__subcmd__quickstart"
+                ;;
             streamline,serve)
                 cmd="streamline__subcmd__serve"
                 ;;
@@ -129,6 +132,9 @@ _streamline() {
                 ;;
             streamline__subcmd__help,profile)
                 cmd="streamline__subcmd__help__subcmd__profile"
+                ;;
+            streamline__subcmd__help,quickstart)
+                cmd="streamline__subcmd__help__subcmd__quickstart"
                 ;;
             streamline__subcmd__help,serve)
                 cmd="streamline__subcmd__help__subcmd__serve"
@@ -350,7 +356,7 @@ _streamline() {
 
     case "${cmd}" in
         streamline)
-            opts="-h -V --color --no-color --output --help --version serve produce consume topics groups transactions top doctor info benchmark migrate shell profile wait history completions help"
+            opts="-h -V --color --no-color --output --help --version serve produce consume topics groups transactions top doctor info benchmark migrate shell profile quickstart wait history completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1118,7 +1124,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__help)
-            opts="serve produce consume topics groups transactions top doctor info benchmark migrate shell profile wait history completions help"
+            opts="serve produce consume topics groups transactions top doctor info benchmark migrate shell profile quickstart wait history completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1428,6 +1434,20 @@ _streamline() {
         streamline__subcmd__help__subcmd__profile__subcmd__remove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__help__subcmd__quickstart)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2360,6 +2380,68 @@ _streamline() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        streamline__subcmd__quickstart)
+            opts="-y -b -P -X -h --name --demo-topic --no-demo --yes --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --color --no-color --output --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --demo-topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

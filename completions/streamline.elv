@@ -38,6 +38,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand migrate 'Copy topics and consumer group offsets from another Kafka-compatible cluster'
             cand shell 'Interactive shell: every command without the `streamline` prefix, one connection'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
+            cand quickstart 'First set-up: choose local or remote, check the connection, save a profile, create a demo topic, see what to try next'
             cand wait 'Wait until a broker answers (and a topic is ready): for scripts and CI'
             cand history 'Commands run in the shell (and, after `history enable`, on the command line)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
@@ -745,6 +746,26 @@ set edit:completion:arg-completer[streamline] = {|@words|
         }
         &'streamline;profile;help;help'= {
         }
+        &'streamline;quickstart'= {
+            cand --name 'Save the connection as this profile [default: local, or remote for -b]'
+            cand --demo-topic 'Create this demo topic with a few records [default on a terminal: asked, quickstart]'
+            cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
+            cand --data-dir 'Data directory to open in-process when no -b is given [default: ./data]'
+            cand -P 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --profile 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it'
+            cand --connect-timeout 'How long to wait for a connection to a broker and its first answer [default: 10s]'
+            cand --request-timeout 'How long to wait for each answer, beyond the wait a request asks for [default: 30s]'
+            cand -X 'A client property with librdkafka''s name (repeatable): client.id, request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms; for produce acks, compression.type, linger.ms, batch.size, enable.idempotence; for consume fetch.wait.max.ms, fetch.min.bytes. A command''s own flags win over it; a property a command has no use for is accepted and ignored, as librdkafka does'
+            cand --color 'When to use colour in human-readable output'
+            cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand --no-demo 'Create no demo topic'
+            cand -y 'Take the default for everything the flags leave open (a local data directory ./data, profile local, demo topic quickstart) instead of asking'
+            cand --yes 'Take the default for everything the flags leave open (a local data directory ./data, profile local, demo topic quickstart) instead of asking'
+            cand --no-color 'No colour: the same as --color never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'streamline;wait'= {
             cand -b 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
             cand --bootstrap-server 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one'
@@ -837,6 +858,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand migrate 'Copy topics and consumer group offsets from another Kafka-compatible cluster'
             cand shell 'Interactive shell: every command without the `streamline` prefix, one connection'
             cand profile 'Save, list and remove connection profiles (used with -P NAME)'
+            cand quickstart 'First set-up: choose local or remote, check the connection, save a profile, create a demo topic, see what to try next'
             cand wait 'Wait until a broker answers (and a topic is ready): for scripts and CI'
             cand history 'Commands run in the shell (and, after `history enable`, on the command line)'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
@@ -921,6 +943,8 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;help;profile;add'= {
         }
         &'streamline;help;profile;remove'= {
+        }
+        &'streamline;help;quickstart'= {
         }
         &'streamline;help;wait'= {
         }

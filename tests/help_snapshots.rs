@@ -33,6 +33,7 @@ const COMMANDS: &[&[&str]] = &[
     &["profile", "add"],
     &["wait"],
     &["history"],
+    &["quickstart"],
     &["completions"],
 ];
 
