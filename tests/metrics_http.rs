@@ -388,3 +388,84 @@ async fn readiness_follows_the_broker() {
     task.await.unwrap();
     server.stop().await;
 }
+
+/// Transactions count as they end, an open one shows as open, and a deleted group's series
+/// leave with it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn transactions_and_deleted_groups_show_in_the_scrape() {
+    use rdkafka::producer::{BaseProducer, BaseRecord, Producer};
+    let server = TestServer::start_with(|c| {
+        c.http_addr = Some("127.0.0.1:0".parse().unwrap());
+    })
+    .await;
+    let http = server.server.http_addr().unwrap();
+    let bootstrap = server.bootstrap();
+    create(&bootstrap, "txns", 1).await;
+    let b = bootstrap.clone();
+    let producer = tokio::task::spawn_blocking(move || {
+        let mut c = common::client_config(&b);
+        c.set("transactional.id", "metered-tx");
+        let p: BaseProducer = c.create().expect("producer");
+        let timeout = Duration::from_secs(20);
+        p.init_transactions(timeout).expect("init");
+        for commit in [true, false] {
+            p.begin_transaction().expect("begin");
+            p.send(BaseRecord::<(), str>::to("txns").partition(0).payload("x"))
+                .expect("send");
+            p.flush(timeout).expect("flush");
+            if commit {
+                p.commit_transaction(timeout).expect("commit");
+            } else {
+                p.abort_transaction(timeout).expect("abort");
+            }
+        }
+        // A third, left open.
+        p.begin_transaction().expect("begin");
+        p.send(BaseRecord::<(), str>::to("txns").partition(0).payload("y"))
+            .expect("send");
+        p.flush(timeout).expect("flush");
+        p
+    })
+    .await
+    .unwrap();
+    // A group with a committed offset, then deleted.
+    let b = bootstrap.clone();
+    tokio::task::spawn_blocking(move || {
+        let consumer = common::consumer(&b, &[("group.id", "short-lived")]);
+        let mut tpl = rdkafka::TopicPartitionList::new();
+        tpl.add_partition_offset("txns", 0, rdkafka::Offset::Offset(1))
+            .unwrap();
+        consumer.commit(&tpl, CommitMode::Sync).expect("commit");
+    })
+    .await
+    .unwrap();
+    let scrape = tokio::task::spawn_blocking(move || Scrape::take(http))
+        .await
+        .unwrap();
+    assert_eq!(
+        scrape.value("streamline_transactions_committed_total", &[]),
+        Some(1.0)
+    );
+    assert_eq!(
+        scrape.value("streamline_transactions_aborted_total", &[]),
+        Some(1.0)
+    );
+    assert_eq!(scrape.value("streamline_transactions_open", &[]), Some(1.0));
+    assert!(scrape.has_label("group", "short-lived"));
+
+    let admin = common::admin(&bootstrap);
+    let deleted = admin
+        .delete_groups(&["short-lived"], &AdminOptions::new())
+        .await
+        .unwrap();
+    assert!(deleted.iter().all(Result::is_ok), "{deleted:?}");
+    let scrape = tokio::task::spawn_blocking(move || Scrape::take(http))
+        .await
+        .unwrap();
+    assert!(
+        !scrape.has_label("group", "short-lived"),
+        "a deleted group's series are gone"
+    );
+    drop(producer);
+    server.stop().await;
+}
