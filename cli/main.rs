@@ -118,8 +118,7 @@ enum Command {
     Shell(Box<shell::ShellArgs>),
     /// Save, list and remove connection profiles (used with -P NAME)
     Profile(profile::ProfileArgs),
-    /// First set-up: choose local or remote, check the connection, save a profile, create a
-    /// demo topic, see what to try next
+    /// First set-up: local or remote, a checked connection, a profile, a demo topic
     Quickstart(Box<quickstart::QuickstartArgs>),
     /// Wait until a broker answers (and a topic is ready): for scripts and CI
     Wait(Box<wait::WaitArgs>),

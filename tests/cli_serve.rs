@@ -204,7 +204,9 @@ fn root_help_offers_only_working_commands() {
             "migrate",
             "shell",
             "profile",
+            "quickstart",
             "wait",
+            "history",
             "completions",
             "help"
         ]
