@@ -4,6 +4,7 @@
 use std::io::{IsTerminal, Write};
 
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use crate::style::{paint, HEADING};
 
@@ -45,21 +46,11 @@ pub fn redirect_stdout(path: &std::path::Path) -> anyhow::Result<()> {
 
 /// Bytes as B, KiB, MiB, GiB with one decimal.
 pub fn human_bytes(bytes: i64) -> String {
-    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    // One formatter for the dashboard and the commands, so a size reads the same in both.
     if bytes < 0 {
         return "-".to_string();
     }
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{bytes} B")
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
-    }
+    streamline_tui::format::bytes(bytes as f64)
 }
 
 /// Prints rows as left-aligned columns separated by two spaces.
@@ -68,11 +59,12 @@ pub fn write_table(
     header: &[&str],
     rows: &[Vec<String>],
 ) -> std::io::Result<()> {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    // Columns line up by what a terminal shows: a CJK character or an emoji takes two cells.
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate() {
             if let Some(w) = widths.get_mut(i) {
-                *w = (*w).max(cell.chars().count());
+                *w = (*w).max(cell.width());
             }
         }
     }
@@ -85,7 +77,12 @@ pub fn write_table(
                 if i == last {
                     c.to_string()
                 } else {
-                    format!("{c:<width$}", width = widths.get(i).copied().unwrap_or(0))
+                    let pad = widths
+                        .get(i)
+                        .copied()
+                        .unwrap_or(0)
+                        .saturating_sub(c.width());
+                    format!("{c}{}", " ".repeat(pad))
                 }
             })
             .collect::<Vec<_>>()
@@ -113,6 +110,21 @@ pub fn confirm(question: &str) -> anyhow::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wide_characters_keep_columns_aligned() {
+        let mut out = Vec::new();
+        let rows = vec![
+            vec!["注文".to_string(), "1".to_string()],
+            vec!["orders".to_string(), "2".to_string()],
+        ];
+        write_table(&mut out, &["TOPIC", "N"], &rows).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        // "注文" is four cells wide: padded with two spaces to "orders"'s six.
+        assert_eq!(lines[1], "注文    1");
+        assert_eq!(lines[2], "orders  2");
+    }
 
     #[test]
     fn sizes_are_human_readable() {

@@ -26,3 +26,4 @@ pub use model::{
 pub use run::{run, RunOptions};
 pub use source::Source;
 pub use stats::{Stats, TopicRates};
+pub use view::format;

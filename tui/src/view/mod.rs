@@ -3,7 +3,7 @@
 //! view. Everything adapts to the frame's size: what does not fit is cut, never wrapped over
 //! other parts, and a frame too small for anything says so.
 
-mod format;
+pub mod format;
 mod groups;
 mod help;
 mod overview;
