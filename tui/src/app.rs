@@ -8,6 +8,8 @@
 use std::time::Duration;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::keymap::{self, Command};
 use regex::{Regex, RegexBuilder};
 
 use crate::model::{GroupSnapshot, Snapshot, TailRecord, TopicSnapshot};
@@ -342,21 +344,24 @@ impl App {
                 Action::None
             };
         }
-        match key.code {
-            KeyCode::Char('q') => Action::Quit,
-            KeyCode::Char('?') => {
+        let Some(command) = keymap::command_for(key.code) else {
+            return Action::None;
+        };
+        match command {
+            Command::Quit => Action::Quit,
+            Command::Help => {
                 self.show_help = true;
                 Action::None
             }
-            KeyCode::Tab | KeyCode::BackTab => {
-                let next = match (self.view.parent(), key.code == KeyCode::BackTab) {
+            Command::NextView | Command::PreviousView => {
+                let next = match (self.view.parent(), command == Command::PreviousView) {
                     (View::Overview, false) | (View::Groups, true) => View::Topics,
                     (View::Topics, false) | (View::Overview, true) => View::Groups,
                     _ => View::Overview,
                 };
                 self.go(next)
             }
-            KeyCode::Enter => match &self.view {
+            Command::Open => match &self.view {
                 View::Overview => self.go(View::Topics),
                 View::Topics => match self.visible_topics().get(self.selected) {
                     Some(t) => {
@@ -374,7 +379,7 @@ impl App {
                 },
                 _ => Action::None,
             },
-            KeyCode::Esc => {
+            Command::Back => {
                 if self.view != self.view.parent() {
                     let parent = self.view.parent();
                     self.go(parent)
@@ -382,31 +387,31 @@ impl App {
                     Action::None
                 }
             }
-            KeyCode::Up | KeyCode::Char('k') => {
+            Command::Up => {
                 self.selected = self.selected.saturating_sub(1);
                 Action::None
             }
-            KeyCode::Down | KeyCode::Char('j') => {
+            Command::Down => {
                 self.selected = (self.selected + 1).min(self.list_len().saturating_sub(1));
                 Action::None
             }
-            KeyCode::PageUp => {
+            Command::PageUp => {
                 self.selected = self.selected.saturating_sub(10);
                 Action::None
             }
-            KeyCode::PageDown => {
+            Command::PageDown => {
                 self.selected = (self.selected + 10).min(self.list_len().saturating_sub(1));
                 Action::None
             }
-            KeyCode::Home | KeyCode::Char('g') => {
+            Command::First => {
                 self.selected = 0;
                 Action::None
             }
-            KeyCode::End | KeyCode::Char('G') => {
+            Command::Last => {
                 self.selected = self.list_len().saturating_sub(1);
                 Action::None
             }
-            KeyCode::Char('/') => {
+            Command::Filter => {
                 self.editing = Some(match &self.view {
                     View::Topics => self.topic_filter.clone(),
                     View::Groups => self.group_filter.clone(),
@@ -425,7 +430,7 @@ impl App {
                 }
                 Action::None
             }
-            KeyCode::Char('s') => {
+            Command::Sort => {
                 match self.view {
                     View::Topics => self.topic_sort = self.topic_sort.next(),
                     View::Groups => self.group_sort = self.group_sort.next(),
@@ -434,13 +439,12 @@ impl App {
                 self.selected = 0;
                 Action::None
             }
-            KeyCode::Char('p') | KeyCode::Char(' ') => {
+            Command::Pause => {
                 self.paused = !self.paused;
                 Action::None
             }
-            KeyCode::Char('+') | KeyCode::Char('=') => self.step_refresh(-1),
-            KeyCode::Char('-') => self.step_refresh(1),
-            _ => Action::None,
+            Command::Faster => self.step_refresh(-1),
+            Command::Slower => self.step_refresh(1),
         }
     }
 

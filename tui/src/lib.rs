@@ -7,12 +7,14 @@
 //! - `model`: plain snapshots of the cluster (topics, partitions, offsets, sizes, groups);
 //! - `stats`: rates and histories computed from successive snapshots (`topics watch` uses it
 //!   too);
-//! - `app`: the dashboard's state and what every key does — no drawing, no terminal;
+//! - `keymap`: every key and what it does, as data — for the handler and the help alike;
+//! - `app`: the dashboard's state and what every command does — no drawing, no terminal;
 //! - `view`: drawing the state into a ratatui frame, one file per view;
 //! - `run`: the terminal (raw mode, alternate screen, restored on every exit) and the event
 //!   loop, with the source polled on its own thread so input never waits for the network.
 
 pub mod app;
+pub mod keymap;
 pub mod model;
 pub mod run;
 pub mod source;
