@@ -41,6 +41,41 @@ async fn a_restart_keeps_topics_ids_configs_and_records() {
     produce_values(&bootstrap, "kept", (0..100).map(|i| format!("v{i}")), &[]).await;
     let topic = server.server.broker().topic("kept").expect("topic");
     let id = topic.id;
+    // Configs set at creation and altered later, through Kafka's admin API.
+    let admin = common::admin(&bootstrap);
+    let opts = rdkafka::admin::AdminOptions::new();
+    let created = admin
+        .create_topics(
+            [&rdkafka::admin::NewTopic::new(
+                "configured",
+                2,
+                rdkafka::admin::TopicReplication::Fixed(1),
+            )
+            .set("retention.ms", "3600000")
+            .set("message.timestamp.type", "LogAppendTime")],
+            &opts,
+        )
+        .await
+        .expect("create");
+    assert!(created.iter().all(Result::is_ok), "{created:?}");
+    let altered = admin
+        .alter_configs(
+            [
+                &rdkafka::admin::AlterConfig::new(rdkafka::admin::ResourceSpecifier::Topic(
+                    "configured",
+                ))
+                // AlterConfigs replaces the whole set, as Kafka's does: what stays is said again.
+                .set("retention.ms", "7200000")
+                .set("max.message.bytes", "2000000")
+                .set("message.timestamp.type", "LogAppendTime"),
+            ],
+            &opts,
+        )
+        .await
+        .expect("alter");
+    assert!(altered.iter().all(Result::is_ok), "{altered:?}");
+    let before = topic_configs(&admin, "configured").await;
+    assert_eq!(before["retention.ms"], ("7200000".to_string(), false));
     let (dir, tmp) = server.stop().await;
 
     let server = TestServer::start_in(&dir, |_| {}).await;
@@ -62,8 +97,44 @@ async fn a_restart_keeps_topics_ids_configs_and_records() {
     .await;
     let got = consume(&bootstrap, "kept", 0, 100, 1);
     assert_eq!(got[0].offset(), 100, "offsets continue where they were");
+    let admin = common::admin(&bootstrap);
+    let after = topic_configs(&admin, "configured").await;
+    assert_eq!(
+        after, before,
+        "every config, overridden or default, is as it was"
+    );
+    assert_eq!(
+        after["message.timestamp.type"],
+        ("LogAppendTime".to_string(), false)
+    );
+    assert_eq!(after["max.message.bytes"], ("2000000".to_string(), false));
+    assert_eq!(after["segment.bytes"].1, true, "defaults stay defaults");
     server.stop().await;
     drop(tmp);
+}
+
+/// A topic's configs as DescribeConfigs reports them: name → (value, is_default).
+async fn topic_configs(
+    admin: &rdkafka::admin::AdminClient<rdkafka::client::DefaultClientContext>,
+    topic: &str,
+) -> std::collections::BTreeMap<String, (String, bool)> {
+    let described = admin
+        .describe_configs(
+            [&rdkafka::admin::ResourceSpecifier::Topic(topic)],
+            &rdkafka::admin::AdminOptions::new(),
+        )
+        .await
+        .expect("describe");
+    let resource = described
+        .into_iter()
+        .next()
+        .expect("one resource")
+        .expect("described");
+    resource
+        .entries
+        .into_iter()
+        .map(|e| (e.name, (e.value.unwrap_or_default(), e.is_default)))
+        .collect()
 }
 
 fn spawn_serve(dir: &Path) -> Child {
