@@ -108,7 +108,7 @@ async fn a_restart_keeps_topics_ids_configs_and_records() {
         ("LogAppendTime".to_string(), false)
     );
     assert_eq!(after["max.message.bytes"], ("2000000".to_string(), false));
-    assert_eq!(after["segment.bytes"].1, true, "defaults stay defaults");
+    assert!(after["segment.bytes"].1, "defaults stay defaults");
     server.stop().await;
     drop(tmp);
 }
