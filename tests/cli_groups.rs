@@ -55,9 +55,9 @@ async fn groups_are_listed_described_with_lag_and_deleted() {
     let mut tpl = TopicPartitionList::new();
     tpl.add_partition_offset("work", 0, Offset::Offset(7))
         .expect("tpl");
+    // A synchronous commit: durable and visible once it returns.
     consumer.commit(&tpl, CommitMode::Sync).expect("commit");
     drop(consumer);
-    tokio::time::sleep(Duration::from_millis(100)).await;
 
     let (listed, described, refused, deleted, after, dry, unchanged, reset) =
         tokio::task::spawn_blocking(move || {

@@ -186,7 +186,16 @@ async fn topics_watch_prints_rates_as_lines_and_top_refuses_a_pipe() {
         .expect("topic");
     let stop = Arc::new(AtomicBool::new(false));
     let producing = keep_producing(bootstrap.clone(), "watched", stop.clone());
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Until records are flowing.
+    let broker = server.server.broker().clone();
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while broker
+        .partition("watched", 0)
+        .is_none_or(|p| p.offsets().log_end_offset < 10)
+    {
+        assert!(std::time::Instant::now() < deadline, "nothing was produced");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
     let b = bootstrap.clone();
     let (json, refused) = blocking(move || {
         let json = ok(&[

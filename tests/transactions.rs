@@ -268,6 +268,7 @@ async fn a_second_producer_with_the_same_id_fences_the_first() {
 async fn a_transaction_past_its_timeout_is_aborted() {
     let server = TestServer::start().await;
     let b = server.bootstrap();
+    let broker = server.server.broker().clone();
     tokio::task::spawn_blocking(move || {
         common::admin_create(&b, "slow", 1);
         let p = transactional_producer(
@@ -282,7 +283,18 @@ async fn a_transaction_past_its_timeout_is_aborted() {
         p.begin_transaction().expect("begin");
         send(&p, "slow", 0, "too-late");
         p.flush(TIMEOUT).expect("flush");
-        std::thread::sleep(Duration::from_millis(2500));
+        // Until the coordinator's timer has aborted it (its timeout is 1 s).
+        let deadline = std::time::Instant::now() + TIMEOUT;
+        while broker
+            .txns
+            .lock()
+            .by_id
+            .get("slow-1")
+            .is_none_or(|t| t.state != streamline::broker::txn::state::TxnState::CompleteAbort)
+        {
+            assert!(std::time::Instant::now() < deadline, "never aborted");
+            std::thread::sleep(Duration::from_millis(20));
+        }
         assert!(
             p.commit_transaction(TIMEOUT).is_err(),
             "the coordinator aborted it"
