@@ -7,6 +7,7 @@ use kafka_protocol::messages::delete_records_response::{
     DeleteRecordsPartitionResult, DeleteRecordsResponse, DeleteRecordsTopicResult,
 };
 
+use super::lookup::partition_of;
 use super::Broker;
 
 /// Handles a DeleteRecords request.
@@ -22,10 +23,9 @@ pub fn handle(broker: &Broker, req: DeleteRecordsRequest) -> DeleteRecordsRespon
                 .map(|p| {
                     let result = DeleteRecordsPartitionResult::default()
                         .with_partition_index(p.partition_index);
-                    let Some(partition) = topic.as_ref().and_then(|t| t.partition(p.partition_index)) else {
-                        return result
-                            .with_low_watermark(-1)
-                            .with_error_code(ResponseError::UnknownTopicOrPartition.code());
+                    let partition = match partition_of(topic.as_ref(), p.partition_index) {
+                        Ok(partition) => partition,
+                        Err(code) => return result.with_low_watermark(-1).with_error_code(code.code()),
                     };
                     let mut log = partition.log();
                     let target = if p.offset == -1 { log.log_end_offset() } else { p.offset };

@@ -2,12 +2,12 @@
 //! each partition, with their epoch, last sequence and timestamp, and the first offset of any
 //! transaction they hold open — what an operator needs to find a hanging transaction.
 
-use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::describe_producers_response::{
     PartitionResponse, ProducerState, TopicResponse,
 };
 use kafka_protocol::messages::{DescribeProducersRequest, DescribeProducersResponse, ProducerId};
 
+use super::lookup::partition_of;
 use super::Broker;
 
 pub fn handle(broker: &Broker, req: DescribeProducersRequest) -> DescribeProducersResponse {
@@ -21,9 +21,9 @@ pub fn handle(broker: &Broker, req: DescribeProducersRequest) -> DescribeProduce
                 .into_iter()
                 .map(|index| {
                     let response = PartitionResponse::default().with_partition_index(index);
-                    let Some(partition) = topic.as_ref().and_then(|t| t.partition(index)) else {
-                        return response
-                            .with_error_code(ResponseError::UnknownTopicOrPartition.code());
+                    let partition = match partition_of(topic.as_ref(), index) {
+                        Ok(partition) => partition,
+                        Err(code) => return response.with_error_code(code.code()),
                     };
                     response.with_active_producers(
                         partition

@@ -23,6 +23,7 @@ use kafka_protocol::messages::fetch_response::{
 use kafka_protocol::messages::ProducerId;
 use tokio::sync::futures::Notified;
 
+use super::lookup::partition_at_epoch;
 use super::partition::Partition;
 use super::topic::Topic;
 use super::Broker;
@@ -75,9 +76,7 @@ pub async fn handle(broker: &Broker, req: FetchRequest, version: i16) -> FetchRe
         counted.push(topic.as_ref().ok().cloned());
         for p in fetch_topic.partitions {
             let partition = match &topic {
-                Ok(t) => t
-                    .partition(p.partition)
-                    .ok_or(ResponseError::UnknownTopicOrPartition),
+                Ok(t) => partition_at_epoch(Some(t), p.partition, p.current_leader_epoch),
                 Err(code) => Err(*code),
             };
             targets.push(Target {
@@ -163,16 +162,6 @@ fn read_all(
                 continue;
             }
         };
-        if t.request.current_leader_epoch > 0 {
-            // We are leader epoch 0 forever; a client that believes in a later epoch has
-            // metadata from elsewhere.
-            any_error = true;
-            results.push((
-                t.topic_slot,
-                error_data(data, ResponseError::UnknownLeaderEpoch),
-            ));
-            continue;
-        }
         // The response limit is soft for the first partition with data: Kafka returns at
         // least one whole batch so that a consumer can always make progress.
         let remaining = max_bytes.saturating_sub(total);

@@ -2,12 +2,12 @@
 //! and never changes leader, so there is one leader epoch, 0, and it ends at the log end offset.
 //! Clients use this to detect log truncation (KIP-320); here none ever happens.
 
-use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::offset_for_leader_epoch_request::OffsetForLeaderEpochRequest;
 use kafka_protocol::messages::offset_for_leader_epoch_response::{
     EpochEndOffset, OffsetForLeaderEpochResponse, OffsetForLeaderTopicResult,
 };
 
+use super::lookup::partition_at_epoch;
 use super::Broker;
 
 /// Handles an OffsetForLeaderEpoch request.
@@ -22,15 +22,14 @@ pub fn handle(broker: &Broker, req: OffsetForLeaderEpochRequest) -> OffsetForLea
                 .into_iter()
                 .map(|p| {
                     let result = EpochEndOffset::default().with_partition(p.partition);
-                    let Some(partition) = topic.as_ref().and_then(|t| t.partition(p.partition))
-                    else {
-                        return undefined(result)
-                            .with_error_code(ResponseError::UnknownTopicOrPartition.code());
+                    let partition = match partition_at_epoch(
+                        topic.as_ref(),
+                        p.partition,
+                        p.current_leader_epoch,
+                    ) {
+                        Ok(partition) => partition,
+                        Err(code) => return undefined(result).with_error_code(code.code()),
                     };
-                    if p.current_leader_epoch > 0 {
-                        return undefined(result)
-                            .with_error_code(ResponseError::UnknownLeaderEpoch.code());
-                    }
                     if p.leader_epoch == 0 {
                         result
                             .with_leader_epoch(0)

@@ -11,6 +11,7 @@ use kafka_protocol::messages::list_offsets_response::{
     ListOffsetsPartitionResponse, ListOffsetsResponse, ListOffsetsTopicResponse,
 };
 
+use super::lookup::partition_at_epoch;
 use super::partition::Partition;
 use super::Broker;
 
@@ -33,14 +34,14 @@ pub fn handle(broker: &Broker, req: ListOffsetsRequest, version: i16) -> ListOff
                 .map(|p| {
                     let response = ListOffsetsPartitionResponse::default()
                         .with_partition_index(p.partition_index);
-                    let Some(partition) =
-                        topic.as_ref().and_then(|t| t.partition(p.partition_index))
-                    else {
-                        return failed(response, ResponseError::UnknownTopicOrPartition);
+                    let partition = match partition_at_epoch(
+                        topic.as_ref(),
+                        p.partition_index,
+                        p.current_leader_epoch,
+                    ) {
+                        Ok(partition) => partition,
+                        Err(code) => return failed(response, code),
                     };
-                    if p.current_leader_epoch > 0 {
-                        return failed(response, ResponseError::UnknownLeaderEpoch);
-                    }
                     let read_committed = version >= 2 && req.isolation_level == 1;
                     match lookup(&partition, p.timestamp, version, read_committed) {
                         // The leader epoch field exists from v4 on.

@@ -7,9 +7,9 @@
 //! error_code i16, old_style_offsets [i64]]]. Header versions: request 1, response 0.
 
 use bytes::{BufMut, Bytes, BytesMut};
-use kafka_protocol::error::ResponseError;
 
 use super::list_offsets::lookup;
+use super::lookup::partition_of;
 use super::Broker;
 use crate::protocol::legacy::{put_len, put_string, Reader};
 
@@ -52,11 +52,8 @@ pub fn handle(broker: &Broker, body: Bytes) -> Option<BytesMut> {
         let topic = broker.topic(&name);
         for q in partitions {
             out.put_i32(q.partition);
-            let found = topic.as_ref().and_then(|t| t.partition(q.partition));
-            let result = match found {
-                None => Err(ResponseError::UnknownTopicOrPartition),
-                Some(p) => lookup(&p, q.timestamp, 0, false),
-            };
+            let result = partition_of(topic.as_ref(), q.partition)
+                .and_then(|p| lookup(&p, q.timestamp, 0, false));
             match result {
                 Ok(offset) => {
                     let offsets: Vec<i64> = offset

@@ -19,6 +19,7 @@ pub mod leader_epoch;
 pub mod list_offsets;
 pub mod list_offsets_v0;
 pub mod log_dirs;
+pub mod lookup;
 pub mod metadata;
 pub mod names;
 pub mod offset_commit_v0;
