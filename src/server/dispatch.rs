@@ -364,13 +364,12 @@ fn route(broker: &Arc<Broker>, mut frame: Bytes, peer: Option<SocketAddr>) -> Di
         ApiKey::JoinGroup => {
             let req = decode!(JoinGroupRequest);
             let client_id = header.client_id.as_deref().unwrap_or_default();
-            // Kafka shows a member's host as "/address".
-            let client_host = peer.map(|p| format!("/{}", p.ip())).unwrap_or_default();
+            let client_host = broker::groups::client_host(peer);
             reply_later!(broker::groups::join::handle(
                 &broker.groups,
                 req,
                 version,
-                broker::groups::join::Client {
+                broker::groups::Client {
                     client_id,
                     client_host: &client_host,
                 },
@@ -379,12 +378,12 @@ fn route(broker: &Arc<Broker>, mut frame: Bytes, peer: Option<SocketAddr>) -> Di
         ApiKey::ConsumerGroupHeartbeat => {
             let req = decode!(ConsumerGroupHeartbeatRequest);
             let client_id = header.client_id.as_deref().unwrap_or_default();
-            let client_host = peer.map(|p| format!("/{}", p.ip())).unwrap_or_default();
+            let client_host = broker::groups::client_host(peer);
             reply!(broker::groups::consumer_heartbeat::handle(
                 broker,
                 req,
                 version,
-                broker::groups::consumer_heartbeat::Client {
+                broker::groups::Client {
                     client_id,
                     client_host: &client_host,
                 },

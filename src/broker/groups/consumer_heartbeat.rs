@@ -20,6 +20,7 @@ use super::assignor::{TopicPartitions, ASSIGNORS};
 use super::consumer::{full_match_regex, ConsumerGroup, ConsumerMember};
 use super::group::{Group, GroupState};
 use super::store::Record;
+use super::Client;
 use super::GroupCoordinator;
 use crate::broker::Broker;
 
@@ -27,12 +28,6 @@ use crate::broker::Broker;
 const LEAVE_EPOCH: i32 = -1;
 /// Member epoch of a static member leaving for now (it may come back with the same instance id).
 const LEAVE_STATIC_EPOCH: i32 = -2;
-
-/// Who sent the request, for describing the member.
-pub struct Client<'a> {
-    pub client_id: &'a str,
-    pub client_host: &'a str,
-}
 
 type Failure = (ResponseError, String);
 

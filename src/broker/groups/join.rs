@@ -19,6 +19,7 @@ use tokio::sync::oneshot;
 use uuid::Uuid;
 
 use super::group::{Group, GroupState, JoinResult, Member};
+use super::Client;
 use super::GroupCoordinator;
 
 /// Accepted session timeouts (Kafka's group.min/max.session.timeout.ms; the minimum is
@@ -29,12 +30,6 @@ pub const SESSION_TIMEOUT_MS_MAX: i32 = 1_800_000;
 /// The most members (joined or holding a KIP-394 member id) one group may have (Kafka's
 /// group.max.size); more get GROUP_MAX_SIZE_REACHED.
 pub const GROUP_MAX_SIZE: usize = 1_000;
-
-/// Who is joining, from the request header.
-pub struct Client<'a> {
-    pub client_id: &'a str,
-    pub client_host: &'a str,
-}
 
 enum Joined {
     Now(JoinResult),

@@ -60,6 +60,18 @@ impl Default for ConsumerGroupConfig {
     }
 }
 
+/// Who sent a group request (JoinGroup, ConsumerGroupHeartbeat), from its header and
+/// connection, as DescribeGroups and ConsumerGroupDescribe show the member.
+pub struct Client<'a> {
+    pub client_id: &'a str,
+    pub client_host: &'a str,
+}
+
+/// A member's host as Kafka shows it: "/address" (empty for an in-process client).
+pub fn client_host(peer: Option<std::net::SocketAddr>) -> String {
+    peer.map(|p| format!("/{}", p.ip())).unwrap_or_default()
+}
+
 /// Every group and the offsets log.
 pub struct GroupCoordinator {
     groups: Mutex<BTreeMap<String, Group>>,
