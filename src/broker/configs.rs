@@ -254,27 +254,25 @@ pub fn alter(broker: &Broker, req: AlterConfigsRequest) -> AlterConfigsResponse 
         .resources
         .into_iter()
         .map(|r| {
-            let outcome: Result<(), Failure> = (|| {
-                read_only_broker(r.resource_type, &r.resource_name)?;
-                duplicates(r.configs.iter().map(|c| c.name.as_str()))?;
-                let topic = find_topic(broker, &r.resource_name)?;
-                let mut overrides = std::collections::BTreeMap::new();
-                for c in &r.configs {
-                    let value = c.value.as_ref().ok_or((
-                        ResponseError::InvalidConfig,
-                        format!("config '{}' has a null value", c.name.as_str()),
-                    ))?;
-                    overrides.insert(c.name.to_string(), value.to_string());
-                }
-                let config = TopicConfig::from_overrides(overrides).map_err(failure)?;
-                if !req.validate_only {
-                    topic
-                        .set_config(config, &broker.settings.defaults)
-                        .map_err(failure)?;
-                    tracing::info!(topic = %topic.name, "replaced topic configs");
-                }
-                Ok(())
-            })();
+            let names = r.configs.iter().map(|c| c.name.as_str());
+            let outcome = alter_topic(
+                broker,
+                r.resource_type,
+                &r.resource_name,
+                names,
+                req.validate_only,
+                |topic| {
+                    let mut overrides = std::collections::BTreeMap::new();
+                    for c in &r.configs {
+                        let value = c.value.as_ref().ok_or((
+                            ResponseError::InvalidConfig,
+                            format!("config '{}' has a null value", c.name.as_str()),
+                        ))?;
+                        overrides.insert(c.name.to_string(), value.to_string());
+                    }
+                    topic.config().replaced_by(overrides).map_err(failure)
+                },
+            );
             let response = AlterConfigsResourceResponse::default()
                 .with_resource_type(r.resource_type)
                 .with_resource_name(r.resource_name);
@@ -289,7 +287,6 @@ pub fn alter(broker: &Broker, req: AlterConfigsRequest) -> AlterConfigsResponse 
     AlterConfigsResponse::default().with_responses(responses)
 }
 
-/// Handles IncrementalAlterConfigs: SET, DELETE, APPEND and SUBTRACT on single keys.
 pub fn incremental_alter(
     broker: &Broker,
     req: IncrementalAlterConfigsRequest,
@@ -298,24 +295,24 @@ pub fn incremental_alter(
         .resources
         .into_iter()
         .map(|r| {
-            let outcome: Result<(), Failure> = (|| {
-                read_only_broker(r.resource_type, &r.resource_name)?;
-                duplicates(r.configs.iter().map(|c| c.name.as_str()))?;
-                let topic = find_topic(broker, &r.resource_name)?;
-                let mut config = topic.config();
-                for c in &r.configs {
-                    let key = c.name.as_str();
-                    let value = c.value.as_ref().map(|v| v.to_string());
-                    apply(&mut config, key, c.config_operation, value, broker).map_err(failure)?;
-                }
-                if !req.validate_only {
-                    topic
-                        .set_config(config, &broker.settings.defaults)
-                        .map_err(failure)?;
-                    tracing::info!(topic = %topic.name, "altered topic configs");
-                }
-                Ok(())
-            })();
+            let names = r.configs.iter().map(|c| c.name.as_str());
+            let outcome = alter_topic(
+                broker,
+                r.resource_type,
+                &r.resource_name,
+                names,
+                req.validate_only,
+                |topic| {
+                    let mut config = topic.config();
+                    for c in &r.configs {
+                        let key = c.name.as_str();
+                        let value = c.value.as_ref().map(|v| v.to_string());
+                        apply(&mut config, key, c.config_operation, value, broker)
+                            .map_err(failure)?;
+                    }
+                    Ok(config)
+                },
+            );
             let response = IncrementalResult::default()
                 .with_resource_type(r.resource_type)
                 .with_resource_name(r.resource_name);
@@ -328,6 +325,30 @@ pub fn incremental_alter(
         })
         .collect();
     IncrementalAlterConfigsResponse::default().with_responses(responses)
+}
+
+/// One resource of either alter API: the checks both make (a topic, not the read-only broker;
+/// no key twice), then `build` turns the topic's configs into the new ones, which are stored
+/// unless the request only validates.
+fn alter_topic<'a>(
+    broker: &Broker,
+    resource_type: i8,
+    name: &str,
+    names: impl Iterator<Item = &'a str>,
+    validate_only: bool,
+    build: impl FnOnce(&Topic) -> Result<TopicConfig, Failure>,
+) -> Result<(), Failure> {
+    read_only_broker(resource_type, name)?;
+    duplicates(names)?;
+    let topic = find_topic(broker, name)?;
+    let config = build(&topic)?;
+    if !validate_only {
+        topic
+            .set_config(config, &broker.settings.defaults)
+            .map_err(failure)?;
+        tracing::info!(topic = %topic.name, "altered topic configs");
+    }
+    Ok(())
 }
 
 fn apply(

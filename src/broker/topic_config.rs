@@ -115,6 +115,29 @@ impl TopicConfig {
         self.overrides.get("diskless.enable").map(String::as_str) == Some("true")
     }
 
+    /// The whole set of overrides replaced by `overrides`, as AlterConfigs replaces it —
+    /// except the keys fixed at creation: leaving one out keeps it, changing it is refused.
+    pub fn replaced_by(&self, mut overrides: BTreeMap<String, String>) -> Result<TopicConfig> {
+        for key in FIXED_AT_CREATION {
+            let current = self.overrides.get(*key);
+            let current_value = current.map_or("false", String::as_str);
+            match overrides.get(*key) {
+                Some(asked) if asked.trim() != current_value => {
+                    return Err(fixed_at_creation(key).unwrap_err());
+                }
+                _ => match current {
+                    Some(v) => {
+                        overrides.insert((*key).to_string(), v.clone());
+                    }
+                    None => {
+                        overrides.remove(*key);
+                    }
+                },
+            }
+        }
+        TopicConfig::from_overrides(overrides)
+    }
+
     /// Sets one key after validating it.
     pub fn set(&mut self, key: &str, value: &str) -> Result<()> {
         fixed_at_creation(key)?;
@@ -215,8 +238,10 @@ pub fn lookup(key: &str) -> Result<&'static ConfigKey> {
 }
 
 /// Keys a topic keeps from its creation: where its data lives cannot move afterwards.
+const FIXED_AT_CREATION: &[&str] = &["diskless.enable"];
+
 fn fixed_at_creation(key: &str) -> Result<()> {
-    if key == "diskless.enable" {
+    if FIXED_AT_CREATION.contains(&key) {
         return Err(Error::InvalidConfig(
             "diskless.enable is fixed when the topic is created".into(),
         ));
@@ -272,6 +297,42 @@ pub fn validate(key: &str, value: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn replacing_the_configs_keeps_what_is_fixed_at_creation() {
+        let diskless = TopicConfig::from_overrides(BTreeMap::from([
+            ("diskless.enable".to_string(), "true".to_string()),
+            ("retention.ms".to_string(), "1000".to_string()),
+        ]))
+        .unwrap();
+        let replaced = diskless
+            .replaced_by(BTreeMap::from([(
+                "segment.ms".to_string(),
+                "5000".to_string(),
+            )]))
+            .unwrap();
+        assert!(replaced.diskless(), "left out, kept");
+        assert_eq!(replaced.overrides().get("retention.ms"), None, "replaced");
+        assert!(diskless
+            .replaced_by(BTreeMap::from([(
+                "diskless.enable".to_string(),
+                "false".to_string()
+            )]))
+            .is_err());
+        let on_disk = TopicConfig::default();
+        assert!(on_disk
+            .replaced_by(BTreeMap::from([(
+                "diskless.enable".to_string(),
+                "false".to_string()
+            )]))
+            .is_ok_and(|c| !c.diskless()));
+        assert!(on_disk
+            .replaced_by(BTreeMap::from([(
+                "diskless.enable".to_string(),
+                "true".to_string()
+            )]))
+            .is_err());
+    }
 
     fn defaults() -> TopicDefaults {
         TopicDefaults {
