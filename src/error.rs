@@ -120,6 +120,21 @@ impl Error {
         self.response_error().code()
     }
 
+    /// A refusal of (part of) a request: `error` is answered with `message`, which is also
+    /// how the error reads.
+    pub fn refused(error: ResponseError, message: impl Into<String>) -> Error {
+        Error::Kafka {
+            error,
+            context: String::new(),
+            message: Some(message.into()),
+        }
+    }
+
+    /// The error code and message a client is answered with for this error.
+    pub fn refusal(&self) -> (ResponseError, String) {
+        (self.response_error(), self.to_string())
+    }
+
     /// The Kafka error reported to a client for this error.
     pub fn response_error(&self) -> ResponseError {
         match self {

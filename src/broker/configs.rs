@@ -36,12 +36,6 @@ const OP_DELETE: i8 = 1;
 const OP_APPEND: i8 = 2;
 const OP_SUBTRACT: i8 = 3;
 
-type Failure = (ResponseError, String);
-
-fn failure(e: Error) -> Failure {
-    (e.response_error(), e.to_string())
-}
-
 fn text(s: String) -> Option<StrBytes> {
     Some(StrBytes::from_string(s))
 }
@@ -73,12 +67,12 @@ pub fn describe(
             let entries = match r.resource_type {
                 RESOURCE_TOPIC => topic_entries(broker, &r.resource_name),
                 RESOURCE_BROKER => broker_entries(broker, &r.resource_name),
-                other => Err((
+                other => Err(Error::refused(
                     ResponseError::InvalidRequest,
                     format!("config resource type {other} is not supported"),
                 )),
             };
-            match entries {
+            match entries.map_err(|e| e.refusal()) {
                 Ok(entries) => {
                     let wanted: Option<HashSet<&str>> = r
                         .configuration_keys
@@ -113,14 +107,14 @@ pub fn describe(
     DescribeConfigsResponse::default().with_results(results)
 }
 
-fn find_topic(broker: &Broker, name: &str) -> Result<std::sync::Arc<Topic>, Failure> {
-    broker.topic(name).ok_or((
+fn find_topic(broker: &Broker, name: &str) -> Result<std::sync::Arc<Topic>, Error> {
+    broker.topic(name).ok_or(Error::refused(
         ResponseError::UnknownTopicOrPartition,
         format!("topic '{name}' does not exist"),
     ))
 }
 
-fn topic_entries(broker: &Broker, name: &str) -> Result<Vec<Entry>, Failure> {
+fn topic_entries(broker: &Broker, name: &str) -> Result<Vec<Entry>, Error> {
     let topic = find_topic(broker, name)?;
     let config = topic.config();
     Ok(TOPIC_CONFIG_KEYS
@@ -143,10 +137,10 @@ fn topic_entries(broker: &Broker, name: &str) -> Result<Vec<Entry>, Failure> {
         .collect())
 }
 
-fn broker_entries(broker: &Broker, name: &str) -> Result<Vec<Entry>, Failure> {
+fn broker_entries(broker: &Broker, name: &str) -> Result<Vec<Entry>, Error> {
     let s = &broker.settings;
     if !name.is_empty() && name != s.node_id.to_string() {
-        return Err((
+        return Err(Error::refused(
             ResponseError::InvalidRequest,
             format!("broker '{name}' is not this broker ({})", s.node_id),
         ));
@@ -221,25 +215,25 @@ fn broker_entries(broker: &Broker, name: &str) -> Result<Vec<Entry>, Failure> {
     ])
 }
 
-fn read_only_broker(resource_type: i8, name: &str) -> Result<(), Failure> {
+fn read_only_broker(resource_type: i8, name: &str) -> Result<(), Error> {
     match resource_type {
         RESOURCE_TOPIC => Ok(()),
-        RESOURCE_BROKER => Err((
+        RESOURCE_BROKER => Err(Error::refused(
             ResponseError::InvalidRequest,
             format!("broker {name} settings are read-only over the wire; set them with flags, STREAMLINE_* variables or the config file"),
         )),
-        other => Err((
+        other => Err(Error::refused(
             ResponseError::InvalidRequest,
             format!("config resource type {other} is not supported"),
         )),
     }
 }
 
-fn duplicates<'a>(names: impl Iterator<Item = &'a str>) -> Result<(), Failure> {
+fn duplicates<'a>(names: impl Iterator<Item = &'a str>) -> Result<(), Error> {
     let mut seen = HashSet::new();
     for n in names {
         if !seen.insert(n) {
-            return Err((
+            return Err(Error::refused(
                 ResponseError::InvalidRequest,
                 format!("config '{n}' appears more than once"),
             ));
@@ -264,19 +258,19 @@ pub fn alter(broker: &Broker, req: AlterConfigsRequest) -> AlterConfigsResponse 
                 |topic| {
                     let mut overrides = std::collections::BTreeMap::new();
                     for c in &r.configs {
-                        let value = c.value.as_ref().ok_or((
+                        let value = c.value.as_ref().ok_or(Error::refused(
                             ResponseError::InvalidConfig,
                             format!("config '{}' has a null value", c.name.as_str()),
                         ))?;
                         overrides.insert(c.name.to_string(), value.to_string());
                     }
-                    topic.config().replaced_by(overrides).map_err(failure)
+                    topic.config().replaced_by(overrides)
                 },
             );
             let response = AlterConfigsResourceResponse::default()
                 .with_resource_type(r.resource_type)
                 .with_resource_name(r.resource_name);
-            match outcome {
+            match outcome.map_err(|e| e.refusal()) {
                 Ok(()) => response,
                 Err((code, message)) => response
                     .with_error_code(code.code())
@@ -307,8 +301,7 @@ pub fn incremental_alter(
                     for c in &r.configs {
                         let key = c.name.as_str();
                         let value = c.value.as_ref().map(|v| v.to_string());
-                        apply(&mut config, key, c.config_operation, value, broker)
-                            .map_err(failure)?;
+                        apply(&mut config, key, c.config_operation, value, broker)?;
                     }
                     Ok(config)
                 },
@@ -316,7 +309,7 @@ pub fn incremental_alter(
             let response = IncrementalResult::default()
                 .with_resource_type(r.resource_type)
                 .with_resource_name(r.resource_name);
-            match outcome {
+            match outcome.map_err(|e| e.refusal()) {
                 Ok(()) => response,
                 Err((code, message)) => response
                     .with_error_code(code.code())
@@ -336,16 +329,14 @@ fn alter_topic<'a>(
     name: &str,
     names: impl Iterator<Item = &'a str>,
     validate_only: bool,
-    build: impl FnOnce(&Topic) -> Result<TopicConfig, Failure>,
-) -> Result<(), Failure> {
+    build: impl FnOnce(&Topic) -> Result<TopicConfig, Error>,
+) -> Result<(), Error> {
     read_only_broker(resource_type, name)?;
     duplicates(names)?;
     let topic = find_topic(broker, name)?;
     let config = build(&topic)?;
     if !validate_only {
-        topic
-            .set_config(config, &broker.settings.defaults)
-            .map_err(failure)?;
+        topic.set_config(config, &broker.settings.defaults)?;
         tracing::info!(topic = %topic.name, "altered topic configs");
     }
     Ok(())

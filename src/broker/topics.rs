@@ -28,12 +28,6 @@ use crate::Error;
 pub const SOURCE_TOPIC: i8 = 1;
 pub const SOURCE_DEFAULT: i8 = 5;
 
-type Failure = (ResponseError, String);
-
-fn failure(e: Error) -> Failure {
-    (e.response_error(), e.to_string())
-}
-
 fn msg(s: &str) -> Option<StrBytes> {
     Some(StrBytes::from_string(s.to_string()))
 }
@@ -64,7 +58,7 @@ pub fn create(broker: &Broker, req: CreateTopicsRequest, version: i16) -> Create
                         name.as_str()
                     )));
             }
-            match create_one(broker, t, req.validate_only) {
+            match create_one(broker, t, req.validate_only).map_err(|e| e.refusal()) {
                 Ok((partitions, topic_id, configs)) => {
                     result.num_partitions = partitions;
                     result.replication_factor = 1;
@@ -93,19 +87,19 @@ fn create_one(
     broker: &Broker,
     t: CreatableTopic,
     validate_only: bool,
-) -> Result<(i32, uuid::Uuid, Vec<CreatableTopicConfigs>), Failure> {
+) -> Result<(i32, uuid::Uuid, Vec<CreatableTopicConfigs>), Error> {
     let node = BrokerId(broker.settings.node_id);
     let partitions = if t.assignments.is_empty() {
         match t.replication_factor {
             -1 | 1 => {}
             rf if rf < 1 => {
-                return Err((
+                return Err(Error::refused(
                     ResponseError::InvalidReplicationFactor,
-                    "replication factor must be larger than 0, or -1 to use the default".into(),
+                    "replication factor must be larger than 0, or -1 to use the default",
                 ))
             }
             rf => {
-                return Err((
+                return Err(Error::refused(
                     ResponseError::InvalidReplicationFactor,
                     format!("replication factor: {rf} larger than available brokers: 1"),
                 ))
@@ -114,16 +108,16 @@ fn create_one(
         t.num_partitions
     } else {
         if t.num_partitions != -1 || t.replication_factor != -1 {
-            return Err((
+            return Err(Error::refused(
                 ResponseError::InvalidRequest,
-                "both partition count/replication factor and manual assignments were given".into(),
+                "both partition count/replication factor and manual assignments were given",
             ));
         }
         let mut indexes: Vec<i32> = t.assignments.iter().map(|a| a.partition_index).collect();
         indexes.sort_unstable();
         let expected: Vec<i32> = (0..indexes.len() as i32).collect();
         if indexes != expected || t.assignments.iter().any(|a| a.broker_ids != [node]) {
-            return Err((
+            return Err(Error::refused(
                 ResponseError::InvalidReplicaAssignment,
                 format!(
                     "assignments must cover partitions 0..n once each, on broker {} only",
@@ -136,16 +130,14 @@ fn create_one(
     let mut configs = BTreeMap::new();
     for c in t.configs {
         let Some(value) = c.value else {
-            return Err((
+            return Err(Error::refused(
                 ResponseError::InvalidConfig,
                 format!("config '{}' has a null value", c.name.as_str()),
             ));
         };
         configs.insert(c.name.to_string(), value.to_string());
     }
-    let topic = broker
-        .create_topic(&t.name, partitions, configs, validate_only)
-        .map_err(failure)?;
+    let topic = broker.create_topic(&t.name, partitions, configs, validate_only)?;
     let config = topic.config();
     let described = TOPIC_CONFIG_KEYS
         .iter()
@@ -210,7 +202,7 @@ pub fn delete(broker: &Broker, req: DeleteTopicsRequest, version: i16) -> Delete
                     match broker.delete_topic(&t) {
                         Ok(()) => result,
                         Err(e) => {
-                            let (code, text) = failure(e);
+                            let (code, text) = e.refusal();
                             with_delete_error(result, code, &text, version)
                         }
                     }
@@ -253,27 +245,27 @@ pub fn create_partitions(
         .topics
         .into_iter()
         .map(|t| {
-            let outcome: Result<(), Failure> = (|| {
+            let outcome: Result<(), Error> = (|| {
                 if duplicates.contains(t.name.as_str()) {
-                    return Err((ResponseError::InvalidRequest, "topic appears more than once in the request".into()));
+                    return Err(Error::refused(ResponseError::InvalidRequest, "topic appears more than once in the request"));
                 }
                 let topic = broker
                     .topic(&t.name)
-                    .ok_or((ResponseError::UnknownTopicOrPartition, format!("topic '{}' does not exist", t.name.as_str())))?;
+                    .ok_or(Error::refused(ResponseError::UnknownTopicOrPartition, format!("topic '{}' does not exist", t.name.as_str())))?;
                 let current = topic.partition_count();
                 if t.count <= current {
-                    return Err((
+                    return Err(Error::refused(
                         ResponseError::InvalidPartitions,
                         format!("topic currently has {current} partitions, which is not fewer than the requested {}", t.count),
                     ));
                 }
                 if t.count > MAX_PARTITIONS_PER_TOPIC {
-                    check_partition_count(t.count).map_err(failure)?;
+                    check_partition_count(t.count)?;
                 }
                 if let Some(assignments) = &t.assignments {
                     let added = (t.count - current) as usize;
                     if assignments.len() != added || assignments.iter().any(|a| a.broker_ids != [node]) {
-                        return Err((
+                        return Err(Error::refused(
                             ResponseError::InvalidReplicaAssignment,
                             format!("expected {added} assignments, each on broker {} only", node.0),
                         ));
@@ -284,12 +276,12 @@ pub fn create_partitions(
                 }
                 topic
                     .add_partitions(t.count - current, &broker.settings.defaults)
-                    .map_err(failure)?;
+                    ?;
                 tracing::info!(topic = %topic.name, partitions = t.count, "added partitions");
                 Ok(())
             })();
             let result = CreatePartitionsTopicResult::default().with_name(t.name);
-            match outcome {
+            match outcome.map_err(|e| e.refusal()) {
                 Ok(()) => result,
                 Err((code, text)) => result.with_error_code(code.code()).with_error_message(msg(&text)),
             }

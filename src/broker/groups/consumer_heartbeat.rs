@@ -23,16 +23,15 @@ use super::store::Record;
 use super::Client;
 use super::GroupCoordinator;
 use crate::broker::Broker;
+use crate::Error;
 
 /// Member epoch of a member leaving the group for good.
 const LEAVE_EPOCH: i32 = -1;
 /// Member epoch of a static member leaving for now (it may come back with the same instance id).
 const LEAVE_STATIC_EPOCH: i32 = -2;
 
-type Failure = (ResponseError, String);
-
-fn fail<T>(error: ResponseError, message: impl Into<String>) -> Result<T, Failure> {
-    Err((error, message.into()))
+fn fail<T>(error: ResponseError, message: impl Into<String>) -> Result<T, Error> {
+    Err(Error::refused(error, message))
 }
 
 pub fn handle(
@@ -42,7 +41,7 @@ pub fn handle(
     client: Client<'_>,
 ) -> ConsumerGroupHeartbeatResponse {
     let interval_ms = broker.groups.config.heartbeat_interval.as_millis() as i32;
-    match beat(broker, req, version, client) {
+    match beat(broker, req, version, client).map_err(|e| e.refusal()) {
         Ok(response) => response.with_heartbeat_interval_ms(interval_ms),
         Err((error, message)) => ConsumerGroupHeartbeatResponse::default()
             .with_error_code(error.code())
@@ -69,7 +68,7 @@ fn owned_partitions(req: &ConsumerGroupHeartbeatRequest) -> Option<TopicPartitio
     })
 }
 
-fn validate(req: &ConsumerGroupHeartbeatRequest, version: i16) -> Result<(), Failure> {
+fn validate(req: &ConsumerGroupHeartbeatRequest, version: i16) -> Result<(), Error> {
     if req.group_id.is_empty() {
         return fail(ResponseError::InvalidRequest, "GroupId can't be empty.");
     }
@@ -131,7 +130,7 @@ fn validate(req: &ConsumerGroupHeartbeatRequest, version: i16) -> Result<(), Fai
 
 /// The consumer part of `group`, turning an empty classic group into a consumer group;
 /// a classic group with members cannot be joined this way.
-fn consumer_part(group: &mut Group) -> Result<&mut ConsumerGroup, Failure> {
+fn consumer_part(group: &mut Group) -> Result<&mut ConsumerGroup, Error> {
     if group.consumer.is_none() {
         if !group.members.is_empty() || group.state != GroupState::Empty {
             return fail(
@@ -142,10 +141,10 @@ fn consumer_part(group: &mut Group) -> Result<&mut ConsumerGroup, Failure> {
         group.consumer = Some(ConsumerGroup::default());
         group.protocol_type = Some("consumer".into());
     }
-    group
-        .consumer
-        .as_mut()
-        .ok_or((ResponseError::UnknownServerError, String::new()))
+    group.consumer.as_mut().ok_or(Error::refused(
+        ResponseError::UnknownServerError,
+        String::new(),
+    ))
 }
 
 fn beat(
@@ -153,7 +152,7 @@ fn beat(
     req: ConsumerGroupHeartbeatRequest,
     version: i16,
     client: Client<'_>,
-) -> Result<ConsumerGroupHeartbeatResponse, Failure> {
+) -> Result<ConsumerGroupHeartbeatResponse, Error> {
     validate(&req, version)?;
     let now = Instant::now();
     let topics = topic_metadata(broker);
@@ -181,17 +180,17 @@ fn beat(
         membership_changed = join(consumer, &member_id, &req, now)?;
     } else {
         let member = consumer.members.get(&member_id).ok_or_else(|| {
-            (
+            Error::refused(
                 ResponseError::UnknownMemberId,
                 format!("Member {member_id} is not a member of group {group_id}."),
             )
         })?;
         check_epoch(member, req.member_epoch, owned.as_ref())?;
     }
-    let member = consumer
-        .members
-        .get_mut(&member_id)
-        .ok_or((ResponseError::UnknownServerError, String::new()))?;
+    let member = consumer.members.get_mut(&member_id).ok_or(Error::refused(
+        ResponseError::UnknownServerError,
+        String::new(),
+    ))?;
     member.last_heartbeat = now;
     member.client_id = client.client_id.to_string();
     member.client_host = client.client_host.to_string();
@@ -220,7 +219,7 @@ fn join(
     member_id: &str,
     req: &ConsumerGroupHeartbeatRequest,
     now: Instant,
-) -> Result<bool, Failure> {
+) -> Result<bool, Error> {
     if let Some(instance) = req.instance_id.as_deref() {
         if let Some(previous) = consumer.static_member(instance) {
             if !previous.left_static && previous.member_id != member_id {
@@ -260,7 +259,7 @@ fn check_epoch(
     member: &ConsumerMember,
     epoch: i32,
     owned: Option<&TopicPartitions>,
-) -> Result<(), Failure> {
+) -> Result<(), Error> {
     let fenced = || {
         fail(
             ResponseError::FencedMemberEpoch,
@@ -322,10 +321,10 @@ fn leave(
     groups: &mut BTreeMap<String, Group>,
     group_id: &str,
     req: &ConsumerGroupHeartbeatRequest,
-) -> Result<ConsumerGroupHeartbeatResponse, Failure> {
+) -> Result<ConsumerGroupHeartbeatResponse, Error> {
     let member_id = req.member_id.to_string();
     let unknown = || {
-        (
+        Error::refused(
             ResponseError::UnknownMemberId,
             format!("Member {member_id} is not a member of group {group_id}."),
         )
