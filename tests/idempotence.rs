@@ -231,3 +231,48 @@ async fn a_lost_produce_response_is_retried_without_duplicates() {
     let want: Vec<String> = std::iter::once("m0".to_string()).chain(values).collect();
     assert_eq!(got, want);
 }
+
+/// `streamline produce -X enable.idempotence=true` through a network that loses the answer
+/// to its first Produce: the client sends the batch again on a new connection, the broker
+/// recognises it by its sequence numbers, and every record is in the log exactly once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_toolbox_idempotent_producer_resends_without_duplicates() {
+    let (proxy, listener) = common::proxy::Proxy::bind().await;
+    let advertised = proxy.addr.to_string();
+    let server = TestServer::start_with(|c| c.advertised_addr = Some(advertised)).await;
+    proxy.forward_to(listener, server.addr());
+    server
+        .server
+        .broker()
+        .create_topic("resent", 1, Default::default(), false)
+        .expect("topic");
+    proxy.drop_next_produce_response();
+    let through_proxy = proxy.addr.to_string();
+    let out = tokio::task::spawn_blocking(move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_streamline"))
+            .args(["produce", "resent", "-n", "50", "--template", "r{{i}}"])
+            .args(["-X", "enable.idempotence=true", "-b", &through_proxy])
+            .args(["--request-timeout", "5s"])
+            .env_remove("STREAMLINE_BROKERS")
+            .env_remove("STREAMLINE_DATA_DIR")
+            .output()
+            .expect("produce")
+    })
+    .await
+    .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(proxy.dropped(), 1, "the first answer was lost");
+    let end = server
+        .server
+        .broker()
+        .partition("resent", 0)
+        .expect("partition")
+        .offsets()
+        .log_end_offset;
+    assert_eq!(end, 50, "written once, though sent twice");
+    server.stop().await;
+}
