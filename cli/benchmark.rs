@@ -600,7 +600,9 @@ async fn run_end_to_end(
         streamline::client::Mode::Remote { bootstrap } => {
             Arc::new(Client::remote_as(bootstrap, client.timeouts(), client.client_id()).await?)
         }
-        streamline::client::Mode::Local { .. } => client.clone(),
+        streamline::client::Mode::Local { .. } | streamline::client::Mode::InProcess => {
+            client.clone()
+        }
     };
     let start = Instant::now();
     let producer = tokio::spawn(produce_loop(ProducerTask {

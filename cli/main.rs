@@ -3,6 +3,13 @@
 //! `error: …` with the cause chain), 2 on a usage error (clap's own). Output cut short by a
 //! closed pipe (`streamline … | head`) is not a failure and exits 0 quietly.
 
+/// Large allocations are mapped lazily so that a hostile frame's claimed element count cannot
+/// abort the process (see the library's `alloc` module). Chosen here, in the executable: a
+/// library must leave the global allocator to the program that embeds it.
+#[cfg(target_os = "linux")]
+#[global_allocator]
+static GLOBAL: streamline::alloc::LazyLargeAlloc = streamline::alloc::LazyLargeAlloc;
+
 mod argv;
 mod benchmark;
 mod completions;

@@ -1,5 +1,15 @@
-//! The process-wide allocator: the system allocator, except that very large requests are
-//! served by lazily committed anonymous mappings.
+//! An allocator for a process that serves Kafka clients: the system allocator, except that
+//! very large requests are served by lazily committed anonymous mappings.
+//!
+//! The library does not install it — a library must leave the global allocator to its
+//! program. The `streamline` executable and the test suite do; a program embedding a broker
+//! that untrusted clients reach should too:
+//!
+//! ```
+//! #[global_allocator]
+//! static GLOBAL: streamline::alloc::LazyLargeAlloc = streamline::alloc::LazyLargeAlloc;
+//! # fn main() {}
+//! ```
 //!
 //! Why: the `kafka-protocol` decoders pre-size every array with `Vec::with_capacity(n)` from the
 //! element count a request *claims*, before checking that the frame holds that many elements.

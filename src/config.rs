@@ -1,5 +1,5 @@
-//! The broker's configuration: [`ServerConfig`], the effective settings of one `serve`, and how
-//! it is resolved from its sources.
+//! The broker's configuration: [`ServerConfig`], the effective settings of one `serve`, and
+//! (with the `cli` feature) how it is resolved from its sources.
 //!
 //! Precedence, highest first: command-line flag > `STREAMLINE_*` environment variable >
 //! TOML config file (`-c/--config`) > built-in default. `RUST_LOG` is honoured for `log_level`
@@ -7,23 +7,31 @@
 //! optional); [`ServerConfig::resolve`] is the one place layers are merged, and it validates the
 //! result so the server never starts on a nonsensical setting.
 
+#[cfg(feature = "cli")]
 mod layer;
+#[cfg(feature = "cli")]
 mod template;
 mod validate;
 
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+#[cfg(feature = "cli")]
+use std::path::Path;
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "cli")]
 pub use layer::ConfigLayer;
+#[cfg(feature = "cli")]
 pub use template::generate_config;
 
+#[cfg(feature = "cli")]
 use crate::Result;
 
 /// When the broker fsyncs written data. The default keeps Kafka's contract for acks=all
 /// without an fsync per request, by letting one fsync cover every batch that is waiting.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum FsyncPolicy {
     /// acks=all is answered only after an fsync (group commit); acks=1 right after the write
@@ -137,6 +145,7 @@ impl Default for ServerConfig {
     }
 }
 
+#[cfg(feature = "cli")]
 impl ServerConfig {
     /// Resolves the configuration of `streamline serve`. `flags` is what clap parsed, which
     /// already prefers a flag over its `STREAMLINE_*` variable; `config_file` is the
@@ -207,7 +216,7 @@ impl ServerConfig {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "cli"))]
 mod tests {
     use super::*;
 

@@ -47,6 +47,17 @@ pub enum Error {
     DataDirLocked { path: String, holder: String },
     #[error("storage is full or failing: {0}")]
     Storage(String),
+    /// A listener could not be bound ("cannot listen on 127.0.0.1:9092: address in use").
+    #[error("cannot listen{} on {addr}: {source}", listener_kind(.http))]
+    Listen {
+        addr: std::net::SocketAddr,
+        /// The HTTP listener rather than the Kafka one.
+        http: bool,
+        source: std::io::Error,
+    },
+    /// The broker cannot start in this environment (an open-file limit too low to serve).
+    #[error("{0}")]
+    Start(String),
     #[error("{0}")]
     Client(String),
     /// A broker could not be reached or its connection broke mid-request: another broker of
@@ -64,6 +75,14 @@ pub enum Error {
         /// The broker's error message, if it sent one.
         message: Option<String>,
     },
+}
+
+fn listener_kind(http: &bool) -> &'static str {
+    if *http {
+        " for HTTP"
+    } else {
+        ""
+    }
 }
 
 fn kafka_text(error: &ResponseError, context: &str, message: Option<&str>) -> String {
@@ -138,6 +157,7 @@ impl Error {
     /// The Kafka error reported to a client for this error.
     pub fn response_error(&self) -> ResponseError {
         match self {
+            Error::Listen { .. } | Error::Start(_) => ResponseError::UnknownServerError,
             Error::Io(_) | Error::Storage(_) | Error::CorruptLog { .. } => {
                 ResponseError::KafkaStorageError
             }

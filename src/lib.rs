@@ -1,6 +1,17 @@
 //! Streamline: a Kafka-wire-compatible broker core and the client layer the `streamline`
 //! toolbox drives.
 //!
+//! To run a broker inside a program or a test suite, start with [`Embedded`]:
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> streamline::Result<()> {
+//! let broker = streamline::Embedded::builder().topic("orders", 3).start().await?;
+//! // Point any Kafka client at broker.bootstrap().
+//! broker.shutdown().await
+//! # }
+//! ```
+//!
 //! A tour of the layout, outside in:
 //!
 //! - [`server`] accepts TCP connections, reads length-prefixed frames and answers them in order;
@@ -13,12 +24,20 @@
 //!   RecordBatch header.
 //! - [`config`] resolves the server configuration from flags, environment, a TOML file and
 //!   defaults.
+//! - [`embedded`] wraps all of it as a library: a broker started and stopped by its caller.
+//! - [`client`] is the one interface the toolbox's commands use, in-process or over the wire.
+//!
+//! Features: `cli` (on by default) adds what the `streamline` executable needs beside the
+//! broker (the command-line definitions of the server settings and their TOML file); `http`
+//! (on by default) adds the health and metrics listener. An embedder that wants the broker
+//! alone depends on `streamline` with `default-features = false`.
 
 #[cfg(target_os = "linux")]
 pub mod alloc;
 pub mod broker;
 pub mod client;
 pub mod config;
+pub mod embedded;
 pub mod error;
 pub mod lock;
 pub mod metrics;
@@ -26,8 +45,5 @@ pub mod protocol;
 pub mod server;
 pub mod storage;
 
+pub use embedded::Embedded;
 pub use error::{Error, Result};
-
-#[cfg(target_os = "linux")]
-#[global_allocator]
-static GLOBAL: alloc::LazyLargeAlloc = alloc::LazyLargeAlloc;

@@ -116,6 +116,7 @@ async fn from_kafka(args: FromKafkaArgs) -> anyhow::Result<()> {
     let dest_label = match dest.mode() {
         Mode::Remote { bootstrap } => bootstrap.clone(),
         Mode::Local { data_dir } => format!("{} (in-process)", data_dir.display()),
+        Mode::InProcess => "the broker of this process".to_string(),
     };
     let plan = plan::make(
         &source,

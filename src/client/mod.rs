@@ -77,8 +77,14 @@ pub struct Node {
 /// Which backend a client ended up with, for messages to the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
-    Local { data_dir: PathBuf },
-    Remote { bootstrap: String },
+    Local {
+        data_dir: PathBuf,
+    },
+    Remote {
+        bootstrap: String,
+    },
+    /// A broker core running in this process (an embedded broker).
+    InProcess,
 }
 
 /// A connected client. Cheap to share behind an `Arc`.
@@ -101,7 +107,8 @@ pub struct Client {
     /// Fetches in flight on leaders that had not answered when the last fetch returned.
     pending_fetches: Mutex<HashMap<usize, fetch::PendingFetch>>,
     /// Held for a Local client: the data directory is ours until the client is dropped.
-    _lock: Option<DataDirLock>,
+    lock: Option<DataDirLock>,
+    /// The broker core of a Local or in-process client, which requests reach directly.
     local: Option<Arc<Broker>>,
     /// For a Local client: the task driving consumer-group timers (session expiry, rebalance
     /// completion), as the server does; stopped when the client is dropped.
@@ -156,6 +163,24 @@ impl Client {
             .map_err(|e| Error::Client(format!("opening the data directory: {e}")))??;
         let broker = Arc::new(broker);
         let group_timers = tokio::spawn(drive_group_timers(broker.clone()));
+        let mut client = Client::over(
+            broker.clone(),
+            Mode::Local {
+                data_dir: data_dir.to_path_buf(),
+            },
+        );
+        client.lock = Some(lock);
+        client.group_timers = Some(group_timers);
+        Ok(client)
+    }
+
+    /// A client of a broker core this process already runs (an embedded broker): requests
+    /// go straight to its dispatcher. Its owner drives its timers and flushes it.
+    pub(crate) fn in_process(broker: Arc<Broker>) -> Client {
+        Client::over(broker, Mode::InProcess)
+    }
+
+    fn over(broker: Arc<Broker>, mode: Mode) -> Client {
         let apis = SUPPORTED_APIS
             .iter()
             .map(|a| (a.key as i16, (a.min_version, a.max_version)))
@@ -164,10 +189,8 @@ impl Client {
             transport: Transport::Local(broker.clone()),
             apis,
         });
-        Ok(Client {
-            mode: Mode::Local {
-                data_dir: data_dir.to_path_buf(),
-            },
+        Client {
+            mode,
             bootstrap: node,
             brokers: Mutex::new(HashMap::new()),
             nodes: Mutex::new(HashMap::new()),
@@ -177,10 +200,10 @@ impl Client {
             client_id: StrBytes::from_static_str(CLIENT_ID),
             fetch_min_bytes: AtomicI32::new(1),
             pending_fetches: Mutex::new(HashMap::new()),
-            _lock: Some(lock),
+            lock: None,
             local: Some(broker),
-            group_timers: Some(group_timers),
-        })
+            group_timers: None,
+        }
     }
 
     /// Connects to the first reachable broker of a comma-separated bootstrap list.
@@ -212,7 +235,7 @@ impl Client {
                         client_id,
                         fetch_min_bytes: AtomicI32::new(1),
                         pending_fetches: Mutex::new(HashMap::new()),
-                        _lock: None,
+                        lock: None,
                         local: None,
                         group_timers: None,
                     })
@@ -527,7 +550,9 @@ impl Drop for Client {
         if let Some(timers) = &self.group_timers {
             timers.abort();
         }
-        if let Some(broker) = &self.local {
+        // The owner of the directory flushes it: a Local client, not a client of a broker
+        // core someone else runs (which flushes at its own shutdown).
+        if let (Some(broker), Some(_)) = (&self.local, &self.lock) {
             if let Err(e) = broker.checkpoint() {
                 tracing::error!(error = %e, "flushing the data directory failed");
             }

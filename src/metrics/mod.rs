@@ -6,10 +6,13 @@
 //! transactions, process figures) is read from the broker when a scrape asks, so a deleted
 //! topic or group simply stops appearing and nothing has to be unregistered.
 
+#[cfg(feature = "http")]
 pub mod collect;
 pub mod errors;
 pub mod histogram;
+#[cfg(feature = "http")]
 mod process;
+#[cfg(feature = "http")]
 pub mod text;
 
 use std::collections::BTreeMap;
@@ -80,6 +83,8 @@ impl TopicTraffic {
 #[derive(Debug)]
 pub struct BrokerMetrics {
     started: Instant,
+    /// Read by the `/metrics` scrape only.
+    #[cfg_attr(not(feature = "http"), allow(dead_code))]
     started_unix_seconds: f64,
     apis: Vec<ApiMetrics>,
     /// (API key, error code) → responses' occurrences of that code. Errors are the rare case,

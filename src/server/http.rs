@@ -181,10 +181,61 @@ fn text(status: StatusCode, body: &str) -> Response<Full<Bytes>> {
     r
 }
 
+/// The running HTTP listener of a server: stopped on its own signal, after the broker has
+/// shut down, so that readiness probes see the shutdown.
+pub struct HttpListener {
+    addr: SocketAddr,
+    state: Arc<HttpState>,
+    stop: watch::Sender<bool>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl HttpListener {
+    /// Binds `addr` and serves probes (reporting recovery) until the broker is handed over.
+    pub async fn start(addr: SocketAddr, scrape: ScrapeSettings) -> crate::Result<HttpListener> {
+        let listener = bind(addr).await?;
+        let addr = listener.local_addr()?;
+        let state = Arc::new(HttpState::new(scrape));
+        let (stop, stopped) = watch::channel(false);
+        let task = tokio::spawn(serve(listener, state.clone(), stopped));
+        Ok(HttpListener {
+            addr,
+            state,
+            stop,
+            task,
+        })
+    }
+
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// What the handlers read: readiness and the broker.
+    pub fn state(&self) -> &HttpState {
+        &self.state
+    }
+
+    /// Stops serving and waits for the listener task.
+    pub async fn stop(self) {
+        let _ = self.stop.send(true);
+        let _ = self.task.await;
+    }
+
+    /// Stops serving without waiting.
+    pub fn stop_now(self) {
+        let _ = self.stop.send(true);
+        self.task.abort();
+    }
+}
+
 /// Binds the HTTP listener.
-pub async fn bind(addr: SocketAddr) -> anyhow::Result<TcpListener> {
-    use anyhow::Context;
+pub async fn bind(addr: SocketAddr) -> crate::Result<TcpListener> {
     TcpListener::bind(addr)
         .await
-        .with_context(|| format!("cannot listen for HTTP on {addr}"))
+        .map_err(|source| crate::Error::Listen {
+            addr,
+            http: true,
+            source,
+        })
 }

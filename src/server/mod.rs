@@ -4,6 +4,7 @@
 
 pub mod connection;
 pub mod dispatch;
+#[cfg(feature = "http")]
 pub mod http;
 pub mod listener;
 mod warn_limit;
@@ -12,7 +13,6 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::Context;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -20,7 +20,7 @@ use tokio::task::JoinHandle;
 use crate::broker::{Broker, BrokerSettings, Endpoint};
 use crate::config::{FsyncPolicy, ServerConfig};
 use crate::lock::DataDirLock;
-use crate::metrics::collect::ScrapeSettings;
+use crate::{Error, Result};
 
 /// A running broker: listening, serving connections.
 pub struct Server {
@@ -29,21 +29,13 @@ pub struct Server {
     shutdown: watch::Sender<bool>,
     tasks: Vec<JoinHandle<()>>,
     lock: Option<DataDirLock>,
-    http: Option<HttpListener>,
-}
-
-/// The HTTP listener: stopped on its own signal, after the broker has shut down, so that
-/// readiness probes see the shutdown.
-struct HttpListener {
-    addr: SocketAddr,
-    state: Arc<http::HttpState>,
-    stop: watch::Sender<bool>,
-    task: JoinHandle<()>,
+    #[cfg(feature = "http")]
+    http: Option<http::HttpListener>,
 }
 
 impl Server {
     /// Opens the data directory (taking its lock), binds the listener and starts serving.
-    pub async fn start(config: ServerConfig) -> anyhow::Result<Server> {
+    pub async fn start(config: ServerConfig) -> Result<Server> {
         check_open_file_limit(&config)?;
         let mut lock = if config.in_memory {
             None
@@ -52,36 +44,44 @@ impl Server {
         };
         let listener = TcpListener::bind(config.listen_addr)
             .await
-            .with_context(|| format!("cannot listen on {}", config.listen_addr))?;
+            .map_err(|source| Error::Listen {
+                addr: config.listen_addr,
+                http: false,
+                source,
+            })?;
         let addr = listener.local_addr()?;
         let endpoint = advertised_endpoint(config.advertised_addr.as_deref(), addr)?;
         // Up before the broker opens, so that readiness probes see the recovery.
+        #[cfg(feature = "http")]
         let http = match config.http_addr {
-            Some(http_addr) => {
-                let listener = http::bind(http_addr).await?;
-                let addr = listener.local_addr()?;
-                let state = Arc::new(http::HttpState::new(ScrapeSettings {
-                    partition_series: config.metrics_partition_series,
-                    max_series: config.metrics_max_series,
-                }));
-                let (stop, stopped) = watch::channel(false);
-                let task = tokio::spawn(http::serve(listener, state.clone(), stopped));
-                Some(HttpListener {
-                    addr,
-                    state,
-                    stop,
-                    task,
-                })
-            }
+            Some(http_addr) => Some(
+                http::HttpListener::start(
+                    http_addr,
+                    crate::metrics::collect::ScrapeSettings {
+                        partition_series: config.metrics_partition_series,
+                        max_series: config.metrics_max_series,
+                    },
+                )
+                .await?,
+            ),
             None => None,
         };
+        #[cfg(not(feature = "http"))]
+        if config.http_addr.is_some() {
+            return Err(Error::InvalidConfig(
+                "http_addr needs the HTTP listener, which this build leaves out (the `http` \
+                 feature)"
+                    .into(),
+            ));
+        }
         let settings = BrokerSettings::from_config(&config, endpoint);
         let broker = tokio::task::spawn_blocking(move || Broker::open(settings))
             .await
-            .context("opening the broker")??;
+            .map_err(|e| Error::Start(format!("opening the broker: {e}")))??;
         let broker = Arc::new(broker);
+        #[cfg(feature = "http")]
         if let Some(http) = &http {
-            http.state.serving(broker.clone());
+            http.state().serving(broker.clone());
         }
         if let Some(lock) = lock.as_mut() {
             lock.set_serving_addr(addr)?;
@@ -140,13 +140,15 @@ impl Server {
             shutdown,
             tasks,
             lock,
+            #[cfg(feature = "http")]
             http,
         })
     }
 
     /// The address the HTTP listener is bound to, when there is one.
+    #[cfg(feature = "http")]
     pub fn http_addr(&self) -> Option<SocketAddr> {
-        self.http.as_ref().map(|h| h.addr)
+        self.http.as_ref().map(http::HttpListener::addr)
     }
 
     /// The address the listener is bound to (useful when port 0 was asked for).
@@ -160,9 +162,10 @@ impl Server {
     }
 
     /// Stops accepting, closes connections, flushes every log to disk and releases the lock.
-    pub async fn shutdown(self) -> anyhow::Result<()> {
+    pub async fn shutdown(self) -> Result<()> {
+        #[cfg(feature = "http")]
         if let Some(http) = &self.http {
-            http.state.shutting_down();
+            http.state().shutting_down();
         }
         let _ = self.shutdown.send(true);
         for task in self.tasks {
@@ -171,13 +174,37 @@ impl Server {
         let broker = self.broker.clone();
         tokio::task::spawn_blocking(move || broker.checkpoint())
             .await
-            .context("flushing logs")??;
+            .map_err(|e| Error::Start(format!("flushing logs: {e}")))??;
         drop(self.lock);
+        #[cfg(feature = "http")]
         if let Some(http) = self.http {
-            let _ = http.stop.send(true);
-            let _ = http.task.await;
+            http.stop().await;
         }
         Ok(())
+    }
+}
+
+impl Server {
+    /// Stops at once, without waiting: for a `Drop`, where nothing can be awaited. Requests
+    /// in flight are cut off (their clients retry, as after any lost connection), every log
+    /// is flushed to disk, and the data directory is released.
+    pub fn stop_now(self) {
+        #[cfg(feature = "http")]
+        if let Some(http) = &self.http {
+            http.state().shutting_down();
+        }
+        let _ = self.shutdown.send(true);
+        for task in &self.tasks {
+            task.abort();
+        }
+        if let Err(e) = self.broker.checkpoint() {
+            tracing::error!(error = %e, "flushing logs at shutdown failed");
+        }
+        drop(self.lock);
+        #[cfg(feature = "http")]
+        if let Some(http) = self.http {
+            http.stop_now();
+        }
     }
 }
 
@@ -187,15 +214,16 @@ const MIN_OPEN_FILES: u64 = 64;
 
 /// Fails loudly at start when the open-file limit cannot work, rather than later by refusing
 /// clients; warns when it leaves less room for connections than `max_connections` asks.
-fn check_open_file_limit(config: &ServerConfig) -> anyhow::Result<()> {
+fn check_open_file_limit(config: &ServerConfig) -> Result<()> {
     let Some(limit) = crate::storage::descriptors::soft_limit() else {
         return Ok(());
     };
-    anyhow::ensure!(
-        limit >= MIN_OPEN_FILES,
-        "the open-file limit is {limit}, too low to serve (at least {MIN_OPEN_FILES} are \
-         needed): raise it with `ulimit -n`"
-    );
+    if limit < MIN_OPEN_FILES {
+        return Err(Error::Start(format!(
+            "the open-file limit is {limit}, too low to serve (at least {MIN_OPEN_FILES} are \
+             needed): raise it with `ulimit -n`"
+        )));
+    }
     // Half the limit goes to segment files (storage::descriptors), the rest to connections.
     // Said only when that is few: a laptop's 1,024 leaves ~500, plenty for development.
     let for_connections = limit / 2;
@@ -243,16 +271,17 @@ async fn tick_groups(broker: Arc<Broker>, mut shutdown: watch::Receiver<bool>) {
 
 /// Where clients are told to connect: `--advertised-addr` if given, else the bound address,
 /// with an unspecified IP (0.0.0.0 / ::) replaced by this machine's host name.
-fn advertised_endpoint(advertised: Option<&str>, bound: SocketAddr) -> anyhow::Result<Endpoint> {
+fn advertised_endpoint(advertised: Option<&str>, bound: SocketAddr) -> Result<Endpoint> {
     if let Some(a) = advertised {
+        let invalid = |why: &str| Error::InvalidConfig(format!("advertised address '{a}' {why}"));
         let (host, port) = a
             .rsplit_once(':')
-            .with_context(|| format!("advertised address '{a}' must be host:port"))?;
-        let port: u16 = port
-            .parse()
-            .with_context(|| format!("advertised address '{a}' has an invalid port"))?;
+            .ok_or_else(|| invalid("must be host:port"))?;
+        let port: u16 = port.parse().map_err(|_| invalid("has an invalid port"))?;
         let host = host.trim_start_matches('[').trim_end_matches(']');
-        anyhow::ensure!(!host.is_empty(), "advertised address '{a}' has no host");
+        if host.is_empty() {
+            return Err(invalid("has no host"));
+        }
         return Ok(Endpoint {
             host: host.to_string(),
             port: i32::from(port),

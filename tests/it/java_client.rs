@@ -1,0 +1,103 @@
+//! Apache Kafka's own Java client (kafka-clients 4.4) and Kafka Streams 4.4 against a fresh
+//! broker: the programs under `tests/reference/java` (built by `tests/reference/prepare.sh`,
+//! which the README's test command runs) check each scenario themselves and print a summary.
+//! Every summary asserted here is exactly what the same program prints against Apache Kafka
+//! 4.4, and every warning the client logs beyond those Kafka causes too is a broker defect.
+
+use std::time::Duration;
+
+use crate::common::reference::{java, java_warnings};
+use crate::common::TestServer;
+use serde_json::{json, Value};
+
+/// Runs one Java program against a fresh server and returns its summary.
+async fn run_java(class: &'static str, extra: &'static [&'static str]) -> Value {
+    let server = TestServer::start().await;
+    let bootstrap = server.bootstrap();
+    let run = tokio::task::spawn_blocking(move || {
+        let mut args = vec![bootstrap.as_str()];
+        args.extend_from_slice(extra);
+        java(class, &args, Duration::from_secs(180))
+    })
+    .await
+    .expect("java program");
+    let warnings = java_warnings(&run.stderr);
+    assert!(
+        warnings.is_empty(),
+        "the Java client logged {} unexpected warning(s):\n{}",
+        warnings.len(),
+        warnings.join("\n")
+    );
+    server.stop().await;
+    run.json
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn default_producer_acknowledges_10000_keyed_records_with_exact_offsets() {
+    let summary = run_java("ProducerDefaults", &[]).await;
+    // murmur2 of "key-0".."key-9999" over 3 partitions, as Apache Kafka places them.
+    assert_eq!(
+        summary,
+        json!({"records": 10000, "partitions": 3, "per_partition": [3296, 3425, 3279],
+               "end_offsets": [3296, 3425, 3279], "read_back": 10000})
+    );
+}
+
+fn groups_summary(protocol: &str) -> Value {
+    json!({"protocol": protocol, "partitions": 4, "first_round": 200, "second_round": 100,
+           "first_split": [2, 2], "second_split": [2, 2], "committed": [75, 75, 75, 75]})
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn classic_group_members_split_commit_and_a_restarted_member_resumes() {
+    let summary = run_java("ConsumerGroups", &["classic"]).await;
+    assert_eq!(summary, groups_summary("classic"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn consumer_protocol_group_members_split_commit_and_a_restarted_member_resumes() {
+    let summary = run_java("ConsumerGroups", &["consumer"]).await;
+    assert_eq!(summary, groups_summary("consumer"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_client_calls_answer_as_apache_kafka_does() {
+    let summary = run_java("AdminOps", &[]).await;
+    assert_eq!(
+        summary,
+        json!({"topics_created": 3, "topic_ids_distinct": true,
+               "partitions_after_create_partitions": 4, "retention_ms_after_delete": "604800000",
+               "earliest": 0, "latest": 5, "max_timestamp_offset": 2,
+               "for_timestamp_1500_offset": 1, "for_timestamp_after_end_offset": -1,
+               "low_watermark": 2, "group_consumed_offsets": [2, 3, 4],
+               "committed_before_alter": 5, "committed_after_alter": 3,
+               "group_after_delete": "GroupIdNotFound", "cluster_nodes": 1,
+               "describe_producers_last_sequence": 4,
+               "transaction_states": "Ongoing,CompleteCommit",
+               "topics_after_delete": ["admin-ts"]})
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn transactions_commit_abort_send_offsets_and_read_committed() {
+    let summary = run_java("Transactions", &[]).await;
+    assert_eq!(
+        summary,
+        json!({"input_committed": ["0:a0", "1:a1", "2:a2", "7:c0", "8:c1", "9:c2"],
+               "input_uncommitted": ["0:a0", "1:a1", "2:a2", "4:b0", "5:b1", "7:c0", "8:c1", "9:c2"],
+               "input_end_offset": 11,
+               "output_committed": ["0:A0", "1:A1", "2:A2", "3:C0", "4:C1", "5:C2"],
+               "output_uncommitted": ["0:A0", "1:A1", "2:A2", "3:C0", "4:C1", "5:C2", "7:X"],
+               "output_end_offset": 9, "group_offset": 10})
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kafka_streams_repartition_under_exactly_once_v2() {
+    let summary = run_java("StreamsRepartition", &[]).await;
+    assert_eq!(
+        summary,
+        json!({"input": 40, "output": 40, "repartition_partitions": 2,
+               "keys": {"g0": 10, "g1": 10, "g2": 10, "g3": 10}, "committed": [11, 15, 14]})
+    );
+}
