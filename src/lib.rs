@@ -47,3 +47,8 @@ pub mod storage;
 
 pub use embedded::Embedded;
 pub use error::{Error, Result};
+
+// The library's own unit tests are a program of their own, and some send hostile counts.
+#[cfg(all(test, target_os = "linux"))]
+#[global_allocator]
+static GLOBAL: alloc::LazyLargeAlloc = alloc::LazyLargeAlloc;
