@@ -32,6 +32,18 @@
 //! (on by default) adds the health and metrics listener. An embedder that wants the broker
 //! alone depends on `streamline` with `default-features = false`.
 
+// The house rule, enforced: nothing derived from input (network bytes, files, flags) may reach
+// a panic, so the library's own code neither unwraps nor indexes unchecked. Tests may.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 #[cfg(target_os = "linux")]
 pub mod alloc;
 pub mod broker;

@@ -284,7 +284,9 @@ impl ProducerStates {
     /// so the ones that ended before `from` are skipped by a binary search.
     pub fn aborted_between(&self, from: i64, to: i64) -> Vec<AbortedTxn> {
         let start = self.aborted.partition_point(|a| a.last_offset < from);
-        self.aborted[start..]
+        self.aborted
+            .get(start..)
+            .unwrap_or_default()
             .iter()
             .filter(|a| a.first_offset < to)
             .copied()

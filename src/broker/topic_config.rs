@@ -123,7 +123,7 @@ impl TopicConfig {
             let current_value = current.map_or("false", String::as_str);
             match overrides.get(*key) {
                 Some(asked) if asked.trim() != current_value => {
-                    return Err(fixed_at_creation(key).unwrap_err());
+                    return Err(fixed_error(key));
                 }
                 _ => match current {
                     Some(v) => {
@@ -242,11 +242,13 @@ const FIXED_AT_CREATION: &[&str] = &["diskless.enable"];
 
 fn fixed_at_creation(key: &str) -> Result<()> {
     if FIXED_AT_CREATION.contains(&key) {
-        return Err(Error::InvalidConfig(
-            "diskless.enable is fixed when the topic is created".into(),
-        ));
+        return Err(fixed_error(key));
     }
     Ok(())
+}
+
+fn fixed_error(key: &str) -> Error {
+    Error::InvalidConfig(format!("{key} is fixed when the topic is created"))
 }
 
 fn parse_int(key: &str, value: &str, min: i64, max: i64) -> Result<()> {

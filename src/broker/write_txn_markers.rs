@@ -67,7 +67,13 @@ pub fn handle(
     async move {
         for (m, t, i, partition, end) in pending {
             if let Err(e) = partition.wait_durable(end).await {
-                results[m].topics[t].partitions[i].error_code = e.response_error().code();
+                let slot = results
+                    .get_mut(m)
+                    .and_then(|r| r.topics.get_mut(t))
+                    .and_then(|t| t.partitions.get_mut(i));
+                if let Some(slot) = slot {
+                    slot.error_code = e.response_error().code();
+                }
             }
         }
         WriteTxnMarkersResponse::default().with_markers(results)

@@ -70,10 +70,9 @@ fn group_id(id: &str) -> GroupId {
 /// Decodes a consumer-protocol assignment; other protocols (or garbage) give an empty map.
 pub(crate) fn decode_assignment(raw: &Bytes) -> BTreeMap<String, Vec<i32>> {
     let mut buf = raw.clone();
-    if buf.len() < 2 {
+    let Some(version) = buf.first_chunk::<2>().copied().map(i16::from_be_bytes) else {
         return BTreeMap::new();
-    }
-    let version = i16::from_be_bytes([buf[0], buf[1]]);
+    };
     let _ = bytes::Buf::get_i16(&mut buf);
     match ConsumerProtocolAssignment::decode(&mut buf, version.clamp(0, 3)) {
         Ok(a) => a

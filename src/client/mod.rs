@@ -662,6 +662,8 @@ fn encode_request<R: Encodable>(
         .map_err(|e| Error::Client(format!("cannot encode {key:?} v{version}: {e}")))?;
     let len = i32::try_from(buf.len() - 4)
         .map_err(|_| Error::Client(format!("{key:?} request is too large")))?;
-    buf[..4].copy_from_slice(&len.to_be_bytes());
+    if let Some(prefix) = buf.first_chunk_mut::<4>() {
+        *prefix = len.to_be_bytes();
+    }
     Ok(buf.freeze())
 }

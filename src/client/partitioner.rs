@@ -8,10 +8,9 @@ pub fn murmur2(data: &[u8]) -> i32 {
     const M: u32 = 0x5bd1_e995;
     const R: u32 = 24;
     let mut h: u32 = SEED ^ (data.len() as u32);
-    let chunks = data.chunks_exact(4);
-    let tail = chunks.remainder();
-    for chunk in chunks {
-        let mut k = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+    let (chunks, tail) = data.as_chunks::<4>();
+    for &chunk in chunks {
+        let mut k = u32::from_le_bytes(chunk);
         k = k.wrapping_mul(M);
         k ^= k >> R;
         k = k.wrapping_mul(M);
@@ -19,11 +18,11 @@ pub fn murmur2(data: &[u8]) -> i32 {
         h ^= k;
     }
     // The Java original falls through from 3 to 2 to 1 remaining bytes.
-    if tail.len() >= 3 {
-        h ^= u32::from(tail[2]) << 16;
+    if let Some(&third) = tail.get(2) {
+        h ^= u32::from(third) << 16;
     }
-    if tail.len() >= 2 {
-        h ^= u32::from(tail[1]) << 8;
+    if let Some(&second) = tail.get(1) {
+        h ^= u32::from(second) << 8;
     }
     if let Some(&first) = tail.first() {
         h ^= u32::from(first);

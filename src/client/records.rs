@@ -61,7 +61,7 @@ fn decode_skipping(raw: &Bytes, from_offset: i64, aborted: &[(i64, i64)]) -> Res
     let mut out = Decoded::default();
     let mut pos = 0usize;
     while raw.len().saturating_sub(pos) >= BATCH_HEADER_LEN {
-        let header = BatchHeader::parse(&raw[pos..])?;
+        let header = BatchHeader::parse(raw.get(pos..).unwrap_or_default())?;
         let end = pos + header.total_len();
         if end > raw.len() || header.total_len() < LOG_OVERHEAD {
             break;

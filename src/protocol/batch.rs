@@ -281,16 +281,22 @@ pub fn set_partition_leader_epoch(buf: &mut [u8], epoch: i32) {
 /// `buf` must be exactly one validated batch.
 pub fn set_log_append_time(buf: &mut [u8], timestamp_ms: i64) {
     debug_assert!(buf.len() >= BATCH_HEADER_LEN, "not a batch");
-    if buf.len() < BATCH_HEADER_LEN {
+    let Some(slot) = field::<2>(buf, ATTRIBUTES_AT) else {
         return;
+    };
+    *slot = (i16::from_be_bytes(*slot) | TIMESTAMP_TYPE_BIT).to_be_bytes();
+    if let Some(max_timestamp) = field::<8>(buf, MAX_TIMESTAMP_AT) {
+        *max_timestamp = timestamp_ms.to_be_bytes();
     }
-    let mut attributes = [0u8; 2];
-    attributes.copy_from_slice(&buf[ATTRIBUTES_AT..ATTRIBUTES_AT + 2]);
-    let attributes = i16::from_be_bytes(attributes) | TIMESTAMP_TYPE_BIT;
-    buf[ATTRIBUTES_AT..ATTRIBUTES_AT + 2].copy_from_slice(&attributes.to_be_bytes());
-    buf[MAX_TIMESTAMP_AT..MAX_TIMESTAMP_AT + 8].copy_from_slice(&timestamp_ms.to_be_bytes());
-    let crc = crc32c::crc32c(&buf[ATTRIBUTES_AT..]);
-    buf[CRC_AT..CRC_AT + 4].copy_from_slice(&crc.to_be_bytes());
+    let crc = crc32c::crc32c(buf.get(ATTRIBUTES_AT..).unwrap_or_default());
+    if let Some(slot) = field::<4>(buf, CRC_AT) {
+        *slot = crc.to_be_bytes();
+    }
+}
+
+/// The `N` bytes of `buf` at `at`, when it holds them.
+fn field<const N: usize>(buf: &mut [u8], at: usize) -> Option<&mut [u8; N]> {
+    buf.get_mut(at..)?.first_chunk_mut::<N>()
 }
 
 /// Calls `visit(offset, timestamp)` for each record of one stored batch, in offset order, until

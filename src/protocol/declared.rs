@@ -124,7 +124,12 @@ fn zstd(p: &[u8]) -> Option<u64> {
         let fhd = *p.get(at + 4)?;
         let single_segment = fhd & 0x20 != 0;
         let checksum = fhd & 0x04 != 0;
-        let dict_len = [0, 1, 2, 4][usize::from(fhd & 0x03)];
+        let dict_len = match fhd & 0x03 {
+            0 => 0,
+            1 => 1,
+            2 => 2,
+            _ => 4,
+        };
         let fcs_len = match fhd >> 6 {
             0 if single_segment => 1,
             0 => 0,
@@ -147,8 +152,8 @@ fn zstd(p: &[u8]) -> Option<u64> {
         at = fcs_at + fcs_len;
         let mut bound = 0u64;
         loop {
-            let b = p.get(at..at + 3)?;
-            let header = u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16;
+            let &[b0, b1, b2] = p.get(at..)?.first_chunk::<3>()?;
+            let header = u32::from(b0) | u32::from(b1) << 8 | u32::from(b2) << 16;
             at += 3;
             let (last, kind, size) = (header & 1 != 0, (header >> 1) & 3, u64::from(header >> 3));
             let (content, stored) = match kind {

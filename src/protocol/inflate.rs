@@ -59,7 +59,7 @@ impl<'a> SnappyReader<'a> {
         let xerial = payload.len() >= XERIAL_HEADER_LEN && payload.starts_with(XERIAL_MAGIC);
         SnappyReader {
             rest: if xerial {
-                &payload[XERIAL_HEADER_LEN..]
+                payload.get(XERIAL_HEADER_LEN..).unwrap_or_default()
             } else {
                 payload
             },
@@ -82,10 +82,11 @@ impl<'a> SnappyReader<'a> {
                 .split_first_chunk::<4>()
                 .ok_or_else(|| invalid("snappy block length cut short"))?;
             let len = u32::from_be_bytes(*len) as usize;
-            let block = rest
-                .get(..len)
-                .ok_or_else(|| invalid("snappy block cut short"))?;
-            self.rest = &rest[len..];
+            if rest.len() < len {
+                return Err(invalid("snappy block cut short"));
+            }
+            let (block, after) = rest.split_at(len);
+            self.rest = after;
             block
         };
         let size = snap::raw::decompress_len(compressed).map_err(|e| invalid(&e.to_string()))?;
@@ -114,8 +115,11 @@ impl Read for SnappyReader<'_> {
                 return Ok(0);
             }
         }
-        let n = out.len().min(self.block.len() - self.at);
-        out[..n].copy_from_slice(&self.block[self.at..self.at + n]);
+        let available = self.block.get(self.at..).unwrap_or_default();
+        let n = out.len().min(available.len());
+        if let (Some(to), Some(from)) = (out.get_mut(..n), available.get(..n)) {
+            to.copy_from_slice(from);
+        }
         self.at += n;
         Ok(n)
     }
@@ -145,7 +149,7 @@ pub fn read_all(codec: u8, payload: &[u8], limit: u64) -> Result<bytes::Bytes> {
                 limit >> 20
             )));
         }
-        out.extend_from_slice(&chunk[..n]);
+        out.extend_from_slice(chunk.get(..n).unwrap_or_default());
     }
     Ok(bytes::Bytes::from(out))
 }

@@ -52,11 +52,12 @@ fn read_bytes(cursor: &mut &[u8], block: &Bytes) -> Result<Option<Bytes>> {
         return Ok(None);
     }
     let len = usize::try_from(len).map_err(|_| corrupt("negative length"))?;
-    let bytes = cursor
-        .get(..len)
-        .ok_or_else(|| corrupt("a key, value or header overruns its record"))?;
+    if cursor.len() < len {
+        return Err(corrupt("a key, value or header overruns its record"));
+    }
+    let (bytes, rest) = cursor.split_at(len);
     let out = block.slice_ref(bytes);
-    *cursor = &cursor[len..];
+    *cursor = rest;
     Ok(Some(out))
 }
 
@@ -82,10 +83,11 @@ pub fn decode_batch(batch: &Bytes) -> Result<Vec<Record>> {
     for _ in 0..header.records_count.max(0) {
         let len = usize::try_from(read_varint(&mut cursor)?)
             .map_err(|_| corrupt("negative record length"))?;
-        let mut record = cursor
-            .get(..len)
-            .ok_or_else(|| corrupt("record overruns its batch"))?;
-        cursor = &cursor[len..];
+        if cursor.len() < len {
+            return Err(corrupt("record overruns its batch"));
+        }
+        let (mut record, rest) = cursor.split_at(len);
+        cursor = rest;
         record = record.get(1..).ok_or_else(|| corrupt("empty record"))?; // attributes
         let timestamp_delta = read_varlong(&mut record)?;
         let offset_delta = read_varint(&mut record)?;
@@ -220,8 +222,9 @@ pub fn marker_kind(batch: &Bytes) -> Result<Option<bool>> {
         .and_then(|r| r.key.clone())
         .ok_or_else(|| corrupt("a control batch without a key"))?;
     let kind = key
-        .get(2..4)
-        .map(|t| i16::from_be_bytes([t[0], t[1]]))
+        .get(2..)
+        .and_then(|t| t.first_chunk::<2>())
+        .map(|t| i16::from_be_bytes(*t))
         .ok_or_else(|| corrupt("a control record key shorter than 4 bytes"))?;
     Ok(match kind {
         0 => Some(false),
@@ -289,11 +292,19 @@ fn encode(
         Compression::Zstd => Zstd::compress(&mut buf, keep),
     };
     compressed.map_err(|e| Error::Client(format!("cannot compress the record batch: {e:#}")))?;
-    let batch_length =
-        i32::try_from(buf.len() - 12).map_err(|_| corrupt("batch larger than 2 GiB"))?;
-    buf[8..12].copy_from_slice(&batch_length.to_be_bytes());
-    let crc = crc32c::crc32c(&buf[21..]);
-    buf[17..21].copy_from_slice(&crc.to_be_bytes());
+    let batch_length = i32::try_from(buf.len().saturating_sub(12))
+        .map_err(|_| corrupt("batch larger than 2 GiB"))?;
+    let crc_from = buf.len().min(21);
+    let crc = {
+        let (header, attributes_on) = buf.split_at_mut(crc_from);
+        if let Some(slot) = header.get_mut(8..12) {
+            slot.copy_from_slice(&batch_length.to_be_bytes());
+        }
+        crc32c::crc32c(attributes_on)
+    };
+    if let Some(slot) = buf.get_mut(17..21) {
+        slot.copy_from_slice(&crc.to_be_bytes());
+    }
     Ok(buf.freeze())
 }
 

@@ -161,7 +161,10 @@ async fn read_frame(
             };
         }
     }
-    let claimed = i32::from_be_bytes([buf[0], buf[1], buf[2], buf[3]]);
+    let Some(&claimed) = buf.first_chunk::<LENGTH_PREFIX_BYTES>() else {
+        return Err("a frame length cut short".into());
+    };
+    let claimed = i32::from_be_bytes(claimed);
     let len = check_frame_length(claimed, max_frame_bytes).map_err(|e| e.to_string())?;
     let total = LENGTH_PREFIX_BYTES + len;
     while buf.len() < total {

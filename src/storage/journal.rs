@@ -209,9 +209,12 @@ fn encode<R: Serialize>(record: &R, buf: &mut Vec<u8>) -> Result<()> {
 fn decode_all<R: DeserializeOwned>(raw: &[u8]) -> (Vec<R>, usize) {
     let mut records = Vec::new();
     let mut pos = 0;
-    while let Some(header) = raw.get(pos..pos + HEADER_BYTES) {
-        let len = u32::from_be_bytes([header[0], header[1], header[2], header[3]]) as usize;
-        let crc = u32::from_be_bytes([header[4], header[5], header[6], header[7]]);
+    while let Some(&[l0, l1, l2, l3, c0, c1, c2, c3]) = raw
+        .get(pos..)
+        .and_then(|rest| rest.first_chunk::<HEADER_BYTES>())
+    {
+        let len = u32::from_be_bytes([l0, l1, l2, l3]) as usize;
+        let crc = u32::from_be_bytes([c0, c1, c2, c3]);
         if len > MAX_RECORD_BYTES {
             break;
         }

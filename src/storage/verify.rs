@@ -218,9 +218,10 @@ fn check_offset_index(
     let Some(bytes) = read_entries(path, OFFSET_ENTRY_LEN, report) else {
         return;
     };
-    for (i, entry) in bytes.chunks_exact(OFFSET_ENTRY_LEN).enumerate() {
-        let rel = u32::from_be_bytes([entry[0], entry[1], entry[2], entry[3]]);
-        let pos = u32::from_be_bytes([entry[4], entry[5], entry[6], entry[7]]);
+    for (i, entry) in bytes.as_chunks::<OFFSET_ENTRY_LEN>().0.iter().enumerate() {
+        let &[r0, r1, r2, r3, p0, p1, p2, p3] = entry;
+        let rel = u32::from_be_bytes([r0, r1, r2, r3]);
+        let pos = u32::from_be_bytes([p0, p1, p2, p3]);
         let offset = base + i64::from(rel);
         if batches.get(&u64::from(pos)).map(|b| b.0) != Some(offset) {
             report.damage.push(index_damage(
@@ -244,11 +245,10 @@ fn check_time_index(
         return;
     };
     let by_offset: HashMap<i64, i64> = batches.values().copied().collect();
-    for (i, entry) in bytes.chunks_exact(TIME_ENTRY_LEN).enumerate() {
-        let mut ts = [0u8; 8];
-        ts.copy_from_slice(&entry[..8]);
-        let timestamp = i64::from_be_bytes(ts);
-        let rel = u32::from_be_bytes([entry[8], entry[9], entry[10], entry[11]]);
+    for (i, entry) in bytes.as_chunks::<TIME_ENTRY_LEN>().0.iter().enumerate() {
+        let &[t0, t1, t2, t3, t4, t5, t6, t7, r0, r1, r2, r3] = entry;
+        let timestamp = i64::from_be_bytes([t0, t1, t2, t3, t4, t5, t6, t7]);
+        let rel = u32::from_be_bytes([r0, r1, r2, r3]);
         let offset = base + i64::from(rel);
         if by_offset.get(&offset) != Some(&timestamp) {
             report.damage.push(index_damage(

@@ -110,20 +110,23 @@ fn uniform(
         let Some(&i) = index.get(member_id.as_str()) else {
             continue;
         };
+        let (Some(member), Some(held_count)) = (members.get(i), counts.get_mut(i)) else {
+            continue;
+        };
         for (&topic, parts) in held {
-            if !members[i].topics.contains(&topic) {
+            if !member.topics.contains(&topic) {
                 continue;
             }
             let count = partitions.get(&topic).copied().unwrap_or(0);
             for &p in parts.iter().filter(|&&p| p < count) {
-                let within = counts[i] < floor || (counts[i] == floor && extra > 0);
+                let within = *held_count < floor || (*held_count == floor && extra > 0);
                 if !within || owner.contains_key(&(topic, p)) {
                     continue;
                 }
-                if counts[i] == floor {
+                if *held_count == floor {
                     extra -= 1;
                 }
-                counts[i] += 1;
+                *held_count += 1;
                 owner.insert((topic, p), i);
             }
         }
@@ -137,15 +140,20 @@ fn uniform(
             .iter()
             .enumerate()
             .filter(|(_, m)| m.topics.contains(&topic))
-            .min_by_key(|(i, m)| (counts[*i], m.member_id.as_str()))
+            .min_by_key(|(i, m)| (counts.get(*i).copied(), m.member_id.as_str()))
             .map(|(i, _)| i);
         if let Some(i) = chosen {
-            counts[i] += 1;
+            if let Some(count) = counts.get_mut(i) {
+                *count += 1;
+            }
             owner.insert((topic, p), i);
         }
     }
     for ((topic, p), i) in owner {
-        if let Some(target) = targets.get_mut(&members[i].member_id) {
+        let Some(member) = members.get(i) else {
+            continue;
+        };
+        if let Some(target) = targets.get_mut(&member.member_id) {
             target.entry(topic).or_default().insert(p);
         }
     }

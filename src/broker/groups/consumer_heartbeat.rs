@@ -198,7 +198,13 @@ fn beat(
     let epochs = (consumer.group_epoch, consumer.assignment_epoch);
     consumer.refresh(&topics, membership_changed);
     let changed = consumer.reconcile(&member_id, owned.as_ref(), now);
-    let member = &consumer.members[&member_id];
+    let Some(member) = consumer.members.get(&member_id) else {
+        // The member was just inserted above and nothing removes it in between.
+        return fail(
+            ResponseError::UnknownMemberId,
+            format!("member {member_id} left while its heartbeat was answered"),
+        );
+    };
     let send_assignment =
         joining || changed || owned.as_ref().is_some_and(|o| *o != member.assigned);
     let response = ConsumerGroupHeartbeatResponse::default()

@@ -14,12 +14,17 @@ pub fn topics(mut raw: &[u8]) -> Vec<String> {
     let Some(_version) = take(&mut raw, 2) else {
         return out;
     };
-    let Some(count) = take(&mut raw, 4).map(|b| i32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    let Some(count) = take(&mut raw, 4)
+        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+        .map(i32::from_be_bytes)
     else {
         return out;
     };
     for _ in 0..count.max(0) {
-        let Some(len) = take(&mut raw, 2).map(|b| i16::from_be_bytes([b[0], b[1]])) else {
+        let Some(len) = take(&mut raw, 2)
+            .and_then(|b| <[u8; 2]>::try_from(b).ok())
+            .map(i16::from_be_bytes)
+        else {
             break;
         };
         let Some(name) = take(&mut raw, len.max(0) as usize) else {
