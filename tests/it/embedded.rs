@@ -310,3 +310,62 @@ async fn embedder_cost_probe() {
     println!("idle_rss_kib={idle}");
     broker.shutdown().await.unwrap();
 }
+
+/// What an embedder compiles: the library without default features must not pull in the
+/// toolbox's terminal crates (nor the HTTP listener's), by `cargo tree` over the lock file.
+#[test]
+fn the_library_alone_has_no_terminal_dependencies() {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let out = std::process::Command::new(cargo)
+        .args([
+            "tree",
+            "--offline",
+            "--manifest-path",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"),
+            "--package",
+            "streamline",
+            "--no-default-features",
+            "--edges",
+            "normal",
+            "--prefix",
+            "none",
+            "--format",
+            "{lib}",
+        ])
+        .output()
+        .unwrap();
+    let tree = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let crates: std::collections::BTreeSet<&str> = tree.lines().map(str::trim).collect();
+    for toolbox_crate in [
+        "clap",
+        "clap_complete",
+        "anstream",
+        "indicatif",
+        "rustyline",
+        "ratatui",
+        "crossterm",
+        "jaq_core",
+        "jsonpath_rust",
+        "chrono",
+        "tracing_subscriber",
+        "toml",
+        "hyper",
+        "streamline_tui",
+    ] {
+        assert!(
+            !crates.contains(toolbox_crate),
+            "{toolbox_crate} is in {crates:?}"
+        );
+    }
+    for core_crate in ["tokio", "kafka_protocol", "memmap2"] {
+        assert!(
+            crates.contains(core_crate),
+            "{core_crate} is missing from {crates:?}"
+        );
+    }
+}
