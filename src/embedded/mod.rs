@@ -364,7 +364,7 @@ impl Embedded {
         offset: i64,
         max_records: usize,
     ) -> Result<Vec<Record>> {
-        self.read(topic, partition, offset, max_records, Duration::ZERO)
+        self.consume_wait(topic, partition, offset, max_records, Duration::ZERO)
             .await
     }
 
@@ -394,8 +394,44 @@ impl Embedded {
         max_records: usize,
         timeout: Duration,
     ) -> Result<Vec<Record>> {
-        self.read(topic, partition, offset, max_records, timeout)
-            .await
+        let deadline = tokio::time::Instant::now() + timeout;
+        let mut out: Vec<Record> = Vec::new();
+        let mut next = offset;
+        while out.len() < max_records {
+            let wait = deadline.saturating_duration_since(tokio::time::Instant::now());
+            let wait_ms = i32::try_from(wait.as_millis()).unwrap_or(i32::MAX);
+            let position = FetchPosition {
+                topic: topic.to_string(),
+                partition,
+                offset: next,
+            };
+            let fetched = self
+                .client
+                .fetch_as(&[position], wait_ms, Isolation::ReadUncommitted)
+                .await?;
+            let Some(part) = fetched.into_iter().next() else {
+                break;
+            };
+            if let Some(error) = part.error {
+                return Err(Error::Kafka {
+                    error,
+                    context: format!("reading {topic}-{partition} at offset {next}"),
+                    message: None,
+                });
+            }
+            let decoded = decode_fetched(&part, next)?;
+            let progressed = decoded.next_offset.is_some_and(|n| n > next);
+            out.extend(decoded.records);
+            if let Some(n) = decoded.next_offset {
+                next = next.max(n);
+            }
+            // Nothing new: the wait (if any) has passed, so what there is, is all.
+            if !progressed && (wait.is_zero() || tokio::time::Instant::now() >= deadline) {
+                break;
+            }
+        }
+        out.truncate(max_records);
+        Ok(out)
     }
 
     /// The offset the next record of a partition will get (its high watermark).
@@ -456,56 +492,6 @@ impl Embedded {
     /// ```
     pub fn core(&self) -> Option<&Arc<Broker>> {
         self.server.as_ref().map(Server::broker)
-    }
-
-    async fn read(
-        &self,
-        topic: &str,
-        partition: i32,
-        offset: i64,
-        max_records: usize,
-        timeout: Duration,
-    ) -> Result<Vec<Record>> {
-        let deadline = tokio::time::Instant::now() + timeout;
-        let mut out: Vec<Record> = Vec::new();
-        let mut next = offset;
-        while out.len() < max_records {
-            let wait = deadline.saturating_duration_since(tokio::time::Instant::now());
-            let wait_ms = i32::try_from(wait.as_millis()).unwrap_or(i32::MAX);
-            let position = FetchPosition {
-                topic: topic.to_string(),
-                partition,
-                offset: next,
-            };
-            let fetched = self
-                .client
-                .fetch_as(&[position], wait_ms, Isolation::ReadUncommitted)
-                .await?;
-            let Some(part) = fetched.into_iter().next() else {
-                break;
-            };
-            if let Some(error) = part.error {
-                return Err(Error::Kafka {
-                    error,
-                    context: format!("reading {topic}-{partition} at offset {next}"),
-                    message: None,
-                });
-            }
-            let decoded = decode_fetched(&part, next)?;
-            let progressed = decoded.next_offset.is_some_and(|n| n > next);
-            out.extend(decoded.records);
-            if let Some(n) = decoded.next_offset {
-                next = next.max(n);
-            }
-            if !progressed && wait.is_zero() {
-                break;
-            }
-            if !progressed && tokio::time::Instant::now() >= deadline {
-                break;
-            }
-        }
-        out.truncate(max_records);
-        Ok(out)
     }
 }
 
