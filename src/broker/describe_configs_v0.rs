@@ -2,10 +2,10 @@
 //! dropped it, KIP-896) but older clients — Sarama before 1.27, for one — still send: a
 //! hand-written codec around the same handler as later versions.
 //!
-//! Request v0: resources [resource_type i8, resource_name string, configuration_keys
-//! nullable [string]]. Response v0: throttle_time_ms i32, results [error_code i16,
-//! error_message nullable string, resource_type i8, resource_name string, configs [name
-//! string, value nullable string, read_only bool, is_default bool, is_sensitive bool]]. v1
+//! Request v0: resources \[resource_type i8, resource_name string, configuration_keys
+//! nullable \[string\]\]. Response v0: throttle_time_ms i32, results \[error_code i16,
+//! error_message nullable string, resource_type i8, resource_name string, configs \[name
+//! string, value nullable string, read_only bool, is_default bool, is_sensitive bool\]\]. v1
 //! replaced is_default with the config source. Header versions: request 1, response 0.
 
 use bytes::{BufMut, Bytes, BytesMut};

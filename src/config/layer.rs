@@ -9,6 +9,9 @@
 //! Unit tests in `config/template.rs` check that every key here has a matching
 //! `ServerConfig` field, a `STREAMLINE_<KEY>` variable and an accurate `[default: …]`.
 
+// The doc comments below are `serve --help` text first: written for a terminal, not rustdoc.
+#![allow(rustdoc::broken_intra_doc_links)]
+
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
