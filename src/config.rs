@@ -3,8 +3,8 @@
 //!
 //! Precedence, highest first: command-line flag > `STREAMLINE_*` environment variable >
 //! TOML config file (`-c/--config`) > built-in default. `RUST_LOG` is honoured for `log_level`
-//! below `STREAMLINE_LOG_LEVEL` and above the file. Each source is a [`ConfigLayer`] (every key
-//! optional); [`ServerConfig::resolve`] is the one place layers are merged, and it validates the
+//! below `STREAMLINE_LOG_LEVEL` and above the file. Each source is a `ConfigLayer` (every key
+//! optional); `ServerConfig::resolve` is the one place layers are merged, and it validates the
 //! result so the server never starts on a nonsensical setting.
 
 #[cfg(feature = "cli")]
