@@ -147,6 +147,89 @@ mod tests {
         out
     }
 
+    /// Rewrites a batch's last offset delta (and, with `empty`, drops its records), as Kafka's
+    /// log cleaner leaves batches it removed records from; the CRC is recomputed.
+    fn compacted(mut batch: Vec<u8>, last_offset_delta: i32, empty: bool) -> Vec<u8> {
+        batch[23..27].copy_from_slice(&last_offset_delta.to_be_bytes());
+        if empty {
+            batch.truncate(BATCH_HEADER_LEN);
+            batch[57..61].copy_from_slice(&0i32.to_be_bytes());
+            let length = (BATCH_HEADER_LEN - 12) as i32;
+            batch[8..12].copy_from_slice(&length.to_be_bytes());
+        }
+        let crc = crc32c::crc32c(&batch[21..]);
+        batch[17..21].copy_from_slice(&crc.to_be_bytes());
+        batch
+    }
+
+    /// A zigzag varint, as record fields are written.
+    fn varint(out: &mut Vec<u8>, v: i64) {
+        let mut z = ((v << 1) ^ (v >> 63)) as u64;
+        while z >= 0x80 {
+            out.push((z as u8) | 0x80);
+            z >>= 7;
+        }
+        out.push(z as u8);
+    }
+
+    /// A batch of two keyed records at offset deltas 0 and 2, as the cleaner leaves it when
+    /// the record at delta 1 was superseded (written by hand: encoders write dense batches).
+    fn two_with_a_gap(offset: i64) -> Vec<u8> {
+        let mut records = Vec::new();
+        for (delta, value) in [(0i64, "kept-0"), (2, "kept-2")] {
+            let mut r = vec![0u8]; // attributes
+            varint(&mut r, 0); // timestamp delta
+            varint(&mut r, delta);
+            varint(&mut r, 2);
+            r.extend_from_slice(format!("k{delta}").as_bytes());
+            varint(&mut r, value.len() as i64);
+            r.extend_from_slice(value.as_bytes());
+            varint(&mut r, 0); // headers
+            varint(&mut records, r.len() as i64);
+            records.extend_from_slice(&r);
+        }
+        let mut b = Vec::new();
+        b.extend_from_slice(&offset.to_be_bytes());
+        b.extend_from_slice(&((BATCH_HEADER_LEN - 12 + records.len()) as i32).to_be_bytes());
+        b.extend_from_slice(&(-1i32).to_be_bytes()); // partition leader epoch
+        b.push(2); // magic
+        b.extend_from_slice(&[0; 4]); // crc, below
+        b.extend_from_slice(&0i16.to_be_bytes()); // attributes
+        b.extend_from_slice(&2i32.to_be_bytes()); // last offset delta
+        b.extend_from_slice(&1i64.to_be_bytes()); // base timestamp
+        b.extend_from_slice(&1i64.to_be_bytes()); // max timestamp
+        b.extend_from_slice(&(-1i64).to_be_bytes()); // producer id
+        b.extend_from_slice(&(-1i16).to_be_bytes()); // producer epoch
+        b.extend_from_slice(&(-1i32).to_be_bytes()); // base sequence
+        b.extend_from_slice(&2i32.to_be_bytes()); // records count
+        b.extend_from_slice(&records);
+        let crc = crc32c::crc32c(&b[21..]);
+        b[17..21].copy_from_slice(&crc.to_be_bytes());
+        b
+    }
+
+    #[test]
+    fn compacted_batches_with_gaps_and_empty_batches_decode() {
+        // Offsets 10..=13 (records at 10 and 12 left), 14..=18 emptied, then 19.
+        let raw: Vec<u8> = [
+            compacted(two_with_a_gap(10), 3, false),
+            compacted(batch(14, -1, "gone"), 4, true),
+            batch(19, -1, "plain"),
+        ]
+        .concat();
+        let decoded = decode(&Bytes::from(raw), 11).unwrap();
+        let got: Vec<(i64, String)> = decoded
+            .records
+            .iter()
+            .map(|r| {
+                let value = r.value.as_deref().unwrap_or_default();
+                (r.offset, String::from_utf8_lossy(value).into_owned())
+            })
+            .collect();
+        assert_eq!(got, [(12, "kept-2".into()), (19, "plain".into())]);
+        assert_eq!(decoded.next_offset, Some(20));
+    }
+
     #[test]
     fn read_committed_skips_aborted_transactions_and_markers() {
         let raw: Vec<u8> = [

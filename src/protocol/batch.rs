@@ -146,9 +146,28 @@ impl BatchHeader {
     }
 }
 
-/// Checks that `buf` is exactly one well-formed v2 batch: magic, length, CRC-32C, and a record
-/// count consistent with the offset delta. Does not decompress.
+/// Checks that `buf` is exactly one well-formed v2 batch as a producer sends it: magic,
+/// length, CRC-32C, and one record for each offset the batch spans. Does not decompress.
 pub fn validate(buf: &[u8]) -> Result<BatchHeader> {
+    check(buf, Span::Dense)
+}
+
+/// Checks one v2 batch as a broker may store and serve it: like [`validate`], except that the
+/// batch may hold fewer records than the offsets it spans, even none. Log compaction (Kafka's
+/// cleaner) removes records from a batch but keeps its base and last offset, and keeps an
+/// emptied batch where it is a producer's last, so that its sequence numbers stay valid.
+pub fn validate_stored(buf: &[u8]) -> Result<BatchHeader> {
+    check(buf, Span::Sparse)
+}
+
+/// Whether a batch must hold a record for every offset it spans.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Span {
+    Dense,
+    Sparse,
+}
+
+fn check(buf: &[u8], span: Span) -> Result<BatchHeader> {
     let header = BatchHeader::parse(buf)?;
     if header.total_len() != buf.len() {
         return Err(Error::CorruptBatch(format!(
@@ -172,9 +191,13 @@ pub fn validate(buf: &[u8]) -> Result<BatchHeader> {
             header.records_count, header.last_offset_delta
         )));
     }
-    if header.records_count > 0
-        && i64::from(header.records_count) != i64::from(header.last_offset_delta) + 1
-    {
+    let spanned = i64::from(header.last_offset_delta) + 1;
+    let count = i64::from(header.records_count);
+    let consistent = match span {
+        Span::Dense => count == 0 || count == spanned,
+        Span::Sparse => count <= spanned,
+    };
+    if !consistent {
         return Err(Error::CorruptBatch(format!(
             "record count {} does not match last offset delta {}",
             header.records_count, header.last_offset_delta
