@@ -38,7 +38,12 @@ enum StorageMode {
 #[derive(Debug, clap::Subcommand)]
 enum TopicsCommand {
     /// List topics with their partition counts
-    List,
+    List {
+        /// Also list the cluster's internal topics (Kafka's __consumer_offsets,
+        /// __transaction_state, ...), which are left out by default
+        #[arg(short, long)]
+        internal: bool,
+    },
     /// Create a topic
     Create {
         /// Topic name
@@ -178,8 +183,8 @@ pub async fn run(args: TopicsArgs) -> anyhow::Result<()> {
     let client = args.connect.connect().await?;
     let mut out = anstream::stdout().lock();
     match args.command {
-        TopicsCommand::List => {
-            let topics = list(&client).await?;
+        TopicsCommand::List { internal } => {
+            let topics = list(&client, internal).await?;
             match args.format {
                 Format::Json => write_json(&mut out, &topics)?,
                 Format::Text => {
@@ -333,11 +338,13 @@ fn capitalize(s: &str) -> String {
         .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
-async fn list(client: &Client) -> anyhow::Result<Vec<TopicSummary>> {
+/// The topics, sorted; a cluster's internal topics only with `internal`.
+async fn list(client: &Client, internal: bool) -> anyhow::Result<Vec<TopicSummary>> {
     let metadata = client.metadata(None).await?;
     let mut topics: Vec<TopicSummary> = metadata
         .topics
         .iter()
+        .filter(|t| internal || !t.is_internal)
         .filter_map(|t| {
             Some(TopicSummary {
                 name: t.name.as_ref()?.to_string(),

@@ -214,6 +214,8 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour in human-readable output')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the command''s output to FILE instead of standard output (replacing FILE)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Also list the cluster''s internal topics (Kafka''s __consumer_offsets, __transaction_state, ...), which are left out by default')
+            [CompletionResult]::new('--internal', '--internal', [CompletionResultType]::ParameterName, 'Also list the cluster''s internal topics (Kafka''s __consumer_offsets, __transaction_state, ...), which are left out by default')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour: the same as --color never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

@@ -3340,7 +3340,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__list)
-            opts="-b -P -X -h --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --format --color --no-color --output --help"
+            opts="-i -b -P -X -h --internal --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

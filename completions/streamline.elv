@@ -206,6 +206,8 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --format 'Output format'
             cand --color 'When to use colour in human-readable output'
             cand --output 'Write the command''s output to FILE instead of standard output (replacing FILE)'
+            cand -i 'Also list the cluster''s internal topics (Kafka''s __consumer_offsets, __transaction_state, ...), which are left out by default'
+            cand --internal 'Also list the cluster''s internal topics (Kafka''s __consumer_offsets, __transaction_state, ...), which are left out by default'
             cand --no-color 'No colour: the same as --color never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

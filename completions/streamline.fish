@@ -203,6 +203,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 always\t'Always colour'
 never\t'Never colour'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l output -d 'Write the command\'s output to FILE instead of standard output (replacing FILE)' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -s i -l internal -d 'Also list the cluster\'s internal topics (Kafka\'s __consumer_offsets, __transaction_state, ...), which are left out by default'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -s p -l partitions -d 'Number of partitions (broker default when omitted)' -r

@@ -330,6 +330,23 @@ fn the_toolbox_works_against_a_three_broker_kafka_cluster() {
         "n=3\nn=4\n"
     );
 
+    // The groups made __consumer_offsets, which topics list leaves out unless -i asks.
+    let names = |listed: Value| -> Vec<String> {
+        listed
+            .as_array()
+            .expect("topics")
+            .iter()
+            .map(|t| t["name"].as_str().expect("name").to_string())
+            .collect()
+    };
+    let listed = names(json_of(&["topics", "list", "--format", "json", "-b", b]));
+    assert!(!listed.iter().any(|n| n.starts_with("__")), "{listed:?}");
+    let all = names(json_of(&[
+        "topics", "list", "-i", "--format", "json", "-b", b,
+    ]));
+    assert!(all.contains(&"__consumer_offsets".to_string()), "{all:?}");
+    assert!(all.contains(&"orders".to_string()), "{all:?}");
+
     // transactions: a transactional producer (librdkafka) commits; list and describe show it.
     transactional_commit(b, "orders-writer");
     // Kafka answers EndTxn in PrepareCommit and writes the markers after: wait for them.

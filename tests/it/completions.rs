@@ -39,7 +39,7 @@ fn completion_scripts_are_current() {
         let stored = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             stored == generated,
-            "{} is stale; regenerate with UPDATE_COMPLETIONS=1 cargo test --test completions",
+            "{} is stale; regenerate with UPDATE_COMPLETIONS=1 cargo test --test it completions",
             path.display()
         );
     }

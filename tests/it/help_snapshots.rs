@@ -1,6 +1,6 @@
 //! `--help` of every command, pinned as insta snapshots in `snapshots/`: a change to a flag or
 //! its help text shows up in review. After an intended change, accept the new texts with
-//! `INSTA_UPDATE=always cargo test --test help_snapshots` (or `cargo insta review`).
+//! `INSTA_UPDATE=always cargo test --test it help_snapshots` (or `cargo insta review`).
 
 use std::process::Command;
 

@@ -2,7 +2,7 @@
 //! and JSON — pinned as insta snapshots in `snapshots/` (`output-*.snap`), on a data directory
 //! whose records all have fixed timestamps (imported from a JSON Lines fixture), so the output
 //! is the same on every run. Topic IDs are the one random field and are masked. After an
-//! intended change: `INSTA_UPDATE=always cargo test --test output_snapshots`.
+//! intended change: `INSTA_UPDATE=always cargo test --test it output_snapshots`.
 
 use std::path::Path;
 use std::process::Command;
