@@ -48,12 +48,13 @@ pub enum Error {
     #[error("storage is full or failing: {0}")]
     Storage(String),
     /// A listener could not be bound ("cannot listen on 127.0.0.1:9092: address in use").
-    #[error("cannot listen{} on {addr}: {source}", listener_kind(.http))]
+    #[error("cannot listen{} on {addr}: {reason}", listener_kind(.http))]
     Listen {
         addr: std::net::SocketAddr,
         /// The HTTP listener rather than the Kafka one.
         http: bool,
-        source: std::io::Error,
+        /// Part of the message rather than a source, so a cause chain names it once.
+        reason: std::io::Error,
     },
     /// The broker cannot start in this environment (an open-file limit too low to serve).
     #[error("{0}")]

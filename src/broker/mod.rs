@@ -123,6 +123,10 @@ pub struct Broker {
     /// Counters for `GET /metrics`.
     pub metrics: crate::metrics::BrokerMetrics,
     topics: RwLock<Registry>,
+    /// The data directory's lock, held for as long as anything uses this broker: a server
+    /// stopped without waiting (an embedded broker dropped) may still have requests finishing,
+    /// and the directory must not pass to another broker before they are done.
+    data_dir_lock: std::sync::OnceLock<crate::lock::DataDirLock>,
 }
 
 /// Milliseconds since the Unix epoch, as Kafka timestamps are.
@@ -162,7 +166,14 @@ impl Broker {
             txns,
             metrics: crate::metrics::BrokerMetrics::default(),
             topics: RwLock::new(registry),
+            data_dir_lock: std::sync::OnceLock::new(),
         })
+    }
+
+    /// Keeps the data directory's lock until this broker is dropped (once; a second lock is
+    /// released at once, as it would be by its owner).
+    pub fn hold_lock(&self, lock: crate::lock::DataDirLock) {
+        let _ = self.data_dir_lock.set(lock);
     }
 
     fn registry(&self) -> std::sync::RwLockReadGuard<'_, Registry> {

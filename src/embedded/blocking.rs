@@ -37,9 +37,7 @@ pub struct BlockingEmbedded {
 impl BlockingEmbedded {
     pub(super) fn start(builder: Builder) -> Result<BlockingEmbedded> {
         if Handle::try_current().is_ok() {
-            return Err(Error::Client(
-                "start_blocking was called inside a tokio runtime; use start().await there".into(),
-            ));
+            return Err(inside_a_runtime());
         }
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(WORKER_THREADS)
@@ -57,6 +55,9 @@ impl BlockingEmbedded {
     where
         F: std::future::Future<Output = Result<T>>,
     {
+        if Handle::try_current().is_ok() {
+            return Err(inside_a_runtime());
+        }
         match (&self.broker, &self.runtime) {
             (Some(broker), Some(runtime)) => runtime.block_on(call(broker)),
             _ => Err(Error::Client(
@@ -242,6 +243,10 @@ impl BlockingEmbedded {
     /// # Ok::<(), streamline::Error>(())
     /// ```
     pub fn shutdown(mut self) -> Result<()> {
+        if Handle::try_current().is_ok() {
+            // Dropped instead: stopped without waiting, as blocking is not allowed here.
+            return Err(inside_a_runtime());
+        }
         let result = match (self.broker.take(), &self.runtime) {
             (Some(broker), Some(runtime)) => runtime.block_on(broker.shutdown()),
             _ => Ok(()),
@@ -251,6 +256,15 @@ impl BlockingEmbedded {
         }
         result
     }
+}
+
+/// A blocking call from inside a tokio runtime would stall (or panic) it.
+fn inside_a_runtime() -> Error {
+    Error::Client(
+        "a blocking embedded broker was called inside a tokio runtime; use Embedded and \
+         start().await there"
+            .into(),
+    )
 }
 
 impl Drop for BlockingEmbedded {

@@ -18,13 +18,15 @@ use crate::Result;
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
 /// # async fn main() -> streamline::Result<()> {
+/// use streamline::embedded::Message;
+///
 /// let broker = streamline::Embedded::builder()
 ///     .in_memory()
 ///     .topic("orders", 3)
 ///     .configure(|config| config.auto_create_topics = false)
 ///     .start()
 ///     .await?;
-/// assert!(broker.partitions("unknown").await.is_err());
+/// assert!(broker.produce("unknown", Message::new("x")).await.is_err(), "not created");
 /// broker.shutdown().await
 /// # }
 /// ```

@@ -58,8 +58,9 @@ use crate::{Error, Result};
 /// Kafka producer with the same setting.
 const ACKS_ALL: i16 = -1;
 
-/// A running embedded broker. Dropping it stops the broker too (see [`Embedded::shutdown`]
-/// for the orderly way).
+/// A running embedded broker. Dropping it stops the broker too, without waiting: requests in
+/// flight are cut off, and the port and the data directory are freed once the runtime has
+/// wound the cancelled work down. [`Embedded::shutdown`] is the orderly way, which waits.
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
@@ -76,7 +77,8 @@ pub struct Embedded {
     server: Option<Server>,
     client: Client,
     data_dir: Option<PathBuf>,
-    /// Where the next message without key or partition goes, per call.
+    /// Where the next message without key or partition goes: the partitions in turn, from one
+    /// message to the next and across calls.
     next_unkeyed: AtomicU32,
 }
 
@@ -257,7 +259,9 @@ impl Embedded {
     }
 
     /// Writes several messages with acks=all, one batch per partition, and says where each
-    /// went, in the order given.
+    /// went, in the order given. A partition that does not exist fails the call before
+    /// anything is written; a failure while writing leaves the batches written before it
+    /// in the log. No messages, no request (and no topic created).
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
@@ -278,10 +282,23 @@ impl Embedded {
         topic: &str,
         messages: impl IntoIterator<Item = Message>,
     ) -> Result<Vec<Produced>> {
+        let messages: Vec<Message> = messages.into_iter().collect();
+        if messages.is_empty() {
+            return Ok(Vec::new());
+        }
         let partitions = self.client.partitions(topic, true).await?;
         let count = i32::try_from(partitions.len()).unwrap_or(i32::MAX);
         if count == 0 {
             return Err(Error::UnknownTopicOrPartition(topic.to_string()));
+        }
+        if let Some(p) = messages
+            .iter()
+            .filter_map(|m| m.partition)
+            .find(|p| !(0..count).contains(p))
+        {
+            return Err(Error::UnknownTopicOrPartition(format!(
+                "topic '{topic}' has no partition {p} (it has {count})"
+            )));
         }
         let now = now_ms();
         // Batches keep the messages' order within each partition; `placed` remembers where
@@ -394,7 +411,11 @@ impl Embedded {
         max_records: usize,
         timeout: Duration,
     ) -> Result<Vec<Record>> {
-        let deadline = tokio::time::Instant::now() + timeout;
+        let now = tokio::time::Instant::now();
+        // Duration::MAX means "as long as it takes": a deadline past any wait.
+        let deadline = now
+            .checked_add(timeout)
+            .unwrap_or_else(|| now + Duration::from_secs(100 * 365 * 24 * 3600));
         let mut out: Vec<Record> = Vec::new();
         let mut next = offset;
         while out.len() < max_records {

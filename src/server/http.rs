@@ -233,9 +233,9 @@ impl HttpListener {
 pub async fn bind(addr: SocketAddr) -> crate::Result<TcpListener> {
     TcpListener::bind(addr)
         .await
-        .map_err(|source| crate::Error::Listen {
+        .map_err(|reason| crate::Error::Listen {
             addr,
             http: true,
-            source,
+            reason,
         })
 }

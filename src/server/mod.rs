@@ -28,7 +28,6 @@ pub struct Server {
     broker: Arc<Broker>,
     shutdown: watch::Sender<bool>,
     tasks: Vec<JoinHandle<()>>,
-    lock: Option<DataDirLock>,
     #[cfg(feature = "http")]
     http: Option<http::HttpListener>,
 }
@@ -44,10 +43,10 @@ impl Server {
         };
         let listener = TcpListener::bind(config.listen_addr)
             .await
-            .map_err(|source| Error::Listen {
+            .map_err(|reason| Error::Listen {
                 addr: config.listen_addr,
                 http: false,
-                source,
+                reason,
             })?;
         let addr = listener.local_addr()?;
         let endpoint = advertised_endpoint(config.advertised_addr.as_deref(), addr)?;
@@ -83,8 +82,10 @@ impl Server {
         if let Some(http) = &http {
             http.state().serving(broker.clone());
         }
-        if let Some(lock) = lock.as_mut() {
+        if let Some(mut lock) = lock.take() {
             lock.set_serving_addr(addr)?;
+            // Released with the broker, when its last user is done with it.
+            broker.hold_lock(lock);
         }
 
         let (shutdown, shutdown_rx) = watch::channel(false);
@@ -139,7 +140,6 @@ impl Server {
             broker,
             shutdown,
             tasks,
-            lock,
             #[cfg(feature = "http")]
             http,
         })
@@ -161,7 +161,9 @@ impl Server {
         &self.broker
     }
 
-    /// Stops accepting, closes connections, flushes every log to disk and releases the lock.
+    /// Stops accepting, closes connections and flushes every log to disk; the data directory's
+    /// lock goes with the broker core, when the last handle on it (this server's, an embedded
+    /// broker's client) is dropped.
     pub async fn shutdown(self) -> Result<()> {
         #[cfg(feature = "http")]
         if let Some(http) = &self.http {
@@ -175,7 +177,6 @@ impl Server {
         tokio::task::spawn_blocking(move || broker.checkpoint())
             .await
             .map_err(|e| Error::Start(format!("flushing logs: {e}")))??;
-        drop(self.lock);
         #[cfg(feature = "http")]
         if let Some(http) = self.http {
             http.stop().await;
@@ -186,8 +187,9 @@ impl Server {
 
 impl Server {
     /// Stops at once, without waiting: for a `Drop`, where nothing can be awaited. Requests
-    /// in flight are cut off (their clients retry, as after any lost connection), every log
-    /// is flushed to disk, and the data directory is released.
+    /// in flight are cut off (their clients retry, as after any lost connection) and every
+    /// log is flushed to disk. The listener closes, and the data directory is released, once
+    /// the runtime has wound down the cancelled tasks (and any request still writing).
     pub fn stop_now(self) {
         #[cfg(feature = "http")]
         if let Some(http) = &self.http {
@@ -200,7 +202,6 @@ impl Server {
         if let Err(e) = self.broker.checkpoint() {
             tracing::error!(error = %e, "flushing logs at shutdown failed");
         }
-        drop(self.lock);
         #[cfg(feature = "http")]
         if let Some(http) = self.http {
             http.stop_now();

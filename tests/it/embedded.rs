@@ -210,6 +210,20 @@ async fn bad_calls_are_errors() {
         .produce("t", Message::new("x").partition(7))
         .await
         .is_err());
+    // A bad partition anywhere in the call fails it before anything is written.
+    let mixed = [
+        Message::new("ok").partition(0),
+        Message::new("no").partition(7),
+    ];
+    assert!(broker.produce_all("t", mixed).await.is_err());
+    assert_eq!(broker.end_offset("t", 0).await.unwrap(), 0);
+    // Waiting "forever" is a wait until the records are there, not an overflow.
+    broker.produce("t", Message::new("x")).await.unwrap();
+    let forever = broker
+        .consume_wait("t", 0, 0, 1, Duration::MAX)
+        .await
+        .unwrap();
+    assert_eq!(forever.len(), 1);
     let bad = Embedded::builder()
         .configure(|c| c.default_partitions = 0)
         .start()
@@ -218,6 +232,19 @@ async fn bad_calls_are_errors() {
     // The blocking variant refuses to start inside a runtime instead of panicking.
     assert!(Embedded::builder().start_blocking().is_err());
     broker.shutdown().await.unwrap();
+}
+
+#[test]
+fn a_blocking_broker_used_inside_a_runtime_says_so() {
+    let broker = Embedded::builder().topic("b", 1).start_blocking().unwrap();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let err = broker.produce("b", Message::new("x")).unwrap_err();
+        assert!(err.to_string().contains("inside a tokio runtime"), "{err}");
+    });
+    drop(runtime);
+    assert_eq!(broker.end_offset("b", 0).unwrap(), 0, "nothing was written");
+    broker.shutdown().unwrap();
 }
 
 #[test]
