@@ -7,7 +7,9 @@
 //! - `consume`: `--consumers` tasks read the topic from the start (partitions split between
 //!   them) up to `--messages` records; latency is each fetch's round trip.
 //! - `end-to-end`: one producer at `--rate`, one consumer reading what it writes; latency is
-//!   from the send to the record's arrival at the consumer (one process, one clock).
+//!   from the moment a record was due to be sent to its arrival at the consumer (one process,
+//!   one clock). When acknowledgements are slower than the rate, the next request carries
+//!   every record due by then, so the rate holds on a replicated cluster.
 //!
 //! `--scenario NAME` picks a named set of defaults (`--list-scenarios`), and flags given
 //! explicitly override it.

@@ -24,10 +24,12 @@ pub(super) async fn ensure_topic(client: &Client, s: &Settings) -> anyhow::Resul
     Ok(client.partitions(&s.topic, false).await?)
 }
 
-/// A value of `size` bytes starting with the time since `start` in nanoseconds.
-pub(super) fn stamped_value(pattern: &Bytes, start: Instant) -> Bytes {
+/// A value of `size` bytes starting with `nanos`, a send time since the run's start.
+pub(super) fn stamped_value(pattern: &Bytes, nanos: u64) -> Bytes {
     let mut value = pattern.to_vec();
-    value[..8].copy_from_slice(&(start.elapsed().as_nanos() as u64).to_be_bytes());
+    if let Some(stamp) = value.first_chunk_mut::<8>() {
+        *stamp = nanos.to_be_bytes();
+    }
     Bytes::from(value)
 }
 
@@ -57,11 +59,7 @@ pub(super) async fn produce_loop(task: ProducerTask) -> anyhow::Result<()> {
         start,
         stamp,
     } = task;
-    let per_batch = if rate.is_some() {
-        1
-    } else {
-        (BATCH_BYTES / s.size.max(1)).max(1) as u64
-    };
+    let per_batch = (BATCH_BYTES / s.size.max(1)).max(1) as u64;
     let pattern = Bytes::from(
         (0..s.size)
             .map(|i| b'a' + (i % 26) as u8)
@@ -71,17 +69,31 @@ pub(super) async fn produce_loop(task: ProducerTask) -> anyhow::Result<()> {
     let mut sent = 0u64;
     let mut next = 0usize;
     while share.is_none_or(|n| sent < n) && !tally.expired() {
-        if let Some(rate) = rate {
-            let due = start + Duration::from_secs_f64(sent as f64 / rate);
-            tokio::time::sleep_until(due.into()).await;
-        }
-        let count = share.map_or(per_batch, |n| per_batch.min(n - sent));
+        // At a rate, a request carries every record due by now: one when the answers keep
+        // up, more while a slow acknowledgement (acks=all on a replicated cluster) held the
+        // last one — as a Kafka producer's batch fills while the one before is in flight.
+        let due_now = match rate {
+            Some(rate) => {
+                let due = start + Duration::from_secs_f64(sent as f64 / rate);
+                tokio::time::sleep_until(due.into()).await;
+                ((start.elapsed().as_secs_f64() * rate) as u64 + 1).saturating_sub(sent)
+            }
+            None => per_batch,
+        };
+        let count = due_now.clamp(1, per_batch);
+        let count = share.map_or(count, |n| count.min(n - sent));
         let now_ms = chrono::Utc::now().timestamp_millis();
         let records: Vec<OutgoingRecord> = (0..count)
-            .map(|_| OutgoingRecord {
+            .map(|i| OutgoingRecord {
                 key: None,
                 value: Some(if stamp {
-                    stamped_value(&pattern, start)
+                    // The moment the record was due, so that end-to-end latency includes the
+                    // time it waited for its request, as a producer's send() call would.
+                    let due = match rate {
+                        Some(rate) => Duration::from_secs_f64((sent + i) as f64 / rate),
+                        None => start.elapsed(),
+                    };
+                    stamped_value(&pattern, due.as_nanos() as u64)
                 } else {
                     pattern.clone()
                 }),

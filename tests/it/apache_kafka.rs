@@ -431,6 +431,27 @@ fn the_toolbox_works_against_a_three_broker_kafka_cluster() {
         b,
     ]);
     assert_eq!(consumed["records"], 3000, "{consumed}");
+    // At a rate, acks=all on three replicas (a few ms per answer) must not throttle the
+    // producer to one record per round trip.
+    let e2e = json_of(&[
+        "benchmark",
+        "end-to-end",
+        "-t",
+        "e2e",
+        "-p",
+        "3",
+        "-n",
+        "2000",
+        "--rate",
+        "1000",
+        "--format",
+        "json",
+        "-b",
+        b,
+    ]);
+    assert_eq!(e2e["records"], 2000, "{e2e}");
+    let rate = e2e["records_per_sec"].as_f64().expect("records_per_sec");
+    assert!(rate > 500.0, "asked for 1,000 records/s, got {rate}: {e2e}");
 
     // topics watch, the data source of `top`: message counts and rates per topic.
     let watched = ndjson(&ok(&[
