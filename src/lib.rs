@@ -49,6 +49,8 @@ pub mod alloc;
 pub mod broker;
 pub mod client;
 pub mod config;
+// The embedding API is read on docs.rs: every public item is documented.
+#[warn(missing_docs)]
 pub mod embedded;
 pub mod error;
 pub mod lock;

@@ -23,10 +23,13 @@ use crate::{Error, Result};
 /// One record with everything a consumer sees of it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Record {
+    /// Its offset in the partition.
     pub offset: i64,
     /// Epoch ms: the record's own, or the batch's under LogAppendTime.
     pub timestamp: i64,
+    /// The key; `None` for a null key.
     pub key: Option<Bytes>,
+    /// The value; `None` for a null value (a tombstone).
     pub value: Option<Bytes>,
     /// In record order; a key may repeat.
     pub headers: Vec<(String, Option<Bytes>)>,
