@@ -75,9 +75,16 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     }
     let listen_addr = config.listen_addr;
     let (in_memory, data_dir) = (config.in_memory, config.data_dir.clone());
-    let server = Server::start(config)
-        .await
-        .with_context(|| format!("cannot start the server on {listen_addr}"))?;
+    let server = match Server::start(config).await {
+        Ok(server) => server,
+        // Already says which address it could not listen on.
+        Err(e @ streamline::Error::Listen { .. }) => return Err(e.into()),
+        Err(e) => {
+            return Err(
+                anyhow::Error::new(e).context(format!("cannot start the server on {listen_addr}"))
+            )
+        }
+    };
     if let Some(path) = &args.ready_file {
         write_ready_file(path, server.local_addr(), server.http_addr())
             .with_context(|| format!("cannot write the ready file {}", path.display()))?;

@@ -212,3 +212,26 @@ fn root_help_offers_only_working_commands() {
         ]
     );
 }
+
+/// A port already in use is a runtime failure (exit 1) that names the address and the
+/// operating system's reason once each.
+#[test]
+fn a_busy_port_is_named_once() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = taken.local_addr().expect("addr").to_string();
+    let assert = streamline()
+        .args(["serve", "--in-memory", "--listen-addr", &addr])
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&assert);
+    let error = stderr
+        .lines()
+        .find(|l| l.starts_with("error:"))
+        .unwrap_or_else(|| panic!("no error line in {stderr}"));
+    assert_eq!(error.matches(addr.as_str()).count(), 1, "{error}");
+    assert_eq!(error.matches("in use").count(), 1, "{error}");
+    assert!(
+        error.starts_with(&format!("error: cannot listen on {addr}: ")),
+        "{error}"
+    );
+}
