@@ -162,30 +162,21 @@ mod tests {
         batch
     }
 
-    /// A zigzag varint, as record fields are written.
-    fn varint(out: &mut Vec<u8>, v: i64) {
-        let mut z = ((v << 1) ^ (v >> 63)) as u64;
-        while z >= 0x80 {
-            out.push((z as u8) | 0x80);
-            z >>= 7;
-        }
-        out.push(z as u8);
-    }
-
     /// A batch of two keyed records at offset deltas 0 and 2, as the cleaner leaves it when
     /// the record at delta 1 was superseded (written by hand: encoders write dense batches).
     fn two_with_a_gap(offset: i64) -> Vec<u8> {
-        let mut records = Vec::new();
+        use crate::protocol::records::put_varint;
+        let mut records = BytesMut::new();
         for (delta, value) in [(0i64, "kept-0"), (2, "kept-2")] {
-            let mut r = vec![0u8]; // attributes
-            varint(&mut r, 0); // timestamp delta
-            varint(&mut r, delta);
-            varint(&mut r, 2);
+            let mut r = BytesMut::from(&[0u8][..]); // attributes
+            put_varint(&mut r, 0); // timestamp delta
+            put_varint(&mut r, delta);
+            put_varint(&mut r, 2);
             r.extend_from_slice(format!("k{delta}").as_bytes());
-            varint(&mut r, value.len() as i64);
+            put_varint(&mut r, value.len() as i64);
             r.extend_from_slice(value.as_bytes());
-            varint(&mut r, 0); // headers
-            varint(&mut records, r.len() as i64);
+            put_varint(&mut r, 0); // headers
+            put_varint(&mut records, r.len() as i64);
             records.extend_from_slice(&r);
         }
         let mut b = Vec::new();

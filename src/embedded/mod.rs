@@ -35,7 +35,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use kafka_protocol::records::Compression;
 
@@ -300,7 +300,7 @@ impl Embedded {
                 "topic '{topic}' has no partition {p} (it has {count})"
             )));
         }
-        let now = now_ms();
+        let now = crate::broker::now_ms();
         // Batches keep the messages' order within each partition; `placed` remembers where
         // each message sits so the answer comes back in the caller's order.
         let mut batches: Vec<(i32, Vec<OutgoingRecord>)> = Vec::new();
@@ -522,11 +522,4 @@ impl Drop for Embedded {
             server.stop_now();
         }
     }
-}
-
-fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
 }

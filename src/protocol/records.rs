@@ -120,7 +120,7 @@ pub fn decode_batch(batch: &Bytes) -> Result<Vec<Record>> {
     Ok(records)
 }
 
-fn put_varint(buf: &mut BytesMut, value: i64) {
+pub(crate) fn put_varint(buf: &mut BytesMut, value: i64) {
     let mut zigzag = ((value << 1) ^ (value >> 63)) as u64;
     while zigzag >= 0x80 {
         buf.put_u8((zigzag as u8 & 0x7f) | 0x80);

@@ -6,6 +6,8 @@ use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::common::rss_kib;
+
 fn streamline() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_streamline"));
     cmd.env_remove("STREAMLINE_BROKERS")
@@ -478,18 +480,6 @@ fn silent_sockets_cannot_lock_everyone_out() {
         closed_within(&mut third, Duration::from_secs(2)),
         "a third connection from one address was kept"
     );
-}
-
-/// The resident memory of process `pid`, in KiB.
-fn rss_kib(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix("VmRSS:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        })
-        .unwrap_or(0)
 }
 
 /// Many connections each sending part of a large frame hold no more than the shared budget,

@@ -308,19 +308,10 @@ fn what_an_embedder_pays() {
     assert!(cost.idle_rss_growth_kib < 64 * 1024, "{cost:?}");
 }
 
-/// Resident memory of this process, in KiB.
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap()
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "run by what_an_embedder_pays in a process of its own"]
 async fn embedder_cost_probe() {
+    let rss_kib = || crate::common::rss_kib(std::process::id());
     let before = rss_kib();
     let started = Instant::now();
     let broker = Embedded::builder().start().await.unwrap();
