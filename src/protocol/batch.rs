@@ -11,7 +11,8 @@
 //! @16 magic                i8       always 2
 //! @17 crc                  u32      CRC-32C of bytes @21..end
 //! @21 attributes           i16      bits 0-2 compression, 3 timestamp type (1 = LogAppendTime),
-//!                                   4 transactional, 5 control
+//!                                   4 transactional, 5 control, 6 delete horizon set
+//!                                   (then baseTimestamp is that horizon: KIP-534)
 //! @23 lastOffsetDelta      i32
 //! @27 baseTimestamp        i64
 //! @35 maxTimestamp         i64
@@ -54,6 +55,9 @@ const COMPRESSION_MASK: i16 = 0x07;
 const TIMESTAMP_TYPE_BIT: i16 = 1 << 3;
 const TRANSACTIONAL_BIT: i16 = 1 << 4;
 const CONTROL_BIT: i16 = 1 << 5;
+/// Attribute bit 6: `baseTimestamp` holds the batch's delete horizon (KIP-534), the time after
+/// which compaction may remove its tombstones and transaction markers.
+pub const DELETE_HORIZON_BIT: i16 = 1 << 6;
 
 /// The decoded fixed header of one v2 record batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,6 +142,11 @@ impl BatchHeader {
 
     pub fn is_control(&self) -> bool {
         self.attributes & CONTROL_BIT != 0
+    }
+
+    /// The delete horizon compaction set on the batch, if it did (see [`DELETE_HORIZON_BIT`]).
+    pub fn delete_horizon_ms(&self) -> Option<i64> {
+        (self.attributes & DELETE_HORIZON_BIT != 0).then_some(self.base_timestamp)
     }
 
     /// True when every record's timestamp is the batch's `maxTimestamp` (LogAppendTime).

@@ -17,7 +17,9 @@ use bytes::{BufMut, Bytes, BytesMut};
 use kafka_protocol::compression::{Compressor, Gzip, Lz4, Snappy, Zstd};
 use kafka_protocol::records::Compression;
 
-use super::batch::{read_varint, read_varlong, validate_stored, BATCH_HEADER_LEN};
+use super::batch::{
+    read_varint, read_varlong, validate_stored, BatchHeader, BATCH_HEADER_LEN, DELETE_HORIZON_BIT,
+};
 use crate::{Error, Result};
 
 /// One record with everything a consumer sees of it.
@@ -249,13 +251,123 @@ fn encode(
     }
     let base_timestamp = records.iter().map(|r| r.timestamp).min().unwrap_or(-1);
     let max_timestamp = records.iter().map(|r| r.timestamp).max().unwrap_or(-1);
+    let count = i32::try_from(records.len()).map_err(|_| corrupt("too many records"))?;
+    let layout = Layout {
+        base_offset: 0,
+        partition_leader_epoch: -1,
+        attributes: compression as i16 | producer.attributes,
+        last_offset_delta: count.saturating_sub(1),
+        base_timestamp,
+        max_timestamp,
+        producer_id: producer.id,
+        producer_epoch: producer.epoch,
+        base_sequence: producer.base_sequence,
+    };
+    let numbered = records.iter().enumerate().map(|(i, r)| (i as i64, *r));
+    write_batch(&layout, numbered, compression)
+}
+
+/// Re-encodes a stored batch with only `retained` of its records (log compaction), as Kafka's
+/// cleaner does: same codec, base offset, last offset (so the producer's sequence range is
+/// unchanged), producer id, epoch and base sequence, leader epoch and flags; each record keeps
+/// its offset, timestamp, key, value and headers. With `delete_horizon_ms` the batch carries
+/// that horizon in `baseTimestamp` and the records' timestamp deltas are taken from it.
+pub fn encode_retained(
+    original: &BatchHeader,
+    retained: &[Record],
+    delete_horizon_ms: Option<i64>,
+) -> Result<Bytes> {
+    let compression = match original.compression() {
+        0 => Compression::None,
+        1 => Compression::Gzip,
+        2 => Compression::Snappy,
+        3 => Compression::Lz4,
+        4 => Compression::Zstd,
+        other => return Err(corrupt(&format!("unknown compression codec {other}"))),
+    };
+    let log_append_time = original.timestamp_type_log_append();
+    let first_timestamp = retained.first().map_or(-1, |r| r.timestamp);
+    let max_timestamp = if log_append_time {
+        original.max_timestamp
+    } else {
+        retained.iter().map(|r| r.timestamp).max().unwrap_or(-1)
+    };
+    let mut attributes = original.attributes & !DELETE_HORIZON_BIT;
+    if delete_horizon_ms.is_some() {
+        attributes |= DELETE_HORIZON_BIT;
+    }
+    let layout = Layout {
+        base_offset: original.base_offset,
+        partition_leader_epoch: original.partition_leader_epoch,
+        attributes,
+        last_offset_delta: original.last_offset_delta,
+        base_timestamp: delete_horizon_ms.unwrap_or(first_timestamp),
+        max_timestamp,
+        producer_id: original.producer_id,
+        producer_epoch: original.producer_epoch,
+        base_sequence: original.base_sequence,
+    };
+    let records = retained.iter().map(|r| {
+        (
+            r.offset.saturating_sub(original.base_offset),
+            RecordRef {
+                timestamp: r.timestamp,
+                key: r.key.as_deref(),
+                value: r.value.as_deref(),
+                headers: &r.headers,
+            },
+        )
+    });
+    write_batch(&layout, records, compression)
+}
+
+/// The header of a batch whose records compaction all removed, kept because it is its
+/// producer's last (its sequence numbers must stay known): no records, no codec, no base
+/// timestamp, the original's max timestamp, offsets, producer fields and flags.
+pub fn encode_empty(original: &BatchHeader) -> Result<Bytes> {
+    let layout = Layout {
+        base_offset: original.base_offset,
+        partition_leader_epoch: original.partition_leader_epoch,
+        attributes: original.attributes & !(DELETE_HORIZON_BIT | 0x07),
+        last_offset_delta: original.last_offset_delta,
+        base_timestamp: -1,
+        max_timestamp: original.max_timestamp,
+        producer_id: original.producer_id,
+        producer_epoch: original.producer_epoch,
+        base_sequence: original.base_sequence,
+    };
+    write_batch(&layout, std::iter::empty(), Compression::None)
+}
+
+/// The header fields of a batch to write.
+struct Layout {
+    base_offset: i64,
+    partition_leader_epoch: i32,
+    /// All attribute bits, the codec's included.
+    attributes: i16,
+    last_offset_delta: i32,
+    base_timestamp: i64,
+    max_timestamp: i64,
+    producer_id: i64,
+    producer_epoch: i16,
+    base_sequence: i32,
+}
+
+/// Writes one v2 batch: `records` as (offset delta, record), compressed with `compression`,
+/// under a header laid out as `layout` says, with its length and CRC filled in.
+fn write_batch<'a>(
+    layout: &Layout,
+    records: impl Iterator<Item = (i64, RecordRef<'a>)>,
+    compression: Compression,
+) -> Result<Bytes> {
     let mut block = BytesMut::new();
     let mut record = BytesMut::new();
-    for (i, r) in records.iter().enumerate() {
+    let mut count: i32 = 0;
+    for (offset_delta, r) in records {
         record.clear();
         record.put_i8(0);
-        put_varint(&mut record, r.timestamp.wrapping_sub(base_timestamp));
-        put_varint(&mut record, i as i64);
+        put_varint(&mut record, r.timestamp.wrapping_sub(layout.base_timestamp));
+        put_varint(&mut record, offset_delta);
         put_bytes(&mut record, r.key);
         put_bytes(&mut record, r.value);
         put_varint(&mut record, r.headers.len() as i64);
@@ -265,27 +377,30 @@ fn encode(
         }
         put_varint(&mut block, record.len() as i64);
         block.put_slice(&record);
+        count = count
+            .checked_add(1)
+            .ok_or_else(|| corrupt("too many records"))?;
     }
-    let count = i32::try_from(records.len()).map_err(|_| corrupt("too many records"))?;
     let mut buf = BytesMut::with_capacity(BATCH_HEADER_LEN + block.len());
-    buf.put_i64(0); // base offset
+    buf.put_i64(layout.base_offset);
     buf.put_i32(0); // batch length, set below
-    buf.put_i32(-1); // partition leader epoch
+    buf.put_i32(layout.partition_leader_epoch);
     buf.put_i8(2); // magic
     buf.put_u32(0); // CRC, set below
-    buf.put_i16(compression as i16 | producer.attributes);
-    buf.put_i32(count.saturating_sub(1)); // last offset delta
-    buf.put_i64(base_timestamp);
-    buf.put_i64(max_timestamp);
-    buf.put_i64(producer.id);
-    buf.put_i16(producer.epoch);
-    buf.put_i32(producer.base_sequence);
+    buf.put_i16(layout.attributes);
+    buf.put_i32(layout.last_offset_delta);
+    buf.put_i64(layout.base_timestamp);
+    buf.put_i64(layout.max_timestamp);
+    buf.put_i64(layout.producer_id);
+    buf.put_i16(layout.producer_epoch);
+    buf.put_i32(layout.base_sequence);
     buf.put_i32(count);
     let keep = |tmp: &mut BytesMut| {
         tmp.put_slice(&block);
         Ok(())
     };
     let compressed = match compression {
+        _ if count == 0 => Ok(()),
         Compression::None => {
             buf.put_slice(&block);
             Ok(())

@@ -16,6 +16,7 @@ use crate::protocol::batch::BatchHeader;
 use crate::{Error, Result};
 
 use super::active::{ActiveSegment, SyncTarget};
+use super::cleaner::{self, CleanerState};
 use super::recovery::{self, RecoveryReport};
 use super::retention::{self, SegmentStats};
 use super::sealed::SealedSegment;
@@ -32,13 +33,15 @@ pub struct AppendInfo {
 /// The log of one partition.
 pub struct PartitionLog {
     /// The partition directory; None for the in-memory backend.
-    dir: Option<PathBuf>,
-    config: LogConfig,
-    sealed: VecDeque<SealedSegment>,
+    pub(super) dir: Option<PathBuf>,
+    pub(super) config: LogConfig,
+    pub(super) sealed: VecDeque<SealedSegment>,
     active: ActiveSegment,
     log_start_offset: i64,
     /// Opened from a clean-shutdown record: nothing was lost or repaired since it was written.
     opened_clean: bool,
+    /// What the compaction cleaner remembers of this log (see `cleaner/state.rs`).
+    pub(super) cleaner: CleanerState,
 }
 
 impl PartitionLog {
@@ -51,6 +54,8 @@ impl PartitionLog {
                 file::sync_dir(parent)?;
             }
         }
+        // An interrupted compaction pass is finished or discarded before segments are listed.
+        cleaner::swap::recover(dir)?;
         let bases = list_segments(dir)?;
         let checkpoint = checkpoint::read(dir)?;
         let mut report = RecoveryReport::default();
@@ -93,6 +98,7 @@ impl PartitionLog {
             active,
             log_start_offset,
             opened_clean,
+            cleaner: cleaner::state::read(dir),
         };
         Ok((log, report))
     }
@@ -106,6 +112,7 @@ impl PartitionLog {
             sealed: VecDeque::new(),
             log_start_offset: 0,
             opened_clean: false,
+            cleaner: CleanerState::default(),
         }
     }
 

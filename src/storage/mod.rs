@@ -19,6 +19,7 @@
 mod active;
 mod checkpoint;
 mod clean_shutdown;
+pub mod cleaner;
 pub mod descriptors;
 pub(crate) mod file;
 mod index;
@@ -48,11 +49,26 @@ pub struct LogConfig {
     pub retention_bytes: i64,
     /// `index.interval.bytes`: bytes of batches between two offset index entries.
     pub index_interval_bytes: u32,
+    /// `cleanup.policy` holds `delete`: retention.ms / retention.bytes remove old segments.
+    pub delete: bool,
+    /// `cleanup.policy` holds `compact`: the cleaner keeps the latest record of each key.
+    pub compact: bool,
+    /// `min.cleanable.dirty.ratio`: the share of not yet cleaned bytes that makes a pass due.
+    pub min_cleanable_dirty_ratio: f64,
+    /// `min.compaction.lag.ms`: records younger than this are not compacted.
+    pub min_compaction_lag_ms: i64,
+    /// `max.compaction.lag.ms`: records older than this are due for compaction whatever the
+    /// dirty ratio.
+    pub max_compaction_lag_ms: i64,
+    /// `delete.retention.ms`: how long compaction keeps tombstones and transaction markers
+    /// once they are the latest of their kind.
+    pub delete_retention_ms: i64,
 }
 
 impl Default for LogConfig {
     /// Kafka's defaults: 1 GiB segments rolled weekly, kept 7 days, no size limit, 4 KiB index
-    /// interval.
+    /// interval; deleted by retention, not compacted (and, when compacted, at a dirty ratio of
+    /// 0.5, with no lag limits and tombstones kept a day).
     fn default() -> LogConfig {
         const WEEK_MS: i64 = 7 * 24 * 60 * 60 * 1000;
         LogConfig {
@@ -61,6 +77,12 @@ impl Default for LogConfig {
             retention_ms: WEEK_MS,
             retention_bytes: -1,
             index_interval_bytes: 4096,
+            delete: true,
+            compact: false,
+            min_cleanable_dirty_ratio: 0.5,
+            min_compaction_lag_ms: 0,
+            max_compaction_lag_ms: i64::MAX,
+            delete_retention_ms: 24 * 60 * 60 * 1000,
         }
     }
 }

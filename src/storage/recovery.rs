@@ -13,7 +13,7 @@ use std::fs::{File, OpenOptions};
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 
-use crate::protocol::batch::{validate, BatchHeader};
+use crate::protocol::batch::{validate, validate_stored, BatchHeader};
 use crate::{Error, Result};
 
 use super::active::ActiveSegment;
@@ -45,14 +45,26 @@ pub(crate) struct Scan {
     pub stop: Option<String>,
 }
 
+/// Whether a segment's batches must continue each other's offsets exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Continuity {
+    /// Appended as produced: each batch starts where the previous one ended (active segments).
+    Dense,
+    /// Cleaned by compaction, or possibly so (sealed segments): whole batches may be missing
+    /// between two others, and a batch may hold fewer records than its offsets span.
+    Gaps,
+}
+
 /// Walks the batches of a whole segment (`data` includes our header) while they are intact
-/// and continue the offsets from `base_offset`, building the indexes as appends would.
-/// `verify_crc` also checks each batch's CRC (recovery) rather than only its header (rebuild).
+/// and continue the offsets from `base_offset` (exactly, or past a gap, per `continuity`),
+/// building the indexes as appends would. `verify_crc` also checks each batch's CRC
+/// (recovery, doctor) rather than only its header (index rebuild).
 pub(crate) fn scan_batches(
     data: &[u8],
     base_offset: i64,
     config: &LogConfig,
     verify_crc: bool,
+    continuity: Continuity,
 ) -> Scan {
     let mut scan = Scan {
         valid_len: SEGMENT_HEADER_LEN,
@@ -65,9 +77,9 @@ pub(crate) fn scan_batches(
         .get(scan.valid_len as usize..)
         .filter(|rest| !rest.is_empty())
     {
-        match next_batch(rest, scan.next_offset, verify_crc) {
+        match next_batch(rest, scan.next_offset, verify_crc, continuity) {
             Ok((header, len)) => {
-                let rel = u32::try_from(scan.next_offset - base_offset);
+                let rel = u32::try_from(header.base_offset - base_offset);
                 let pos = u32::try_from(scan.valid_len);
                 let (Ok(rel), Ok(pos)) = (rel, pos) else {
                     scan.stop = Some(format!(
@@ -91,11 +103,13 @@ pub(crate) fn scan_batches(
     scan
 }
 
-/// The batch at the start of `rest` if it is whole, valid and has base offset `expected`.
+/// The batch at the start of `rest` if it is whole, valid and has base offset `expected` (or,
+/// with gaps allowed, at least `expected`).
 fn next_batch(
     rest: &[u8],
     expected: i64,
     verify_crc: bool,
+    continuity: Continuity,
 ) -> Result<(BatchHeader, usize), String> {
     let header = BatchHeader::parse(rest).map_err(|e| e.to_string())?;
     let len = header.total_len();
@@ -103,9 +117,17 @@ fn next_batch(
         .get(..len)
         .ok_or_else(|| format!("truncated: needs {len} bytes, {} remain", rest.len()))?;
     if verify_crc {
-        validate(batch).map_err(|e| e.to_string())?;
+        match continuity {
+            Continuity::Dense => validate(batch),
+            Continuity::Gaps => validate_stored(batch),
+        }
+        .map_err(|e| e.to_string())?;
     }
-    if header.base_offset != expected {
+    let in_order = match continuity {
+        Continuity::Dense => header.base_offset == expected,
+        Continuity::Gaps => header.base_offset >= expected,
+    };
+    if !in_order {
         return Err(format!(
             "base offset {} where {expected} was expected",
             header.base_offset
@@ -159,7 +181,10 @@ pub(crate) fn recover_active(
         // A crash between creating the file and writing its header: nothing to keep.
         reasons.push(format!("incomplete segment header ({len} bytes)"));
         file.set_len(0)?;
-        (scan_batches(&[], base_offset, config, true), false)
+        (
+            scan_batches(&[], base_offset, config, true, Continuity::Dense),
+            false,
+        )
     } else {
         let data = file::map(&file)?;
         let header = check_header(&data, base_offset);
@@ -167,7 +192,7 @@ pub(crate) fn recover_active(
             reasons.push(reason.clone());
         }
         (
-            scan_batches(&data, base_offset, config, true),
+            scan_batches(&data, base_offset, config, true, Continuity::Dense),
             header.is_ok(),
         )
     };
@@ -257,7 +282,7 @@ fn tail_matches(file: &File, base_offset: i64, record: &CleanRecord) -> Result<b
     let mut pos = pos as usize;
     let mut expected = base_offset + i64::from(rel);
     while let Some(rest) = data.get(pos..).filter(|rest| !rest.is_empty()) {
-        match next_batch(rest, expected, true) {
+        match next_batch(rest, expected, true, Continuity::Dense) {
             Ok((header, len)) => {
                 expected = header.last_offset() + 1;
                 pos += len;

@@ -5,7 +5,8 @@
 //! from its start offset) and the active segment is never a candidate. Mirrors Kafka: a
 //! segment expires by time when its newest timestamp is older than `now - retention.ms`; by
 //! size while dropping it still leaves the log at least `retention.bytes`; and it is garbage
-//! once wholly below the log start offset.
+//! once wholly below the log start offset. Only the last rule applies to a compacted topic whose
+//! `cleanup.policy` does not also hold `delete`.
 
 use super::LogConfig;
 
@@ -34,6 +35,9 @@ pub(crate) fn deletable_prefix(
     {
         count += 1;
     }
+    if !config.delete {
+        return count;
+    }
     if config.retention_ms >= 0 {
         let cutoff_ms = now_ms.saturating_sub(config.retention_ms);
         while sealed
@@ -61,6 +65,23 @@ pub(crate) fn deletable_prefix(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_compact_only_policy_deletes_nothing_by_time_or_size() {
+        let config = LogConfig {
+            retention_ms: 0,
+            retention_bytes: 0,
+            delete: false,
+            compact: true,
+            ..LogConfig::default()
+        };
+        assert_eq!(deletable_prefix(&sealed(), 450, 10, &config, 1_000), 1);
+        let both = LogConfig {
+            delete: true,
+            ..config
+        };
+        assert_eq!(deletable_prefix(&sealed(), 450, 10, &both, 1_000), 4);
+    }
 
     /// Four sealed segments of 100 bytes, newest timestamps 10, 20, 30, 40, offsets 10 each,
     /// plus a 50-byte active segment.

@@ -17,7 +17,7 @@ use crate::{Error, Result};
 
 use super::file;
 use super::index;
-use super::recovery::scan_batches;
+use super::recovery::{scan_batches, Continuity};
 use super::segment::{
     check_header, log_path, offset_index_path, time_index_path, MaxTimestamp, SegmentView,
 };
@@ -39,7 +39,8 @@ pub(crate) struct SealedSegment {
 
 impl SealedSegment {
     /// Opens the sealed segment `base_offset` of `dir`, whose offsets end where the next
-    /// segment's begin. Returns whether its indexes had to be rebuilt.
+    /// segment's begin (its last batches may have been removed by compaction, so the offsets
+    /// up to there may be a gap). Returns whether its indexes had to be rebuilt.
     pub(crate) fn open(
         dir: &Path,
         base_offset: i64,
@@ -164,14 +165,14 @@ fn rebuild_indexes(
     next_offset: i64,
     config: &LogConfig,
 ) -> Result<(Bytes, Bytes)> {
-    let mut scan = scan_batches(data, base_offset, config, false);
+    let mut scan = scan_batches(data, base_offset, config, false, Continuity::Gaps);
     if let Some(stop) = &scan.stop {
         // Reads of the damaged part will fail with CorruptLog; the intact part stays readable.
         tracing::warn!(file = %path.display(), "sealed segment is damaged: {stop}");
-    } else if scan.next_offset != next_offset {
+    } else if scan.next_offset > next_offset {
         tracing::warn!(
             file = %path.display(), end_offset = scan.next_offset, next_segment = next_offset,
-            "sealed segment does not end where the next one begins"
+            "sealed segment runs past the start of the next one"
         );
     }
     scan.index.seal();

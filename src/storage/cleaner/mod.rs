@@ -1,0 +1,563 @@
+//! Log compaction (`cleanup.policy=compact`): one pass of the cleaner over one partition, with
+//! Apache Kafka's semantics (its LogCleaner). A pass:
+//!
+//! 1. takes a snapshot of the sealed segments under the log lock (cheap: the bytes are shared
+//!    memory maps) and decides whether the partition is due (`plan.rs`);
+//! 2. builds a key → latest offset map over the dirty section (`offset_map.rs`), leaving out
+//!    aborted transactions (`txn.rs`), until the map is full or the section ends;
+//! 3. rewrites the segments below that end, in groups of at most `segment.bytes`, keeping the
+//!    records the map and the transaction state say to keep (`filter.rs`), into a new file per
+//!    group — without holding the log lock, so produce and fetch go on;
+//! 4. under the log lock, checks the group is still what it read (retention may have deleted
+//!    it meanwhile) and swaps the new segment in (`swap.rs`): the only moment the partition
+//!    waits on the cleaner.
+//!
+//! Offsets never change: survivors keep their offsets, so the log gets gaps, which every reader
+//! already steps over. The active segment is never touched, and neither is anything at or past
+//! the last stable offset. Memory is the offset map (bounded by `log_cleaner_dedupe_buffer_size`)
+//! plus one batch at a time; I/O is paced by [`Throttle`].
+
+mod filter;
+mod offset_map;
+mod plan;
+pub(crate) mod state;
+pub(crate) mod swap;
+#[cfg(test)]
+mod tests;
+mod throttle;
+mod txn;
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::sync::MutexGuard;
+use std::time::{Duration, Instant, UNIX_EPOCH};
+
+use bytes::Bytes;
+
+use crate::protocol::batch::BatchHeader;
+use crate::protocol::records::{decode_batch, marker_kind};
+use crate::{Error, Result};
+
+use super::index::IndexBuilder;
+use super::log::PartitionLog;
+use super::sealed::SealedSegment;
+use super::segment::{
+    encode_header, offset_index_path, time_index_path, MaxTimestamp, SEGMENT_HEADER_LEN,
+};
+use super::{file, LogConfig};
+
+pub use filter::LastBatch;
+pub use plan::{Cleanability, Due};
+pub use state::CleanerState;
+pub use throttle::Throttle;
+pub use txn::AbortedRange;
+
+use filter::{Kept, Retention};
+use offset_map::OffsetMap;
+use plan::SegmentInfo;
+use txn::TxnTracker;
+
+/// Settings of the cleaner, shared by every partition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CleanerSettings {
+    /// Memory for the key → offset map of one pass.
+    pub dedupe_buffer_bytes: usize,
+}
+
+/// What the broker knows of a partition that its log does not: transactions and producers.
+#[derive(Debug, Clone, Default)]
+pub struct PassInputs {
+    pub last_stable_offset: i64,
+    /// Aborted transactions of the partition.
+    pub aborted: Vec<AbortedRange>,
+    /// Each producer's last batch.
+    pub producers: HashMap<i64, LastBatch>,
+    pub now_ms: i64,
+}
+
+/// What one pass did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PassSummary {
+    /// Why it ran.
+    pub due: Option<Due>,
+    /// The dirty section it covered: `[first_dirty_offset, end_offset)`.
+    pub first_dirty_offset: i64,
+    pub end_offset: i64,
+    /// Segments read and written.
+    pub segments_in: usize,
+    pub segments_out: usize,
+    /// Groups not swapped in because the log changed under them (retention).
+    pub groups_abandoned: usize,
+    pub bytes_read: u64,
+    pub bytes_written: u64,
+    pub records_read: u64,
+    pub records_kept: u64,
+    /// Memory of the offset map.
+    pub map_bytes: usize,
+    pub duration: Duration,
+}
+
+/// Access to a partition's log under its lock.
+pub trait LogLock {
+    fn lock_log(&self) -> MutexGuard<'_, PartitionLog>;
+}
+
+/// One sealed segment as a pass sees it.
+struct Seg {
+    base: i64,
+    next: i64,
+    data: Bytes,
+    last_modified_ms: i64,
+    info: SegmentInfo,
+}
+
+impl Seg {
+    fn of(segment: &SealedSegment) -> Seg {
+        let first_timestamp_ms = segment
+            .data
+            .get(SEGMENT_HEADER_LEN as usize..)
+            .and_then(|rest| BatchHeader::parse(rest).ok())
+            .filter(|h| h.records_count > 0)
+            .map_or(-1, |h| h.max_timestamp);
+        Seg {
+            base: segment.base_offset,
+            next: segment.next_offset,
+            data: segment.data.clone(),
+            last_modified_ms: segment.last_modified_ms,
+            info: SegmentInfo {
+                base_offset: segment.base_offset,
+                size_bytes: segment.size_bytes(),
+                first_timestamp_ms,
+                newest_timestamp_ms: segment.newest_timestamp_ms(),
+            },
+        }
+    }
+
+    /// The segment's batches as (header, bytes); damage stops the pass with an error.
+    fn batches(&self) -> impl Iterator<Item = Result<(BatchHeader, Bytes)>> + '_ {
+        let mut pos = SEGMENT_HEADER_LEN as usize;
+        std::iter::from_fn(move || {
+            let rest = self.data.get(pos..).filter(|r| !r.is_empty())?;
+            let parsed = BatchHeader::parse(rest).and_then(|h| {
+                let end = pos + h.total_len();
+                if end > self.data.len() {
+                    return Err(Error::CorruptBatch(format!(
+                        "batch at position {pos} of segment {} overruns it",
+                        self.base
+                    )));
+                }
+                Ok((h, self.data.slice(pos..end)))
+            });
+            match &parsed {
+                Ok((h, _)) => pos += h.total_len(),
+                Err(_) => pos = self.data.len(),
+            }
+            Some(parsed)
+        })
+    }
+}
+
+impl PartitionLog {
+    fn segment_infos(&self) -> Vec<SegmentInfo> {
+        self.sealed.iter().map(|s| Seg::of(s).info).collect()
+    }
+
+    /// The clean and dirty sections of the log now, for `topics describe` and the scheduler.
+    pub fn cleanability(&self, last_stable_offset: i64, now_ms: i64) -> Cleanability {
+        plan::assess(
+            &self.segment_infos(),
+            self.active_base_offset(),
+            self.log_start_offset(),
+            self.cleaner.first_dirty_offset,
+            last_stable_offset,
+            &self.config,
+            now_ms,
+        )
+    }
+
+    /// Whether a cleaning pass is due now, and why; never for a log that is not compacted or
+    /// whose last pass failed.
+    pub fn cleaning_due(&self, last_stable_offset: i64, now_ms: i64) -> Option<Due> {
+        if !self.config.compact || self.cleaner.failed.is_some() {
+            return None;
+        }
+        let infos = self.segment_infos();
+        let c = plan::assess(
+            &infos,
+            self.active_base_offset(),
+            self.log_start_offset(),
+            self.cleaner.first_dirty_offset,
+            last_stable_offset,
+            &self.config,
+            now_ms,
+        );
+        plan::due(
+            &c,
+            &infos,
+            &self.config,
+            self.cleaner.next_delete_horizon_ms,
+            now_ms,
+        )
+    }
+
+    /// What the cleaner remembers of this log.
+    pub fn cleaner_state(&self) -> &CleanerState {
+        &self.cleaner
+    }
+
+    /// Stops cleaning this log until the next start, after a pass failed for `reason`.
+    pub fn cleaning_failed(&mut self, reason: String) {
+        self.cleaner.failed = Some(reason);
+    }
+}
+
+/// The log as a pass starts from.
+struct Snapshot {
+    dir: Option<PathBuf>,
+    config: LogConfig,
+    active_base: i64,
+    log_start: i64,
+    state: CleanerState,
+    segments: Vec<Seg>,
+}
+
+fn snapshot(log: &PartitionLog) -> Snapshot {
+    Snapshot {
+        dir: log.dir.clone(),
+        config: log.config,
+        active_base: log.active_base_offset(),
+        log_start: log.log_start_offset(),
+        state: log.cleaner.clone(),
+        segments: log.sealed.iter().map(Seg::of).collect(),
+    }
+}
+
+/// Runs one pass over the partition if it is due. Returns what it did, or None when it was
+/// not due.
+pub fn clean(
+    log: &dyn LogLock,
+    inputs: &PassInputs,
+    settings: &CleanerSettings,
+    throttle: &mut Throttle,
+) -> Result<Option<PassSummary>> {
+    let started = Instant::now();
+    let snap = snapshot(&log.lock_log());
+    if !snap.config.compact || snap.state.failed.is_some() {
+        return Ok(None);
+    }
+    let infos: Vec<SegmentInfo> = snap.segments.iter().map(|s| s.info).collect();
+    let c = plan::assess(
+        &infos,
+        snap.active_base,
+        snap.log_start,
+        snap.state.first_dirty_offset,
+        inputs.last_stable_offset,
+        &snap.config,
+        inputs.now_ms,
+    );
+    let Some(due) = plan::due(
+        &c,
+        &infos,
+        &snap.config,
+        snap.state.next_delete_horizon_ms,
+        inputs.now_ms,
+    ) else {
+        return Ok(None);
+    };
+    let mut summary = PassSummary {
+        due: Some(due),
+        first_dirty_offset: c.first_dirty_offset,
+        ..PassSummary::default()
+    };
+    let (map, end) = build_offset_map(&snap, &c, inputs, settings, throttle, &mut summary)?;
+    summary.end_offset = end;
+    summary.map_bytes = map.size_bytes();
+    let retention = Retention {
+        map: &map,
+        producers: &inputs.producers,
+        now_ms: inputs.now_ms,
+        delete_retention_ms: snap.config.delete_retention_ms,
+    };
+    let mut horizon: Option<i64> = None;
+    let to_clean: Vec<&Seg> = snap.segments.iter().filter(|s| s.base < end).collect();
+    for group in groups(&to_clean, snap.config.segment_bytes) {
+        let cleaned = clean_group(&snap, group, &retention, inputs, throttle, &mut summary)?;
+        horizon = match (horizon, cleaned.horizon_ms) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if swap_in(log, &snap, group, cleaned)? {
+            summary.segments_in += group.len();
+            summary.segments_out += 1;
+        } else {
+            summary.groups_abandoned += 1;
+        }
+    }
+    let state = CleanerState {
+        first_dirty_offset: Some(end),
+        last_cleaned_ms: Some(inputs.now_ms),
+        next_delete_horizon_ms: horizon,
+        failed: None,
+    };
+    if let Some(dir) = &snap.dir {
+        state::write(dir, &state)?;
+    }
+    log.lock_log().cleaner = state;
+    summary.duration = started.elapsed();
+    Ok(Some(summary))
+}
+
+/// Maps each key of the dirty section to its latest offset. Returns the map and the offset
+/// where the dirty section it covers ends (the first uncleanable offset, or where it filled).
+fn build_offset_map(
+    snap: &Snapshot,
+    c: &Cleanability,
+    inputs: &PassInputs,
+    settings: &CleanerSettings,
+    throttle: &mut Throttle,
+    summary: &mut PassSummary,
+) -> Result<(OffsetMap, i64)> {
+    let first_dirty = c.first_dirty_offset;
+    let uncleanable = c.first_uncleanable_offset;
+    let span = usize::try_from(uncleanable.saturating_sub(first_dirty)).unwrap_or(usize::MAX);
+    let mut map = OffsetMap::new(settings.dedupe_buffer_bytes, span);
+    // Everything below the dirty section has been mapped by earlier passes.
+    map.advance_to(first_dirty - 1);
+    let mut txn = TxnTracker::new(inputs.aborted.clone());
+    let dirty = snap
+        .segments
+        .iter()
+        .filter(|s| s.next > first_dirty && s.base < uncleanable);
+    for segment in dirty {
+        for batch in segment.batches() {
+            let (h, bytes) = batch?;
+            throttle.account(bytes.len() as u64);
+            summary.bytes_read += bytes.len() as u64;
+            if h.last_offset() < first_dirty {
+                continue;
+            }
+            if h.is_control() {
+                txn.on_marker(&h, marker_kind(&bytes)?);
+            } else if !txn.on_data(&h) {
+                let records = usize::try_from(h.records_count).unwrap_or(usize::MAX);
+                if records > map.room() {
+                    if map.len() == 0 {
+                        return Err(Error::Storage(format!(
+                            "log_cleaner_dedupe_buffer_size ({} bytes) cannot hold the {records} keys of one batch",
+                            settings.dedupe_buffer_bytes
+                        )));
+                    }
+                    return Ok((map, h.base_offset));
+                }
+                for record in decode_batch(&bytes)? {
+                    if let Some(key) = record.key.filter(|_| record.offset >= first_dirty) {
+                        map.put(&key, record.offset);
+                    }
+                }
+            }
+            map.advance_to(h.last_offset());
+        }
+    }
+    Ok((map, uncleanable))
+}
+
+/// Consecutive segments whose sizes add up to at most `segment_bytes` (and what a segment
+/// index can address) are cleaned into one, as Kafka groups them: the log does not fragment
+/// into ever smaller segments as compaction shrinks them.
+fn groups<'a>(segments: &'a [&'a Seg], segment_bytes: u64) -> Vec<&'a [&'a Seg]> {
+    let limit = segment_bytes.min(u64::from(u32::MAX));
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < segments.len() {
+        let mut end = start + 1;
+        let mut size = segments.get(start).map_or(0, |s| s.data.len() as u64);
+        while let Some(next) = segments.get(end) {
+            let with = size + next.data.len() as u64 - SEGMENT_HEADER_LEN;
+            if with > limit {
+                break;
+            }
+            size = with;
+            end += 1;
+        }
+        if let Some(group) = segments.get(start..end) {
+            out.push(group);
+        }
+        start = end;
+    }
+    out
+}
+
+/// Where a group's cleaned segment is being written.
+enum Sink {
+    File { path: PathBuf, out: BufWriter<File> },
+    Memory(Vec<u8>),
+}
+
+/// A group's cleaned segment, written but not yet part of the log.
+struct Cleaned {
+    base: i64,
+    end: i64,
+    sink: Sink,
+    index: IndexBuilder,
+    last_modified_ms: i64,
+    horizon_ms: Option<i64>,
+}
+
+fn clean_group(
+    snap: &Snapshot,
+    group: &[&Seg],
+    retention: &Retention<'_>,
+    inputs: &PassInputs,
+    throttle: &mut Throttle,
+    summary: &mut PassSummary,
+) -> Result<Cleaned> {
+    let (Some(first), Some(last)) = (group.first(), group.last()) else {
+        return Err(Error::Storage("an empty group of segments to clean".into()));
+    };
+    let (base, end) = (first.base, last.next);
+    let header = encode_header(base);
+    let sink = match &snap.dir {
+        Some(dir) => {
+            let path = swap::cleaned_path(dir, base);
+            let mut out = BufWriter::with_capacity(1 << 20, File::create(&path)?);
+            out.write_all(&header)?;
+            Sink::File { path, out }
+        }
+        None => Sink::Memory(header.to_vec()),
+    };
+    let mut cleaned = Cleaned {
+        base,
+        end,
+        sink,
+        index: IndexBuilder::new(snap.config.index_interval_bytes),
+        last_modified_ms: group.iter().map(|s| s.last_modified_ms).max().unwrap_or(0),
+        horizon_ms: None,
+    };
+    let mut position = SEGMENT_HEADER_LEN;
+    let aborted: Vec<AbortedRange> = inputs
+        .aborted
+        .iter()
+        .filter(|a| a.last_offset >= base && a.first_offset < end)
+        .copied()
+        .collect();
+    let mut txn = TxnTracker::new(aborted);
+    for segment in group {
+        for batch in segment.batches() {
+            let (h, bytes) = batch?;
+            let read = bytes.len() as u64;
+            summary.bytes_read += read;
+            let filtered = retention.filter(&bytes, &h, &mut txn)?;
+            summary.records_read += filtered.records_in as u64;
+            summary.records_kept += filtered.records_out as u64;
+            if let Some(at) = filtered.horizon_ms {
+                cleaned.horizon_ms = Some(cleaned.horizon_ms.map_or(at, |h| h.min(at)));
+            }
+            let out = match filtered.kept {
+                Kept::Verbatim => bytes,
+                Kept::Rewritten(batch) => batch,
+                Kept::Dropped => {
+                    throttle.account(read);
+                    continue;
+                }
+            };
+            let out_header = BatchHeader::parse(&out)?;
+            let (Ok(rel), Ok(pos)) = (
+                u32::try_from(out_header.base_offset - base),
+                u32::try_from(position),
+            ) else {
+                return Err(Error::Storage(format!(
+                    "cleaned segment {base} outgrows what an index can address"
+                )));
+            };
+            cleaned
+                .index
+                .on_batch(rel, pos, &out_header, out.len() as u64);
+            match &mut cleaned.sink {
+                Sink::File { out: file, .. } => file.write_all(&out)?,
+                Sink::Memory(buf) => buf.extend_from_slice(&out),
+            }
+            position += out.len() as u64;
+            summary.bytes_written += out.len() as u64;
+            throttle.account(read + out.len() as u64);
+        }
+    }
+    cleaned.index.seal();
+    if let Sink::File { out, .. } = &mut cleaned.sink {
+        out.flush()?;
+        let file = out.get_ref();
+        // Retention by time falls back to the file's age: keep the group's newest.
+        let modified = UNIX_EPOCH + Duration::from_millis(cleaned.last_modified_ms.max(0) as u64);
+        if let Err(e) = file.set_modified(modified) {
+            tracing::debug!(error = %e, "cannot set a cleaned segment's modification time");
+        }
+        file.sync_all()?;
+    }
+    Ok(cleaned)
+}
+
+/// Swaps a cleaned group into the log, under its lock, if the group is still there. Returns
+/// false (and discards the cleaned file) when the log changed under it.
+fn swap_in(log: &dyn LogLock, snap: &Snapshot, group: &[&Seg], cleaned: Cleaned) -> Result<bool> {
+    let mut log = log.lock_log();
+    let start = log
+        .sealed
+        .iter()
+        .position(|s| s.base_offset == cleaned.base);
+    let unchanged = start.is_some_and(|start| {
+        group.len() <= log.sealed.len() - start
+            && group
+                .iter()
+                .zip(log.sealed.range(start..))
+                .all(|(old, now)| old.base == now.base_offset && old.next == now.next_offset)
+    });
+    let Some(start) = start.filter(|_| unchanged) else {
+        drop(log);
+        if let Sink::File { path, .. } = &cleaned.sink {
+            file::remove_if_exists(path)?;
+        }
+        return Ok(false);
+    };
+    let max_timestamp = cleaned
+        .index
+        .max_timestamp()
+        .map(|(timestamp, rel)| MaxTimestamp {
+            timestamp,
+            batch_offset: cleaned.base + i64::from(rel),
+        });
+    let (offsets, times) = cleaned.index.into_parts();
+    let segment = match cleaned.sink {
+        Sink::File { out, .. } => {
+            drop(out);
+            let dir = snap
+                .dir
+                .as_deref()
+                .ok_or_else(|| Error::Storage("a cleaned file for an in-memory log".into()))?;
+            let path = swap::commit(dir, cleaned.base, cleaned.end, &offsets, &times)?;
+            SealedSegment {
+                base_offset: cleaned.base,
+                next_offset: cleaned.end,
+                max_timestamp,
+                data: file::map(&File::open(&path)?)?,
+                offset_index: file::map(&File::open(offset_index_path(&path))?)?,
+                time_index: file::map(&File::open(time_index_path(&path))?)?,
+                path: Some(path),
+                last_modified_ms: cleaned.last_modified_ms,
+            }
+        }
+        Sink::Memory(data) => SealedSegment {
+            base_offset: cleaned.base,
+            next_offset: cleaned.end,
+            max_timestamp,
+            data: Bytes::from(data),
+            offset_index: Bytes::from(offsets),
+            time_index: Bytes::from(times),
+            path: None,
+            last_modified_ms: cleaned.last_modified_ms,
+        },
+    };
+    log.sealed.drain(start..start + group.len());
+    log.sealed.insert(start, segment);
+    Ok(true)
+}
