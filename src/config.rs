@@ -98,6 +98,24 @@ pub struct ServerConfig {
     pub log_retention_bytes: i64,
     /// How often retention limits are enforced.
     pub log_retention_check_interval_ms: u64,
+    /// Default `cleanup.policy` of topics.
+    pub log_cleanup_policy: String,
+    /// Run the log cleaner.
+    pub log_cleaner_enable: bool,
+    /// Wait between looks for a partition due for cleaning.
+    pub log_cleaner_backoff_ms: u64,
+    /// Memory of the cleaner's key → offset map.
+    pub log_cleaner_dedupe_buffer_size: u64,
+    /// The cleaner's I/O limit in bytes per second; 0 for none.
+    pub log_cleaner_io_max_bytes_per_second: u64,
+    /// Default `min.cleanable.dirty.ratio` of topics.
+    pub log_cleaner_min_cleanable_ratio: f64,
+    /// Default `min.compaction.lag.ms` of topics.
+    pub log_cleaner_min_compaction_lag_ms: i64,
+    /// Default `max.compaction.lag.ms` of topics.
+    pub log_cleaner_max_compaction_lag_ms: i64,
+    /// Default `delete.retention.ms` of topics.
+    pub log_cleaner_delete_retention_ms: i64,
     /// Consumer-protocol (KIP-848) group members not heard from for this long are removed.
     pub group_consumer_session_timeout_ms: u64,
     /// How often consumer-protocol (KIP-848) group members are told to heartbeat.
@@ -138,6 +156,15 @@ impl Default for ServerConfig {
             log_retention_ms: 7 * DAY_MS,
             log_retention_bytes: -1,
             log_retention_check_interval_ms: 300_000,
+            log_cleanup_policy: "delete".to_owned(),
+            log_cleaner_enable: true,
+            log_cleaner_backoff_ms: 15_000,
+            log_cleaner_dedupe_buffer_size: 128 * MIB as u64,
+            log_cleaner_io_max_bytes_per_second: 0,
+            log_cleaner_min_cleanable_ratio: 0.5,
+            log_cleaner_min_compaction_lag_ms: 0,
+            log_cleaner_max_compaction_lag_ms: i64::MAX,
+            log_cleaner_delete_retention_ms: DAY_MS,
             group_consumer_session_timeout_ms: 45_000,
             group_consumer_heartbeat_interval_ms: 5_000,
             node_id: 0,
@@ -207,6 +234,15 @@ impl ServerConfig {
             log_retention_ms: pick!(log_retention_ms),
             log_retention_bytes: pick!(log_retention_bytes),
             log_retention_check_interval_ms: pick!(log_retention_check_interval_ms),
+            log_cleanup_policy: pick!(log_cleanup_policy),
+            log_cleaner_enable: pick!(log_cleaner_enable),
+            log_cleaner_backoff_ms: pick!(log_cleaner_backoff_ms),
+            log_cleaner_dedupe_buffer_size: pick!(log_cleaner_dedupe_buffer_size),
+            log_cleaner_io_max_bytes_per_second: pick!(log_cleaner_io_max_bytes_per_second),
+            log_cleaner_min_cleanable_ratio: pick!(log_cleaner_min_cleanable_ratio),
+            log_cleaner_min_compaction_lag_ms: pick!(log_cleaner_min_compaction_lag_ms),
+            log_cleaner_max_compaction_lag_ms: pick!(log_cleaner_max_compaction_lag_ms),
+            log_cleaner_delete_retention_ms: pick!(log_cleaner_delete_retention_ms),
             group_consumer_session_timeout_ms: pick!(group_consumer_session_timeout_ms),
             group_consumer_heartbeat_interval_ms: pick!(group_consumer_heartbeat_interval_ms),
             node_id: pick!(node_id),

@@ -43,6 +43,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::config::{FsyncPolicy, ServerConfig};
+use crate::storage::cleaner::{self, CleanerSettings, Throttle};
 use crate::storage::LogConfig;
 use crate::{Error, Result};
 use partition::Partition;
@@ -70,12 +71,21 @@ pub struct BrokerSettings {
     pub fsync: FsyncPolicy,
     pub defaults: TopicDefaults,
     pub consumer_groups: groups::ConsumerGroupConfig,
+    /// The log cleaner's settings (compaction).
+    pub cleaner: CleanerSettings,
 }
 
 impl BrokerSettings {
     /// Settings for `config`, published at `endpoint`.
     pub fn from_config(config: &ServerConfig, endpoint: Endpoint) -> BrokerSettings {
+        // Validated with the config; an unparsable policy cannot get here.
+        let policy =
+            topic_config::parse_policy(&config.log_cleanup_policy).unwrap_or((true, false));
         BrokerSettings {
+            cleaner: CleanerSettings {
+                dedupe_buffer_bytes: usize::try_from(config.log_cleaner_dedupe_buffer_size)
+                    .unwrap_or(usize::MAX),
+            },
             node_id: config.node_id,
             endpoint,
             data_dir: (!config.in_memory).then(|| config.data_dir.clone()),
@@ -88,6 +98,12 @@ impl BrokerSettings {
                     segment_ms: config.log_segment_ms,
                     retention_ms: config.log_retention_ms,
                     retention_bytes: config.log_retention_bytes,
+                    delete: policy.0,
+                    compact: policy.1,
+                    min_cleanable_dirty_ratio: config.log_cleaner_min_cleanable_ratio,
+                    min_compaction_lag_ms: config.log_cleaner_min_compaction_lag_ms,
+                    max_compaction_lag_ms: config.log_cleaner_max_compaction_lag_ms,
+                    delete_retention_ms: config.log_cleaner_delete_retention_ms,
                     ..LogConfig::default()
                 },
                 max_message_bytes: config.message_max_bytes,
@@ -364,6 +380,53 @@ impl Broker {
     pub fn tick(self: &Arc<Self>) {
         self.groups.tick();
         txn::tick(self);
+    }
+
+    /// Compacts the partitions due for it, filthiest first, until none is due, the throttle
+    /// says stop or `MAX_PASSES` passes ran (the rest wait for the next round). Returns the
+    /// passes run.
+    pub fn clean_logs(&self, throttle: &mut Throttle) -> usize {
+        const MAX_PASSES: usize = 64;
+        let mut passes = 0;
+        while passes < MAX_PASSES && !throttle.stopping() {
+            let now = now_ms();
+            let mut filthiest: Option<(f64, Arc<Topic>, Arc<Partition>)> = None;
+            for t in self.topics() {
+                for p in t.partitions() {
+                    let lso = p.offsets().last_stable_offset;
+                    let log = p.log();
+                    if log.cleaning_due(lso, now).is_none() {
+                        continue;
+                    }
+                    let ratio = log.cleanability(lso, now).dirty_ratio();
+                    drop(log);
+                    if filthiest.as_ref().is_none_or(|(best, _, _)| ratio > *best) {
+                        filthiest = Some((ratio, t.clone(), p));
+                    }
+                }
+            }
+            let Some((_, t, p)) = filthiest else {
+                break;
+            };
+            passes += 1;
+            let inputs = p.cleaner_inputs(now);
+            match cleaner::clean(p.as_ref(), &inputs, &self.settings.cleaner, throttle) {
+                Ok(Some(summary)) => tracing::info!(
+                    topic = %t.name, partition = p.index, due = ?summary.due,
+                    read_bytes = summary.bytes_read, written_bytes = summary.bytes_written,
+                    records_kept = summary.records_kept, records_read = summary.records_read,
+                    ms = summary.duration.as_millis() as u64,
+                    "compacted a partition"
+                ),
+                Ok(None) => {}
+                Err(_) if throttle.stopping() => break,
+                Err(e) => {
+                    tracing::error!(topic = %t.name, partition = p.index, error = %e, "compaction failed; the partition is not cleaned again until the broker restarts");
+                    p.log().cleaning_failed(e.to_string());
+                }
+            }
+        }
+        passes
     }
 
     /// Applies retention to every partition; returns the number of segments deleted.

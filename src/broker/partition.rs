@@ -19,6 +19,7 @@ use super::producer_state::{
 };
 use crate::protocol::batch::BatchHeader;
 use crate::protocol::records::encode_marker;
+use crate::storage::cleaner::{LogLock, PassInputs};
 use crate::storage::{AppendInfo, PartitionLog};
 use crate::{Error, Result};
 
@@ -163,6 +164,18 @@ impl Partition {
             .aborted_between(from, to)
     }
 
+    /// What a compaction pass needs to know of the partition's transactions and producers.
+    pub fn cleaner_inputs(&self, now_ms: i64) -> PassInputs {
+        let last_stable_offset = self.offsets().last_stable_offset;
+        let producers = self.producers.lock().unwrap_or_else(|e| e.into_inner());
+        PassInputs {
+            last_stable_offset,
+            aborted: producers.aborted_ranges(),
+            producers: producers.last_batches(),
+            now_ms,
+        }
+    }
+
     /// Every producer that wrote here, for DescribeProducers.
     pub fn producers(&self) -> Vec<ProducerInfo> {
         self.producers
@@ -273,5 +286,11 @@ impl Partition {
         self.durable_end
             .fetch_max(log.log_end_offset(), Ordering::AcqRel);
         Ok(())
+    }
+}
+
+impl LogLock for Partition {
+    fn lock_log(&self) -> MutexGuard<'_, PartitionLog> {
+        self.log()
     }
 }

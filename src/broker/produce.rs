@@ -13,7 +13,7 @@ use bytes::Bytes;
 use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::produce_request::{PartitionProduceData, ProduceRequest};
 use kafka_protocol::messages::produce_response::{
-    PartitionProduceResponse, ProduceResponse, TopicProduceResponse,
+    BatchIndexAndErrorMessage, PartitionProduceResponse, ProduceResponse, TopicProduceResponse,
 };
 use kafka_protocol::protocol::StrBytes;
 
@@ -75,9 +75,9 @@ pub fn append(broker: &Broker, req: ProduceRequest, version: i16) -> PendingProd
                 let index = data.index;
                 let result = match (&topic, acks) {
                     (_, a) if !matches!(a, -1..=1) => {
-                        Err((ResponseError::InvalidRequiredAcks, None))
+                        Err(refused(ResponseError::InvalidRequiredAcks, None))
                     }
-                    (Err(code), _) => Err((*code, None)),
+                    (Err(code), _) => Err(refused(*code, None)),
                     (Ok(topic), _) => append_partition(broker, topic, data, acks),
                 };
                 match result {
@@ -86,7 +86,7 @@ pub fn append(broker: &Broker, req: ProduceRequest, version: i16) -> PendingProd
                         appended.push(done);
                         response
                     }
-                    Err((code, message)) => error_response(index, code, message, version),
+                    Err(refusal) => error_response(index, refusal, version),
                 }
             })
             .collect();
@@ -135,8 +135,7 @@ impl PendingProduce {
                     {
                         *slot = error_response(
                             done.partition.index,
-                            e.response_error(),
-                            Some(e.to_string()),
+                            refused(e.response_error(), Some(e.to_string())),
                             self.version,
                         );
                     }
@@ -150,8 +149,29 @@ impl PendingProduce {
     }
 }
 
-type PartitionResult =
-    Result<(PartitionProduceResponse, Appended), (ResponseError, Option<String>)>;
+type PartitionResult = Result<(PartitionProduceResponse, Appended), Refused>;
+
+/// Why a partition's batch was not appended.
+struct Refused {
+    code: ResponseError,
+    message: Option<String>,
+    /// The records at fault, by index in the batch (Produce v8+).
+    record_errors: Vec<(i32, String)>,
+}
+
+fn refused(code: ResponseError, message: Option<String>) -> Refused {
+    Refused {
+        code,
+        message,
+        record_errors: Vec::new(),
+    }
+}
+
+impl From<(ResponseError, Option<String>)> for Refused {
+    fn from((code, message): (ResponseError, Option<String>)) -> Refused {
+        refused(code, message)
+    }
+}
 
 fn append_partition(
     broker: &Broker,
@@ -164,7 +184,7 @@ fn append_partition(
         .ok_or((ResponseError::UnknownTopicOrPartition, None))?;
     let config = topic.config();
     if acks == -1 && config.min_insync_replicas() > 1 {
-        return Err((
+        return Err(refused(
             ResponseError::NotEnoughReplicas,
             Some(format!(
                 "min.insync.replicas is {} but this broker holds one replica",
@@ -175,7 +195,7 @@ fn append_partition(
     let records: Bytes = data.records.unwrap_or_default();
     let limit = config.max_message_bytes(&broker.settings.defaults);
     if records.len() > limit {
-        return Err((
+        return Err(refused(
             ResponseError::MessageTooLarge,
             Some(format!(
                 "batch of {} bytes exceeds max.message.bytes {limit}",
@@ -186,7 +206,7 @@ fn append_partition(
     let batches =
         batch::split_batches(&records).map_err(|e| (e.response_error(), Some(e.to_string())))?;
     if batches.len() != 1 {
-        return Err((
+        return Err(refused(
             ResponseError::InvalidRecord,
             Some(format!(
                 "produce requests must carry exactly one record batch per partition, got {}",
@@ -195,7 +215,7 @@ fn append_partition(
         ));
     }
     if batches.iter().any(|(header, _)| header.records_count == 0) {
-        return Err((
+        return Err(refused(
             ResponseError::InvalidRecord,
             Some("record batch holds no records".to_string()),
         ));
@@ -213,7 +233,7 @@ fn append_partition(
         if let Some(size) = declared::inflated_size(header.compression(), payload)
             .filter(|&size| size > MAX_INFLATED_BATCH_BYTES)
         {
-            return Err((
+            return Err(refused(
                 ResponseError::InvalidRecord,
                 Some(format!(
                     "the compressed batch declares {size} bytes of records, more than the {} MiB \
@@ -225,10 +245,13 @@ fn append_partition(
     }
     if batches.iter().any(|(h, _)| h.is_control()) {
         // Only the transaction coordinator writes markers.
-        return Err((
+        return Err(refused(
             ResponseError::InvalidRecord,
             Some("producers may not write control batches".to_string()),
         ));
+    }
+    if config.compacted_with(&broker.settings.defaults) {
+        refuse_keyless(&topic.name, data.index, &records)?;
     }
     // A transactional batch is checked and appended under the coordinator's lock, so that
     // EndTxn cannot write its marker in between and leave the batch after it, hanging.
@@ -280,20 +303,63 @@ fn append_partition(
     ))
 }
 
-fn error_response(
-    index: i32,
-    code: ResponseError,
-    message: Option<String>,
-    version: i16,
-) -> PartitionProduceResponse {
+fn error_response(index: i32, refusal: Refused, version: i16) -> PartitionProduceResponse {
     let mut r = PartitionProduceResponse::default()
         .with_index(index)
-        .with_error_code(code.code())
+        .with_error_code(refusal.code.code())
         .with_base_offset(-1)
         .with_log_append_time_ms(-1)
         .with_log_start_offset(-1);
     if version >= 8 {
-        r.error_message = message.map(StrBytes::from_string);
+        r.error_message = refusal.message.map(StrBytes::from_string);
+        r.record_errors = refusal
+            .record_errors
+            .into_iter()
+            .map(|(batch_index, message)| {
+                BatchIndexAndErrorMessage::default()
+                    .with_batch_index(batch_index)
+                    .with_batch_index_error_message(Some(StrBytes::from_string(message)))
+            })
+            .collect();
     }
     r
+}
+
+/// Kafka's refusal of key-less records on a compacted topic (its LogValidator): every such
+/// record is named by its index in the batch, and the message shows the first three.
+fn refuse_keyless(topic: &str, partition: i32, batch: &Bytes) -> Result<(), Refused> {
+    let records = crate::protocol::records::decode_batch(batch)
+        .map_err(|e| refused(e.response_error(), Some(e.to_string())))?;
+    let record_errors: Vec<(i32, String)> = records
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.key.is_none())
+        .map(|(i, _)| {
+            (
+                i32::try_from(i).unwrap_or(i32::MAX),
+                format!(
+                    "Compacted topic cannot accept message without key in topic partition \
+                     {topic}-{partition}"
+                ),
+            )
+        })
+        .collect();
+    if record_errors.is_empty() {
+        return Ok(());
+    }
+    let shown: Vec<String> = record_errors
+        .iter()
+        .take(3)
+        .map(|(i, m)| format!("RecordError(batchIndex={i}, message='{m}')"))
+        .collect();
+    Err(Refused {
+        code: ResponseError::InvalidRecord,
+        message: Some(format!(
+            "One or more records have been rejected due to {} record errors in total, and only \
+             showing the first three errors at most: [{}]",
+            record_errors.len(),
+            shown.join(", ")
+        )),
+        record_errors,
+    })
 }

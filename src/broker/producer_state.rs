@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::protocol::batch::BatchHeader;
 use crate::protocol::records::marker_kind;
+use crate::storage::cleaner::{AbortedRange, LastBatch};
 use crate::storage::PartitionLog;
 use crate::{Error, Result};
 
@@ -290,6 +291,35 @@ impl ProducerStates {
             .iter()
             .filter(|a| a.first_offset < to)
             .copied()
+            .collect()
+    }
+
+    /// The aborted transactions, for the compaction cleaner.
+    pub fn aborted_ranges(&self) -> Vec<AbortedRange> {
+        self.aborted
+            .iter()
+            .map(|a| AbortedRange {
+                producer_id: a.producer_id,
+                first_offset: a.first_offset,
+                last_offset: a.last_offset,
+            })
+            .collect()
+    }
+
+    /// Each producer's last batch, which compaction keeps (empty if need be) so that its
+    /// sequence numbers survive.
+    pub fn last_batches(&self) -> HashMap<i64, LastBatch> {
+        self.producers
+            .iter()
+            .map(|(&id, e)| {
+                (
+                    id,
+                    LastBatch {
+                        last_data_offset: e.batches.back().map(|b| b.last_offset),
+                        epoch: e.epoch,
+                    },
+                )
+            })
             .collect()
     }
 

@@ -30,6 +30,7 @@ pub enum ConfigType {
     Int = 3,
     Long = 5,
     String = 2,
+    Double = 6,
     List = 7,
 }
 
@@ -46,7 +47,12 @@ pub const TOPIC_CONFIG_KEYS: &[ConfigKey] = &[
     ConfigKey {
         name: "cleanup.policy",
         kind: ConfigType::List,
-        doc: "Only \"delete\": old segments are removed by retention.ms / retention.bytes.",
+        doc: "\"delete\" removes old segments by retention.ms / retention.bytes; \"compact\" keeps the latest record of each key; \"compact,delete\" does both.",
+    },
+    ConfigKey {
+        name: "delete.retention.ms",
+        kind: ConfigType::Long,
+        doc: "How long a compacted topic keeps a tombstone (and a transaction marker) once it is the latest of its key, so consumers see the delete.",
     },
     ConfigKey {
         name: "diskless.enable",
@@ -62,6 +68,21 @@ pub const TOPIC_CONFIG_KEYS: &[ConfigKey] = &[
         name: "message.timestamp.type",
         kind: ConfigType::String,
         doc: "CreateTime keeps the producer's timestamps; LogAppendTime stamps batches on append.",
+    },
+    ConfigKey {
+        name: "max.compaction.lag.ms",
+        kind: ConfigType::Long,
+        doc: "Longest a record may stay uncompacted: past it the partition is cleaned whatever its dirty ratio.",
+    },
+    ConfigKey {
+        name: "min.cleanable.dirty.ratio",
+        kind: ConfigType::Double,
+        doc: "Share of the log not yet compacted at which the cleaner compacts it (0 to 1).",
+    },
+    ConfigKey {
+        name: "min.compaction.lag.ms",
+        kind: ConfigType::Long,
+        doc: "Records younger than this are never compacted.",
     },
     ConfigKey {
         name: "min.insync.replicas",
@@ -102,7 +123,25 @@ impl TopicConfig {
         for (k, v) in &overrides {
             validate(k, v)?;
         }
-        Ok(TopicConfig { overrides })
+        let config = TopicConfig { overrides };
+        config.check_lags()?;
+        Ok(config)
+    }
+
+    /// Kafka refuses a minimum compaction lag above the maximum (over the overrides; a broker
+    /// default is checked when the broker starts).
+    fn check_lags(&self) -> Result<()> {
+        if let (Some(min), Some(max)) = (
+            self.int("min.compaction.lag.ms"),
+            self.int("max.compaction.lag.ms"),
+        ) {
+            if min > max {
+                return Err(Error::InvalidConfig(format!(
+                    "conflict topic config setting min.compaction.lag.ms ({min}) > max.compaction.lag.ms ({max})"
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// The explicit overrides, as stored in the topic's metadata.
@@ -142,7 +181,10 @@ impl TopicConfig {
     pub fn set(&mut self, key: &str, value: &str) -> Result<()> {
         fixed_at_creation(key)?;
         validate(key, value)?;
-        self.overrides.insert(key.to_string(), value.to_string());
+        let mut next = self.clone();
+        next.overrides.insert(key.to_string(), value.to_string());
+        next.check_lags()?;
+        *self = next;
         Ok(())
     }
 
@@ -159,8 +201,13 @@ impl TopicConfig {
         if let Some(v) = self.overrides.get(key) {
             return Some((v.clone(), false));
         }
+        let log = &defaults.log;
         let v = match key {
-            "cleanup.policy" => "delete".to_string(),
+            "cleanup.policy" => policy_name(log.delete, log.compact).to_string(),
+            "delete.retention.ms" => log.delete_retention_ms.to_string(),
+            "max.compaction.lag.ms" => log.max_compaction_lag_ms.to_string(),
+            "min.cleanable.dirty.ratio" => log.min_cleanable_dirty_ratio.to_string(),
+            "min.compaction.lag.ms" => log.min_compaction_lag_ms.to_string(),
             "diskless.enable" => "false".to_string(),
             "max.message.bytes" => defaults.max_message_bytes.to_string(),
             "message.timestamp.type" => "CreateTime".to_string(),
@@ -175,7 +222,7 @@ impl TopicConfig {
     }
 
     fn int(&self, key: &str) -> Option<i64> {
-        self.overrides.get(key).and_then(|v| v.parse().ok())
+        self.overrides.get(key).and_then(|v| v.trim().parse().ok())
     }
 
     /// The storage settings for this topic's partitions.
@@ -193,7 +240,37 @@ impl TopicConfig {
         if let Some(v) = self.int("retention.bytes") {
             log.retention_bytes = v;
         }
+        if let Some((delete, compact)) = self
+            .overrides
+            .get("cleanup.policy")
+            .and_then(|v| parse_policy(v))
+        {
+            log.delete = delete;
+            log.compact = compact;
+        }
+        if let Some(v) = self.int("delete.retention.ms") {
+            log.delete_retention_ms = v;
+        }
+        if let Some(v) = self.int("min.compaction.lag.ms") {
+            log.min_compaction_lag_ms = v;
+        }
+        if let Some(v) = self.int("max.compaction.lag.ms") {
+            log.max_compaction_lag_ms = v;
+        }
+        if let Some(v) = self
+            .overrides
+            .get("min.cleanable.dirty.ratio")
+            .and_then(|v| v.trim().parse().ok())
+        {
+            log.min_cleanable_dirty_ratio = v;
+        }
         log
+    }
+
+    /// Whether the topic's own `cleanup.policy` compacts it (its override; a broker whose
+    /// default compacts is asked through [`TopicConfig::log_config`]).
+    pub fn compacted_with(&self, defaults: &TopicDefaults) -> bool {
+        self.log_config(defaults).compact
     }
 
     /// The largest batch this topic accepts.
@@ -251,6 +328,30 @@ fn fixed_error(key: &str) -> Error {
     Error::InvalidConfig(format!("{key} is fixed when the topic is created"))
 }
 
+/// A `cleanup.policy` list as (delete, compact): each of `delete` and `compact` at most once,
+/// in any order, separated by commas.
+pub fn parse_policy(value: &str) -> Option<(bool, bool)> {
+    let mut delete = false;
+    let mut compact = false;
+    for part in value.split(',').map(str::trim) {
+        match part {
+            "delete" if !delete => delete = true,
+            "compact" if !compact => compact = true,
+            _ => return None,
+        }
+    }
+    Some((delete, compact))
+}
+
+/// The `cleanup.policy` value for a combination, as Kafka lists it.
+pub fn policy_name(delete: bool, compact: bool) -> &'static str {
+    match (delete, compact) {
+        (true, true) => "compact,delete",
+        (false, true) => "compact",
+        _ => "delete",
+    }
+}
+
 fn parse_int(key: &str, value: &str, min: i64, max: i64) -> Result<()> {
     let v: i64 = value
         .trim()
@@ -269,10 +370,19 @@ pub fn validate(key: &str, value: &str) -> Result<()> {
     lookup(key)?;
     let int_max = i64::from(i32::MAX);
     match key {
-        "cleanup.policy" => match value.trim() {
-            "delete" => Ok(()),
-            other => Err(Error::InvalidConfig(format!(
-                "cleanup.policy: '{other}' is not supported; only 'delete' (log compaction is not available)"
+        "cleanup.policy" => parse_policy(value).map(|_| ()).ok_or_else(|| {
+            Error::InvalidConfig(format!(
+                "cleanup.policy: '{}' must be delete, compact or compact,delete",
+                value.trim()
+            ))
+        }),
+        "delete.retention.ms" | "min.compaction.lag.ms" => parse_int(key, value, 0, i64::MAX),
+        "max.compaction.lag.ms" => parse_int(key, value, 1, i64::MAX),
+        "min.cleanable.dirty.ratio" => match value.trim().parse::<f64>() {
+            Ok(ratio) if (0.0..=1.0).contains(&ratio) => Ok(()),
+            _ => Err(Error::InvalidConfig(format!(
+                "min.cleanable.dirty.ratio: '{}' must be a number from 0 to 1",
+                value.trim()
             ))),
         },
         "diskless.enable" => match value.trim() {
@@ -367,11 +477,42 @@ mod tests {
         assert!(c.set("retention.ms", "soon").is_err());
         assert!(c.set("retention.ms", "-2").is_err());
         assert!(c.set("segment.bytes", "10").is_err());
-        assert!(c.set("cleanup.policy", "compact").is_err());
+        assert!(c.set("cleanup.policy", "compress").is_err());
+        assert!(c.set("cleanup.policy", "delete,delete").is_err());
+        assert!(c.set("min.cleanable.dirty.ratio", "1.5").is_err());
+        assert!(c.set("max.compaction.lag.ms", "0").is_err());
         assert!(c.set("message.timestamp.type", "Now").is_err());
         assert!(c.set("flush.messages", "1").is_err());
         assert!(c.unset("no.such.key").is_err());
         assert!(c.overrides().is_empty());
+    }
+
+    #[test]
+    fn compaction_settings_take_effect_and_lags_must_be_ordered() {
+        let mut c = TopicConfig::default();
+        c.set("cleanup.policy", "delete, compact").unwrap();
+        c.set("min.cleanable.dirty.ratio", "0.01").unwrap();
+        c.set("max.compaction.lag.ms", "5000").unwrap();
+        let log = c.log_config(&defaults());
+        assert!(log.compact && log.delete);
+        assert_eq!(log.min_cleanable_dirty_ratio, 0.01);
+        assert_eq!(log.max_compaction_lag_ms, 5000);
+        assert!(c.set("min.compaction.lag.ms", "6000").is_err());
+        assert_eq!(
+            c.overrides().get("min.compaction.lag.ms"),
+            None,
+            "left unchanged"
+        );
+        c.set("cleanup.policy", "compact").unwrap();
+        assert!(!c.log_config(&defaults()).delete);
+        assert_eq!(
+            TopicConfig::default().effective("min.cleanable.dirty.ratio", &defaults()),
+            Some(("0.5".into(), true))
+        );
+        assert_eq!(
+            TopicConfig::default().effective("max.compaction.lag.ms", &defaults()),
+            Some((i64::MAX.to_string(), true))
+        );
     }
 
     #[test]

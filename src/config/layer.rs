@@ -283,6 +283,98 @@ pub struct ConfigLayer {
     )]
     pub log_retention_check_interval_ms: Option<u64>,
 
+    /// Default cleanup.policy of topics: delete, compact or compact,delete (Kafka's
+    /// log.cleanup.policy) [default: delete]
+    #[arg(
+        long,
+        env = "STREAMLINE_LOG_CLEANUP_POLICY",
+        value_name = "POLICY",
+        help_heading = "Compaction"
+    )]
+    pub log_cleanup_policy: Option<String>,
+
+    /// Run the log cleaner that compacts topics with cleanup.policy=compact (Kafka's
+    /// log.cleaner.enable) [default: true]
+    #[arg(
+        long,
+        env = "STREAMLINE_LOG_CLEANER_ENABLE",
+        value_name = "BOOL",
+        value_parser = BoolishValueParser::new(),
+        help_heading = "Compaction"
+    )]
+    pub log_cleaner_enable: Option<bool>,
+
+    /// How long the cleaner waits before looking again when no partition is due (Kafka's
+    /// log.cleaner.backoff.ms) [default: 15000]
+    #[arg(
+        long,
+        env = "STREAMLINE_LOG_CLEANER_BACKOFF_MS",
+        value_name = "MS",
+        help_heading = "Compaction"
+    )]
+    pub log_cleaner_backoff_ms: Option<u64>,
+
+    /// Memory for the cleaner's key to offset map, in bytes: 24 bytes per key of the part
+    /// of a log cleaned in one pass (Kafka's log.cleaner.dedupe.buffer.size) [default: 134217728]
+    #[arg(
+        long,
+        env = "STREAMLINE_LOG_CLEANER_DEDUPE_BUFFER_SIZE",
+        value_name = "BYTES",
+        help_heading = "Compaction"
+    )]
+    pub log_cleaner_dedupe_buffer_size: Option<u64>,
+
+    /// Bytes per second the cleaner may read and write, 0 for no limit (Kafka's
+    /// log.cleaner.io.max.bytes.per.second) [default: 0]
+    #[arg(
+        long,
+        env = "STREAMLINE_LOG_CLEANER_IO_MAX_BYTES_PER_SECOND",
+        value_name = "BYTES",
+        help_heading = "Compaction"
+    )]
+    pub log_cleaner_io_max_bytes_per_second: Option<u64>,
+
+    /// Default min.cleanable.dirty.ratio of topics: the share of a log not yet compacted at
+    /// which it is cleaned (Kafka's log.cleaner.min.cleanable.ratio) [default: 0.5]
+    #[arg(
+        long,
+        env = "STREAMLINE_LOG_CLEANER_MIN_CLEANABLE_RATIO",
+        value_name = "RATIO",
+        help_heading = "Compaction"
+    )]
+    pub log_cleaner_min_cleanable_ratio: Option<f64>,
+
+    /// Default min.compaction.lag.ms of topics: records younger than this are not compacted
+    /// (Kafka's log.cleaner.min.compaction.lag.ms) [default: 0]
+    #[arg(
+        long,
+        env = "STREAMLINE_LOG_CLEANER_MIN_COMPACTION_LAG_MS",
+        value_name = "MS",
+        help_heading = "Compaction"
+    )]
+    pub log_cleaner_min_compaction_lag_ms: Option<i64>,
+
+    /// Default max.compaction.lag.ms of topics: records older than this are compacted
+    /// whatever the dirty ratio (Kafka's log.cleaner.max.compaction.lag.ms)
+    /// [default: 9223372036854775807]
+    #[arg(
+        long,
+        env = "STREAMLINE_LOG_CLEANER_MAX_COMPACTION_LAG_MS",
+        value_name = "MS",
+        help_heading = "Compaction"
+    )]
+    pub log_cleaner_max_compaction_lag_ms: Option<i64>,
+
+    /// Default delete.retention.ms of topics: how long compaction keeps tombstones and
+    /// transaction markers (Kafka's log.cleaner.delete.retention.ms) [default: 86400000]
+    #[arg(
+        long,
+        env = "STREAMLINE_LOG_CLEANER_DELETE_RETENTION_MS",
+        value_name = "MS",
+        help_heading = "Compaction"
+    )]
+    pub log_cleaner_delete_retention_ms: Option<i64>,
+
     /// Members of consumer-protocol groups (KIP-848, group.protocol=consumer) not heard from
     /// for this long are removed and their partitions reassigned (Kafka's
     /// group.consumer.session.timeout.ms) [default: 45000]

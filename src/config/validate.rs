@@ -132,6 +132,50 @@ impl ServerConfig {
             self.log_retention_check_interval_ms,
         )?;
         ensure(
+            crate::broker::topic_config::parse_policy(&self.log_cleanup_policy).is_some(),
+            "log_cleanup_policy",
+            "must be delete, compact or compact,delete",
+            &self.log_cleanup_policy,
+        )?;
+        ensure(
+            self.log_cleaner_backoff_ms >= 1,
+            "log_cleaner_backoff_ms",
+            "must be at least 1",
+            self.log_cleaner_backoff_ms,
+        )?;
+        // Kafka's floor: enough for a useful map, and more than one batch's keys.
+        ensure(
+            self.log_cleaner_dedupe_buffer_size >= 1024 * 1024,
+            "log_cleaner_dedupe_buffer_size",
+            "must be at least 1048576 (1 MiB)",
+            self.log_cleaner_dedupe_buffer_size,
+        )?;
+        ensure(
+            (0.0..=1.0).contains(&self.log_cleaner_min_cleanable_ratio),
+            "log_cleaner_min_cleanable_ratio",
+            "must be between 0 and 1",
+            self.log_cleaner_min_cleanable_ratio,
+        )?;
+        ensure(
+            self.log_cleaner_min_compaction_lag_ms >= 0,
+            "log_cleaner_min_compaction_lag_ms",
+            "must not be negative",
+            self.log_cleaner_min_compaction_lag_ms,
+        )?;
+        ensure(
+            self.log_cleaner_max_compaction_lag_ms >= 1
+                && self.log_cleaner_max_compaction_lag_ms >= self.log_cleaner_min_compaction_lag_ms,
+            "log_cleaner_max_compaction_lag_ms",
+            "must be at least 1 and at least log_cleaner_min_compaction_lag_ms",
+            self.log_cleaner_max_compaction_lag_ms,
+        )?;
+        ensure(
+            self.log_cleaner_delete_retention_ms >= 0,
+            "log_cleaner_delete_retention_ms",
+            "must not be negative",
+            self.log_cleaner_delete_retention_ms,
+        )?;
+        ensure(
             self.group_consumer_heartbeat_interval_ms >= 1,
             "group_consumer_heartbeat_interval_ms",
             "must be at least 1",

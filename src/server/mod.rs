@@ -1,6 +1,7 @@
 //! The network server: binds the listener, opens the broker on the data directory (holding its
-//! lock), runs the accept loop and the background duties (retention, interval fsync), and shuts
-//! all of it down in order — stop accepting, finish requests, fsync every log, release the lock.
+//! lock), runs the accept loop and the background duties (retention, compaction, interval
+//! fsync), and shuts all of it down in order — stop accepting, stop the cleaner, finish
+//! requests, fsync every log, release the lock.
 
 pub mod connection;
 pub mod dispatch;
@@ -10,6 +11,7 @@ pub mod listener;
 mod warn_limit;
 
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -20,6 +22,7 @@ use tokio::task::JoinHandle;
 use crate::broker::{Broker, BrokerSettings, Endpoint};
 use crate::config::{FsyncPolicy, ServerConfig};
 use crate::lock::DataDirLock;
+use crate::storage::cleaner::Throttle;
 use crate::{Error, Result};
 
 /// A running broker: listening, serving connections.
@@ -27,6 +30,8 @@ pub struct Server {
     addr: SocketAddr,
     broker: Arc<Broker>,
     shutdown: watch::Sender<bool>,
+    /// Tells the log cleaner to abandon its pass, so that shutdown does not wait for it.
+    cleaner_stop: Arc<AtomicBool>,
     tasks: Vec<JoinHandle<()>>,
     #[cfg(feature = "http")]
     http: Option<http::HttpListener>,
@@ -119,6 +124,21 @@ impl Server {
                 }
             },
         )));
+        let cleaner_stop = Arc::new(AtomicBool::new(false));
+        if config.log_cleaner_enable {
+            let throttle = Throttle::new(Some(config.log_cleaner_io_max_bytes_per_second))
+                .stopped_by(cleaner_stop.clone());
+            let throttle = Arc::new(std::sync::Mutex::new(throttle));
+            let broker = broker.clone();
+            tasks.push(tokio::spawn(every(
+                Duration::from_millis(config.log_cleaner_backoff_ms.max(1)),
+                shutdown_rx.clone(),
+                move || {
+                    let mut throttle = throttle.lock().unwrap_or_else(|e| e.into_inner());
+                    broker.clean_logs(&mut throttle);
+                },
+            )));
+        }
         tasks.push(tokio::spawn(tick_groups(
             broker.clone(),
             shutdown_rx.clone(),
@@ -139,6 +159,7 @@ impl Server {
             addr,
             broker,
             shutdown,
+            cleaner_stop,
             tasks,
             #[cfg(feature = "http")]
             http,
@@ -169,6 +190,7 @@ impl Server {
         if let Some(http) = &self.http {
             http.state().shutting_down();
         }
+        self.cleaner_stop.store(true, Ordering::Relaxed);
         let _ = self.shutdown.send(true);
         for task in self.tasks {
             let _ = task.await;
@@ -195,6 +217,7 @@ impl Server {
         if let Some(http) = &self.http {
             http.state().shutting_down();
         }
+        self.cleaner_stop.store(true, Ordering::Relaxed);
         let _ = self.shutdown.send(true);
         for task in &self.tasks {
             task.abort();

@@ -20,6 +20,7 @@ mod cli_groups;
 mod cli_serve;
 mod cli_toolbox;
 mod cli_transactions;
+mod compaction;
 mod completions;
 mod config_docs;
 mod consumer_protocol;

@@ -283,7 +283,16 @@ pub fn clean(
     let mut horizon: Option<i64> = None;
     let to_clean: Vec<&Seg> = snap.segments.iter().filter(|s| s.base < end).collect();
     for group in groups(&to_clean, snap.config.segment_bytes) {
-        let cleaned = clean_group(&snap, group, &retention, inputs, throttle, &mut summary)?;
+        let cleaned = match clean_group(&snap, group, &retention, inputs, throttle, &mut summary) {
+            Ok(cleaned) => cleaned,
+            Err(e) => {
+                // Nothing of the group was committed: its partial file goes.
+                if let (Some(dir), Some(first)) = (&snap.dir, group.first()) {
+                    let _ = file::remove_if_exists(&swap::cleaned_path(dir, first.base));
+                }
+                return Err(e);
+            }
+        };
         horizon = match (horizon, cleaned.horizon_ms) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -333,7 +342,7 @@ fn build_offset_map(
     for segment in dirty {
         for batch in segment.batches() {
             let (h, bytes) = batch?;
-            throttle.account(bytes.len() as u64);
+            throttle.account(bytes.len() as u64)?;
             summary.bytes_read += bytes.len() as u64;
             if h.last_offset() < first_dirty {
                 continue;
@@ -458,7 +467,7 @@ fn clean_group(
                 Kept::Verbatim => bytes,
                 Kept::Rewritten(batch) => batch,
                 Kept::Dropped => {
-                    throttle.account(read);
+                    throttle.account(read)?;
                     continue;
                 }
             };
@@ -480,7 +489,7 @@ fn clean_group(
             }
             position += out.len() as u64;
             summary.bytes_written += out.len() as u64;
-            throttle.account(read + out.len() as u64);
+            throttle.account(read + out.len() as u64)?;
         }
     }
     cleaned.index.seal();

@@ -1,0 +1,474 @@
+//! Log compaction (`cleanup.policy=compact`) end to end with librdkafka: overwrites and
+//! tombstones cleaned within the configured lag to the exact surviving set and offsets,
+//! key-less records refused as Kafka refuses them, transactions on a compacted topic, a policy
+//! altered on an existing topic, and `kill -9` in the middle of cleaning, repeatedly.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use kafka_protocol::messages::produce_request::{PartitionProduceData, TopicProduceData};
+use kafka_protocol::messages::{ApiKey, ProduceRequest, ProduceResponse, TopicName};
+use kafka_protocol::protocol::StrBytes;
+use rdkafka::admin::{AdminOptions, AlterConfig, NewTopic, ResourceSpecifier, TopicReplication};
+use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::message::Message;
+use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
+use rdkafka::{Offset, TopicPartitionList};
+
+use crate::common::{self, admin, client_config, TestServer};
+
+/// (offset, key, value) of a record as a consumer sees it; `None` value for a tombstone.
+type Seen = (i64, String, Option<String>);
+
+/// Every record of partition 0 from the log start to the end, as `isolation` reads them.
+fn read_all(bootstrap: &str, topic: &str, isolation: &str) -> Vec<Seen> {
+    let consumer: BaseConsumer = client_config(bootstrap)
+        .set("group.id", "compaction-reader")
+        .set("enable.auto.commit", "false")
+        .set("enable.partition.eof", "true")
+        .set("isolation.level", isolation)
+        .set("fetch.wait.max.ms", "50")
+        .create()
+        .expect("consumer");
+    let mut tpl = TopicPartitionList::new();
+    tpl.add_partition_offset(topic, 0, Offset::Beginning)
+        .expect("partition");
+    consumer.assign(&tpl).expect("assign");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut seen = Vec::new();
+    loop {
+        assert!(Instant::now() < deadline, "no end of {topic} in sight");
+        match consumer.poll(Duration::from_millis(100)) {
+            Some(Ok(m)) => seen.push((
+                m.offset(),
+                String::from_utf8_lossy(m.key().unwrap_or_default()).into_owned(),
+                m.payload()
+                    .map(|v| String::from_utf8_lossy(v).into_owned()),
+            )),
+            Some(Err(KafkaError::PartitionEOF(_))) => return seen,
+            Some(Err(e)) => panic!("consume error: {e}"),
+            None => {}
+        }
+    }
+}
+
+/// Polls until `read_all` gives `expected`, failing with the last reading after `within`.
+fn wait_for_log(bootstrap: &str, topic: &str, isolation: &str, expected: &[Seen], within: Duration) {
+    let deadline = Instant::now() + within;
+    loop {
+        let seen = read_all(bootstrap, topic, isolation);
+        if seen == expected {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{topic} never compacted to\n{expected:?}\nlast read\n{seen:?}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+async fn create_compacted(bootstrap: &str, topic: &str, configs: &[(&str, &str)]) {
+    let mut new = NewTopic::new(topic, 1, TopicReplication::Fixed(1));
+    for (k, v) in configs {
+        new = new.set(k, v);
+    }
+    let results = admin(bootstrap)
+        .create_topics(&[new], &AdminOptions::new())
+        .await
+        .expect("create topics");
+    for r in results {
+        r.expect("created");
+    }
+}
+
+/// Sends `records` (key, value) and waits for each acknowledgement.
+async fn send(producer: &FutureProducer, topic: &str, records: &[(&str, Option<&str>)]) {
+    let mut acks = Vec::new();
+    for (key, value) in records {
+        let mut record = FutureRecord::<str, str>::to(topic).key(key).partition(0);
+        if let Some(v) = value {
+            record = record.payload(v);
+        }
+        acks.push(producer.send_result(record).expect("queued"));
+    }
+    for ack in acks {
+        ack.await.expect("not cancelled").expect("acknowledged");
+    }
+}
+
+/// Segments roll after 100 ms, any dirt makes a partition due, and the cleaner looks every
+/// 100 ms: a test sees compaction within about a second.
+const EAGER: &[(&str, &str)] = &[
+    ("cleanup.policy", "compact"),
+    ("segment.ms", "100"),
+    ("min.cleanable.dirty.ratio", "0.01"),
+    ("delete.retention.ms", "1500"),
+];
+
+async fn eager_server() -> TestServer {
+    TestServer::start_with(|c| c.log_cleaner_backoff_ms = 100).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn overwrites_and_tombstones_compact_to_the_latest_value_per_key() {
+    let server = eager_server().await;
+    let bootstrap = server.bootstrap();
+    create_compacted(&bootstrap, "table", EAGER).await;
+    let producer = common::producer(&bootstrap, &[("acks", "all")]);
+    for round in 0..5 {
+        let values: Vec<String> = (0..10).map(|k| format!("v{round}-{k}")).collect();
+        let keys: Vec<String> = (0..10).map(|k| format!("k{k}")).collect();
+        let records: Vec<(&str, Option<&str>)> = keys
+            .iter()
+            .zip(&values)
+            .map(|(k, v)| (k.as_str(), Some(v.as_str())))
+            .collect();
+        send(&producer, "table", &records).await;
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    send(&producer, "table", &[("k3", None)]).await; // offset 50
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    send(&producer, "table", &[("end", Some("x"))]).await; // 51, rolls the tombstone's segment
+
+    let mut expected: Vec<Seen> = (0..10)
+        .filter(|&k| k != 3)
+        .map(|k| (40 + k, format!("k{k}"), Some(format!("v4-{k}"))))
+        .collect();
+    expected.push((50, "k3".into(), None));
+    expected.push((51, "end".into(), Some("x".into())));
+    let b = bootstrap.clone();
+    let e = expected.clone();
+    tokio::task::spawn_blocking(move || {
+        wait_for_log(&b, "table", "read_uncommitted", &e, Duration::from_secs(30))
+    })
+    .await
+    .expect("reader");
+
+    // After delete.retention.ms the tombstone goes too; the log keeps its start offset.
+    expected.retain(|r| r.0 != 50);
+    let b = bootstrap.clone();
+    tokio::task::spawn_blocking(move || {
+        wait_for_log(&b, "table", "read_uncommitted", &expected, Duration::from_secs(30));
+        let consumer: BaseConsumer = client_config(&b).create().expect("client");
+        let (low, high) = consumer
+            .fetch_watermarks("table", 0, Duration::from_secs(5))
+            .expect("watermarks");
+        assert_eq!((low, high), (0, 52));
+    })
+    .await
+    .expect("reader");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_record_without_a_key_is_refused_as_kafka_refuses_it() {
+    let server = eager_server().await;
+    let bootstrap = server.bootstrap();
+    create_compacted(&bootstrap, "keyed", &[("cleanup.policy", "compact,delete")]).await;
+    let producer = common::producer(&bootstrap, &[("retries", "0")]);
+    let refused = producer
+        .send(
+            FutureRecord::<str, str>::to("keyed").payload("no key"),
+            Duration::from_secs(10),
+        )
+        .await;
+    match refused {
+        Err((KafkaError::MessageProduction(code), _)) => {
+            assert_eq!(code, RDKafkaErrorCode::InvalidRecord)
+        }
+        other => panic!("expected INVALID_RECORD, got {other:?}"),
+    }
+    send(&producer, "keyed", &[("k", Some("kept"))]).await;
+
+    // On the wire: the record's index and Kafka's messages.
+    let records = streamline::protocol::records::encode_batch(
+        &[
+            streamline::protocol::records::RecordRef {
+                timestamp: 1,
+                key: Some(b"a"),
+                value: Some(b"1"),
+                headers: &[],
+            },
+            streamline::protocol::records::RecordRef {
+                timestamp: 1,
+                key: None,
+                value: Some(b"2"),
+                headers: &[],
+            },
+        ],
+        kafka_protocol::records::Compression::Gzip,
+    )
+    .expect("batch");
+    let request = ProduceRequest::default()
+        .with_acks(1)
+        .with_timeout_ms(5000)
+        .with_topic_data(vec![TopicProduceData::default()
+            .with_name(TopicName(StrBytes::from_static_str("keyed")))
+            .with_partition_data(vec![PartitionProduceData::default()
+                .with_index(0)
+                .with_records(Some(records))])]);
+    let mut stream = tokio::net::TcpStream::connect(server.addr())
+        .await
+        .expect("connect");
+    let response: ProduceResponse = common::call(&mut stream, ApiKey::Produce, 9, &request).await;
+    let partition = &response.responses[0].partition_responses[0];
+    assert_eq!(partition.error_code, 87, "INVALID_RECORD");
+    assert_eq!(partition.record_errors.len(), 1);
+    assert_eq!(partition.record_errors[0].batch_index, 1);
+    assert_eq!(
+        partition.record_errors[0]
+            .batch_index_error_message
+            .as_deref(),
+        Some("Compacted topic cannot accept message without key in topic partition keyed-0")
+    );
+    assert_eq!(
+        partition.error_message.as_deref(),
+        Some(
+            "One or more records have been rejected due to 1 record errors in total, and only \
+             showing the first three errors at most: [RecordError(batchIndex=1, \
+             message='Compacted topic cannot accept message without key in topic partition \
+             keyed-0')]"
+        )
+    );
+    let b = bootstrap.clone();
+    let seen = tokio::task::spawn_blocking(move || read_all(&b, "keyed", "read_uncommitted"))
+        .await
+        .expect("reader");
+    assert_eq!(seen, vec![(0, "k".to_string(), Some("kept".to_string()))]);
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn compaction_drops_aborted_records_and_keeps_committed_answers() {
+    let server = eager_server().await;
+    let bootstrap = server.bootstrap();
+    create_compacted(&bootstrap, "txns", EAGER).await;
+    let producer: FutureProducer = client_config(&bootstrap)
+        .set("transactional.id", "compaction-txn")
+        .create()
+        .expect("transactional producer");
+    let p = producer.clone();
+    tokio::task::spawn_blocking(move || p.init_transactions(Duration::from_secs(10)))
+        .await
+        .expect("init thread")
+        .expect("init");
+    // Committed a=1 (0, marker 1), aborted a=2 (2, marker 3), committed b=1 (4, marker 5).
+    for (key, value, commit) in [("a", "1", true), ("a", "2", false), ("b", "1", true)] {
+        producer.begin_transaction().expect("begin");
+        send(&producer, "txns", &[(key, Some(value))]).await;
+        let p = producer.clone();
+        tokio::task::spawn_blocking(move || {
+            if commit {
+                p.commit_transaction(Duration::from_secs(10))
+            } else {
+                p.abort_transaction(Duration::from_secs(10))
+            }
+        })
+        .await
+        .expect("end thread")
+        .expect("ended");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    let plain = common::producer(&bootstrap, &[]);
+    send(&plain, "txns", &[("end", Some("x"))]).await; // 6
+
+    // Compacted, even an uncommitted reader no longer meets the aborted record.
+    let expected: Vec<Seen> = vec![
+        (0, "a".into(), Some("1".into())),
+        (4, "b".into(), Some("1".into())),
+        (6, "end".into(), Some("x".into())),
+    ];
+    let b = bootstrap.clone();
+    tokio::task::spawn_blocking(move || {
+        wait_for_log(&b, "txns", "read_uncommitted", &expected, Duration::from_secs(30));
+        assert_eq!(read_all(&b, "txns", "read_committed"), expected);
+    })
+    .await
+    .expect("reader");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_delete_topic_altered_to_compact_is_compacted() {
+    let server = eager_server().await;
+    let bootstrap = server.bootstrap();
+    create_compacted(
+        &bootstrap,
+        "altered",
+        &[("segment.ms", "100"), ("min.cleanable.dirty.ratio", "0.01")],
+    )
+    .await;
+    let producer = common::producer(&bootstrap, &[]);
+    for round in 0..3 {
+        let value = format!("r{round}");
+        send(&producer, "altered", &[("k", Some(value.as_str()))]).await;
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    send(&producer, "altered", &[("end", Some("x"))]).await; // 3
+    let b = bootstrap.clone();
+    let before = tokio::task::spawn_blocking(move || read_all(&b, "altered", "read_uncommitted"))
+        .await
+        .expect("reader");
+    assert_eq!(before.len(), 4, "delete policy: nothing compacted");
+
+    let alter = AlterConfig::new(ResourceSpecifier::Topic("altered"))
+        .set("cleanup.policy", "compact")
+        .set("segment.ms", "100")
+        .set("min.cleanable.dirty.ratio", "0.01");
+    for r in admin(&bootstrap)
+        .alter_configs(&[alter], &AdminOptions::new())
+        .await
+        .expect("alter")
+    {
+        r.expect("altered");
+    }
+    let expected: Vec<Seen> = vec![
+        (2, "k".into(), Some("r2".into())),
+        (3, "end".into(), Some("x".into())),
+    ];
+    let b = bootstrap.clone();
+    tokio::task::spawn_blocking(move || {
+        wait_for_log(&b, "altered", "read_uncommitted", &expected, Duration::from_secs(30))
+    })
+    .await
+    .expect("reader");
+    server.stop().await;
+}
+
+fn spawn_serve(dir: &Path) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_streamline"))
+        .args(["serve", "--listen-addr", "127.0.0.1:0", "--data-dir"])
+        .arg(dir)
+        // Passes back to back, paced to last a while: a kill lands inside one.
+        .args([
+            "--log-cleaner-backoff-ms",
+            "20",
+            "--log-cleaner-io-max-bytes-per-second",
+            "3000000",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn streamline serve")
+}
+
+fn serving_addr(dir: &Path) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Some(addr) = streamline::lock::read_holder(dir).and_then(|h| h.serving_addr) {
+            return addr.to_string();
+        }
+        assert!(Instant::now() < deadline, "server did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Files of the partition that only exist while a pass writes or swaps a segment.
+fn cleaning_files(partition: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(partition)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    let name = p.to_string_lossy();
+                    name.ends_with(".cleaned") || name.ends_with(".swap")
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The latest acknowledged value of each key must be the last value a reader meets for it,
+/// after every `kill -9` in the middle of a cleaning pass.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kill_9_in_the_middle_of_cleaning_loses_no_latest_value() {
+    const KEYS: usize = 300;
+    const CYCLES: usize = 10;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let partition = dir.join("topics").join("kv").join("partition-0");
+    let mut latest: std::collections::BTreeMap<String, String> = Default::default();
+    let mut killed_mid_pass = 0;
+    for cycle in 0..CYCLES {
+        let mut child = spawn_serve(&dir);
+        let bootstrap = serving_addr(&dir);
+        if cycle == 0 {
+            create_compacted(
+                &bootstrap,
+                "kv",
+                &[
+                    ("cleanup.policy", "compact"),
+                    ("segment.bytes", "65536"),
+                    ("segment.ms", "300"),
+                    ("min.cleanable.dirty.ratio", "0.01"),
+                ],
+            )
+            .await;
+        }
+        // What the previous cycles acknowledged is all there, latest value per key.
+        let b = bootstrap.clone();
+        let seen = tokio::task::spawn_blocking(move || read_all(&b, "kv", "read_uncommitted"))
+            .await
+            .expect("reader");
+        let mut last: std::collections::BTreeMap<String, String> = Default::default();
+        for (_, key, value) in seen {
+            last.insert(key, value.unwrap_or_default());
+        }
+        assert_eq!(last, latest, "cycle {cycle}: latest values after kill -9");
+
+        let producer = common::producer(&bootstrap, &[("acks", "all"), ("linger.ms", "20")]);
+        for round in 0..4 {
+            let values: Vec<(String, String)> = (0..KEYS)
+                .map(|k| {
+                    (
+                        format!("key-{k:04}"),
+                        format!("cycle-{cycle}-round-{round}-{}", "v".repeat(100)),
+                    )
+                })
+                .collect();
+            let records: Vec<(&str, Option<&str>)> = values
+                .iter()
+                .map(|(k, v)| (k.as_str(), Some(v.as_str())))
+                .collect();
+            send(&producer, "kv", &records).await;
+            latest.extend(values);
+        }
+        // A record after segment.ms seals the last round's segment: a pass is then due.
+        tokio::time::sleep(Duration::from_millis(350)).await;
+        let tick = format!("cycle-{cycle}");
+        send(&producer, "kv", &[("tick", Some(tick.as_str()))]).await;
+        latest.insert("tick".into(), tick);
+        // Kill as soon as a pass is writing (or swapping) a cleaned segment.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while cleaning_files(&partition).is_empty() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        if !cleaning_files(&partition).is_empty() {
+            killed_mid_pass += 1;
+        }
+        child.kill().expect("SIGKILL");
+        child.wait().expect("reaped");
+    }
+    let mut child = spawn_serve(&dir);
+    let bootstrap = serving_addr(&dir);
+    let seen = tokio::task::spawn_blocking(move || read_all(&bootstrap, "kv", "read_uncommitted"))
+        .await
+        .expect("reader");
+    let mut last: std::collections::BTreeMap<String, String> = Default::default();
+    for (_, key, value) in &seen {
+        last.insert(key.clone(), value.clone().unwrap_or_default());
+    }
+    assert_eq!(last, latest, "after the last kill -9");
+    assert!(
+        seen.len() < CYCLES * 4 * KEYS,
+        "compaction removed superseded values ({} records left)",
+        seen.len()
+    );
+    assert_eq!(killed_mid_pass, CYCLES, "every kill landed inside a pass");
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+}
