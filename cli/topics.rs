@@ -152,6 +152,13 @@ struct PartitionDetail {
     end_offset: i64,
     messages: i64,
     size_bytes: Option<i64>,
+    /// Compacted topics, where known: the share of closed segments not yet cleaned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dirty_ratio: Option<f64>,
+    /// Compacted topics, where known: when the last cleaning pass ended (epoch ms; null
+    /// before the first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_cleaned_ms: Option<Option<i64>>,
 }
 
 #[derive(Serialize)]
@@ -170,6 +177,19 @@ struct TopicDetail {
 }
 
 impl TopicDetail {
+    /// The topic's `cleanup.policy`, as its configs say.
+    fn cleanup_policy(&self) -> Option<&str> {
+        self.configs
+            .iter()
+            .find(|c| c.name == "cleanup.policy")
+            .and_then(|c| c.value.as_deref())
+    }
+
+    fn compacted(&self) -> bool {
+        self.cleanup_policy()
+            .is_some_and(|p| p.split(',').any(|part| part.trim() == "compact"))
+    }
+
     /// Whether the broker keeps the topic in memory only (`diskless.enable=true`).
     fn diskless(&self) -> bool {
         self.configs
@@ -415,6 +435,8 @@ async fn describe(client: &Client, name: &str) -> anyhow::Result<TopicDetail> {
                 end_offset: end,
                 messages: (end - start).max(0),
                 size_bytes: sizes.get(&partition).copied(),
+                dirty_ratio: None,
+                last_cleaned_ms: None,
             }
         })
         .collect();
@@ -428,12 +450,34 @@ async fn describe(client: &Client, name: &str) -> anyhow::Result<TopicDetail> {
             is_default: c.is_default,
         })
         .collect();
-    Ok(TopicDetail {
+    let mut detail = TopicDetail {
         name: name.to_string(),
         id: topic.topic_id.to_string(),
         partitions,
         configs,
-    })
+    };
+    if detail.compacted() {
+        if let Some(status) = client.compaction_status(name, &indexes).await {
+            for p in &mut detail.partitions {
+                if let Some(s) = status.get(&p.partition) {
+                    p.dirty_ratio = Some(s.dirty_ratio);
+                    p.last_cleaned_ms = Some(s.last_cleaned_ms);
+                }
+            }
+        }
+    }
+    Ok(detail)
+}
+
+/// A past moment as its distance from now: "4s ago", "12m ago", "3h ago", "2d ago".
+fn ago(elapsed_ms: i64) -> String {
+    let s = elapsed_ms.max(0) / 1000;
+    match s {
+        0..60 => format!("{s}s ago"),
+        60..3600 => format!("{}m ago", s / 60),
+        3600..86400 => format!("{}h ago", s / 3600),
+        _ => format!("{}d ago", s / 86400),
+    }
 }
 
 /// Broker ids as kafka-topics prints them: "1,2,3".
@@ -451,12 +495,22 @@ fn print_detail(out: &mut impl Write, d: &TopicDetail) -> anyhow::Result<()> {
             "Storage:    diskless (in memory only; lost when the broker restarts)"
         )?;
     }
+    let compacted = d.compacted();
+    if compacted {
+        // Offsets become sparse: the span between start and end is at most the count.
+        writeln!(
+            out,
+            "Cleanup:    {} (the latest record of each key is kept; MESSAGES counts offsets)",
+            d.cleanup_policy().unwrap_or("compact")
+        )?;
+    }
     writeln!(out)?;
+    let now_ms = streamline::broker::now_ms();
     let rows: Vec<Vec<String>> = d
         .partitions
         .iter()
         .map(|p| {
-            vec![
+            let mut row = vec![
                 p.partition.to_string(),
                 p.leader.to_string(),
                 join_ids(&p.replicas),
@@ -465,23 +519,35 @@ fn print_detail(out: &mut impl Write, d: &TopicDetail) -> anyhow::Result<()> {
                 p.end_offset.to_string(),
                 p.messages.to_string(),
                 p.size_bytes.map_or_else(|| "-".to_string(), human_bytes),
-            ]
+            ];
+            if compacted {
+                row.push(
+                    p.dirty_ratio
+                        .map_or_else(|| "-".to_string(), |r| format!("{:.0}%", r * 100.0)),
+                );
+                row.push(match p.last_cleaned_ms {
+                    None => "-".to_string(),
+                    Some(None) => "never".to_string(),
+                    Some(Some(at)) => ago(now_ms.saturating_sub(at)),
+                });
+            }
+            row
         })
         .collect();
-    write_table(
-        out,
-        &[
-            "PARTITION",
-            "LEADER",
-            "REPLICAS",
-            "ISR",
-            "START",
-            "END",
-            "MESSAGES",
-            "SIZE",
-        ],
-        &rows,
-    )?;
+    let mut header = vec![
+        "PARTITION",
+        "LEADER",
+        "REPLICAS",
+        "ISR",
+        "START",
+        "END",
+        "MESSAGES",
+        "SIZE",
+    ];
+    if compacted {
+        header.extend(["DIRTY", "CLEANED"]);
+    }
+    write_table(out, &header, &rows)?;
     writeln!(out)?;
     writeln!(out, "{}", paint(HEADING, "Configs:"))?;
     for c in &d.configs {

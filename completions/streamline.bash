@@ -2460,7 +2460,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__serve)
-            opts="-c -h --config --generate-config --playground --ready-file --listen-addr --advertised-addr --http-addr --data-dir --in-memory --log-level --fsync --fsync-interval-ms --default-partitions --auto-create-topics --max-connections --max-connections-per-ip --metrics-partition-series --metrics-max-series --connections-max-idle-ms --first-request-timeout-ms --max-frame-bytes --queued-max-request-bytes --message-max-bytes --log-segment-bytes --log-segment-ms --log-retention-ms --log-retention-bytes --log-retention-check-interval-ms --group-consumer-session-timeout-ms --group-consumer-heartbeat-interval-ms --node-id --color --no-color --output --help"
+            opts="-c -h --config --generate-config --playground --ready-file --listen-addr --advertised-addr --http-addr --data-dir --in-memory --log-level --fsync --fsync-interval-ms --default-partitions --auto-create-topics --max-connections --max-connections-per-ip --metrics-partition-series --metrics-max-series --connections-max-idle-ms --first-request-timeout-ms --max-frame-bytes --queued-max-request-bytes --message-max-bytes --log-segment-bytes --log-segment-ms --log-retention-ms --log-retention-bytes --log-retention-check-interval-ms --log-cleanup-policy --log-cleaner-enable --log-cleaner-backoff-ms --log-cleaner-dedupe-buffer-size --log-cleaner-io-max-bytes-per-second --log-cleaner-min-cleanable-ratio --log-cleaner-min-compaction-lag-ms --log-cleaner-max-compaction-lag-ms --log-cleaner-delete-retention-ms --group-consumer-session-timeout-ms --group-consumer-heartbeat-interval-ms --node-id --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2575,6 +2575,42 @@ _streamline() {
                     return 0
                     ;;
                 --log-retention-check-interval-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-cleanup-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-cleaner-enable)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-cleaner-backoff-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-cleaner-dedupe-buffer-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-cleaner-io-max-bytes-per-second)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-cleaner-min-cleanable-ratio)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-cleaner-min-compaction-lag-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-cleaner-max-compaction-lag-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-cleaner-delete-retention-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

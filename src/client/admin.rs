@@ -268,6 +268,47 @@ impl Client {
 
 impl Client {
     /// Bytes on disk per partition of `topic`, as the partitions' leaders report them.
+    /// Each partition's compaction status (dirty ratio, last pass), where this client can know
+    /// it: in-process, or from the data directory of the local server it reached. `None`
+    /// for any other cluster, whose brokers do not publish it over the wire.
+    pub async fn compaction_status(
+        &self,
+        topic: &str,
+        partitions: &[i32],
+    ) -> Option<std::collections::HashMap<i32, crate::storage::cleaner::CompactionStatus>> {
+        if let Some(broker) = self.local_broker() {
+            let topic = broker.topic(topic)?;
+            let now = crate::broker::now_ms();
+            return Some(
+                topic
+                    .partitions()
+                    .iter()
+                    .filter(|p| partitions.contains(&p.index))
+                    .map(|p| {
+                        let lso = p.offsets().last_stable_offset;
+                        (p.index, p.log().compaction_status(lso, now))
+                    })
+                    .collect(),
+            );
+        }
+        let topic_dir = self.served_dir.as_ref()?.join("topics").join(topic);
+        let dirs: Vec<(i32, std::path::PathBuf)> = partitions
+            .iter()
+            .map(|&p| (p, topic_dir.join(format!("partition-{p}"))))
+            .collect();
+        tokio::task::spawn_blocking(move || {
+            dirs.into_iter()
+                .filter_map(|(p, dir)| {
+                    crate::storage::cleaner::status_in_dir(&dir)
+                        .ok()
+                        .map(|status| (p, status))
+                })
+                .collect()
+        })
+        .await
+        .ok()
+    }
+
     pub async fn partition_sizes(
         &self,
         topic: &str,

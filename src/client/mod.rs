@@ -113,6 +113,9 @@ pub struct Client {
     /// For a Local client: the task driving consumer-group timers (session expiry, rebalance
     /// completion), as the server does; stopped when the client is dropped.
     group_timers: Option<tokio::task::JoinHandle<()>>,
+    /// The data directory of the server this Remote client found running on it: what the
+    /// wire does not carry (compaction state) is read from its files.
+    served_dir: Option<PathBuf>,
 }
 
 impl Client {
@@ -131,7 +134,12 @@ impl Client {
         }
         if let Some(holder) = read_holder(&target.data_dir) {
             return match holder.serving_addr {
-                Some(addr) => Client::remote_as(&addr.to_string(), target.timeouts, client_id).await,
+                Some(addr) => {
+                    let mut client =
+                        Client::remote_as(&addr.to_string(), target.timeouts, client_id).await?;
+                    client.served_dir = Some(target.data_dir.clone());
+                    Ok(client)
+                }
                 None => Err(Error::DataDirLocked {
                     path: target.data_dir.display().to_string(),
                     holder: format!(
@@ -203,6 +211,7 @@ impl Client {
             lock: None,
             local: Some(broker),
             group_timers: None,
+            served_dir: None,
         }
     }
 
@@ -238,6 +247,7 @@ impl Client {
                         lock: None,
                         local: None,
                         group_timers: None,
+                        served_dir: None,
                     })
                 }
                 Err(e) => failures.push(e),

@@ -59,6 +59,59 @@ use offset_map::OffsetMap;
 use plan::SegmentInfo;
 use txn::TxnTracker;
 
+/// A compacted partition as `topics describe` shows it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CompactionStatus {
+    /// The share of its closed segments' bytes not cleaned yet.
+    pub dirty_ratio: f64,
+    /// When its last cleaning pass finished (epoch ms).
+    pub last_cleaned_ms: Option<i64>,
+}
+
+/// The compaction status of the partition directory `dir` from its files alone, for a broker
+/// that runs in another process: segment sizes and the cleaner state it saved. It leaves out
+/// what only the running broker knows (open transactions, `min.compaction.lag.ms`), so the
+/// ratio may count a little more as dirty than the cleaner does.
+pub fn status_in_dir(dir: &std::path::Path) -> Result<CompactionStatus> {
+    let mut segments: Vec<SegmentInfo> = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if let Some((base, true)) = name.to_str().and_then(super::segment::parse_file_name) {
+            segments.push(SegmentInfo {
+                base_offset: base,
+                size_bytes: entry.metadata()?.len(),
+                first_timestamp_ms: -1,
+                newest_timestamp_ms: -1,
+            });
+        }
+    }
+    segments.sort_by_key(|s| s.base_offset);
+    let state = state::read(dir);
+    let Some(active) = segments.pop() else {
+        return Ok(CompactionStatus {
+            dirty_ratio: 0.0,
+            last_cleaned_ms: state.last_cleaned_ms,
+        });
+    };
+    let start = segments
+        .first()
+        .map_or(active.base_offset, |s| s.base_offset);
+    let c = plan::assess(
+        &segments,
+        active.base_offset,
+        start,
+        state.first_dirty_offset,
+        i64::MAX,
+        &LogConfig::default(),
+        0,
+    );
+    Ok(CompactionStatus {
+        dirty_ratio: c.dirty_ratio(),
+        last_cleaned_ms: state.last_cleaned_ms,
+    })
+}
+
 /// Settings of the cleaner, shared by every partition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CleanerSettings {
@@ -200,6 +253,14 @@ impl PartitionLog {
             self.cleaner.next_delete_horizon_ms,
             now_ms,
         )
+    }
+
+    /// The dirty ratio and the last pass, for `topics describe`.
+    pub fn compaction_status(&self, last_stable_offset: i64, now_ms: i64) -> CompactionStatus {
+        CompactionStatus {
+            dirty_ratio: self.cleanability(last_stable_offset, now_ms).dirty_ratio(),
+            last_cleaned_ms: self.cleaner.last_cleaned_ms,
+        }
     }
 
     /// What the cleaner remembers of this log.
