@@ -648,33 +648,104 @@ async fn migrate_from_a_kafka_cluster_into_a_server_and_a_data_directory() {
 /// A compacted topic on Apache Kafka after its log cleaner ran holds batches with fewer
 /// records than the offsets they span (superseded records removed, base and last offset
 /// kept): `consume` reads the survivors at their original offsets and steps over the gaps,
-/// and `migrate from-kafka` copies them.
+/// `migrate from-kafka` copies them with the topic's compaction settings, and Streamline's own
+/// cleaner, fed the same records, leaves exactly the same survivors at the same offsets.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_compacted_kafka_topic_is_read_across_its_gaps() {
-    use rdkafka::producer::FutureRecord;
-
     let kafka = Kafka::single();
     let b = kafka.bootstrap.as_str();
+    let streamline = TestServer::start_with(|c| c.log_cleaner_backoff_ms = 200).await;
+    let s = streamline.bootstrap();
+    for bootstrap in [b, s.as_str()] {
+        ok(&[
+            "topics",
+            "create",
+            "table",
+            "-p",
+            "1",
+            "-c",
+            "cleanup.policy=compact",
+            "-c",
+            "segment.ms=100",
+            "-c",
+            "min.cleanable.dirty.ratio=0.01",
+            "-b",
+            bootstrap,
+        ]);
+        write_compaction_rounds(bootstrap).await;
+    }
+    let expected: Vec<(i64, String, String)> = (5..10)
+        .map(|k| (10 + k, format!("k{k}"), "v2".to_string()))
+        .chain((0..5).map(|k| (20 + k, format!("k{k}"), "v3".to_string())))
+        .chain(std::iter::once((25, "z".to_string(), "end".to_string())))
+        .collect();
+    for bootstrap in [b, s.as_str()] {
+        let deadline = Instant::now() + Duration::from_secs(90);
+        loop {
+            let out = ok(&["consume", "table", "--format", "ndjson", "-b", bootstrap]);
+            let got: Vec<(i64, String, String)> = ndjson(&out)
+                .iter()
+                .map(|r| {
+                    (
+                        r["offset"].as_i64().expect("offset"),
+                        r["key"].as_str().expect("key").to_string(),
+                        r["value"].as_str().expect("value").to_string(),
+                    )
+                })
+                .collect();
+            if got == expected {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the cleaner of {bootstrap} never left the expected records; read {got:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+    }
+    streamline.stop().await;
+
+    // migrate copies the survivors, in order, and verifies the copy.
+    let dest = TestServer::start().await;
+    let d = dest.bootstrap();
     ok(&[
-        "topics",
-        "create",
-        "table",
-        "-p",
-        "1",
-        "-c",
-        "cleanup.policy=compact",
-        "-c",
-        "segment.ms=100",
-        "-c",
-        "min.cleanable.dirty.ratio=0.01",
-        "-b",
+        "migrate",
+        "from-kafka",
+        "--kafka-servers",
         b,
+        "--topics",
+        "table",
+        "--execute",
+        "-b",
+        &d,
     ]);
-    // Round 1 writes k0..k9, round 2 writes them again, round 3 only k0..k4: once cleaned,
-    // round 2's batch keeps k5..k9 of its ten offsets. Each round is a batch of its own and,
-    // written after segment.ms, starts a segment of its own; the last (active) one is never
-    // cleaned, so a fourth record closes round 3's segment.
-    let producer = crate::common::producer(b, &[("linger.ms", "50")]);
+    let copied: Vec<(String, String)> =
+        ndjson(&ok(&["consume", "table", "--format", "ndjson", "-b", &d]))
+            .iter()
+            .map(|r| {
+                (
+                    r["key"].as_str().expect("key").to_string(),
+                    r["value"].as_str().expect("value").to_string(),
+                )
+            })
+            .collect();
+    let survivors: Vec<(String, String)> = expected.into_iter().map(|(_, k, v)| (k, v)).collect();
+    assert_eq!(copied, survivors);
+    let described = ok(&["topics", "describe", "table", "-b", &d]);
+    assert!(
+        described.contains("cleanup.policy = compact\n"),
+        "{described}"
+    );
+    dest.stop().await;
+}
+
+/// Round 1 writes k0..k9, round 2 writes them again, round 3 only k0..k4: once cleaned, round
+/// 2's batch keeps k5..k9 of its ten offsets. Each round is a batch of its own and, written
+/// after segment.ms, starts a segment of its own; the last (active) one is never cleaned, so a
+/// fourth record closes round 3's segment.
+async fn write_compaction_rounds(bootstrap: &str) {
+    use rdkafka::producer::FutureRecord;
+    let producer = crate::common::producer(bootstrap, &[("linger.ms", "50")]);
     let rounds: [(&str, usize); 4] = [("v1", 10), ("v2", 10), ("v3", 5), ("end", 1)];
     for (value, keys) in rounds {
         let sends: Vec<_> = (0..keys)
@@ -701,64 +772,4 @@ async fn a_compacted_kafka_topic_is_read_across_its_gaps() {
         }
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
-    let expected: Vec<(i64, String, String)> = (5..10)
-        .map(|k| (10 + k, format!("k{k}"), "v2".to_string()))
-        .chain((0..5).map(|k| (20 + k, format!("k{k}"), "v3".to_string())))
-        .chain(std::iter::once((25, "z".to_string(), "end".to_string())))
-        .collect();
-    let deadline = Instant::now() + Duration::from_secs(90);
-    loop {
-        let out = ok(&["consume", "table", "--format", "ndjson", "-b", b]);
-        let got: Vec<(i64, String, String)> = ndjson(&out)
-            .iter()
-            .map(|r| {
-                (
-                    r["offset"].as_i64().expect("offset"),
-                    r["key"].as_str().expect("key").to_string(),
-                    r["value"].as_str().expect("value").to_string(),
-                )
-            })
-            .collect();
-        if got == expected {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the cleaner never left the expected records; read {got:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
-
-    // migrate copies the survivors, in order, and verifies the copy.
-    let dest = TestServer::start().await;
-    let d = dest.bootstrap();
-    ok(&[
-        "migrate",
-        "from-kafka",
-        "--kafka-servers",
-        b,
-        "--topics",
-        "table",
-        // Streamline does not compact topics yet, and refuses the policy and its settings.
-        "--skip-config",
-        "cleanup.policy",
-        "--skip-config",
-        "min.cleanable.dirty.ratio",
-        "--execute",
-        "-b",
-        &d,
-    ]);
-    let copied: Vec<(String, String)> =
-        ndjson(&ok(&["consume", "table", "--format", "ndjson", "-b", &d]))
-            .iter()
-            .map(|r| {
-                (
-                    r["key"].as_str().expect("key").to_string(),
-                    r["value"].as_str().expect("value").to_string(),
-                )
-            })
-            .collect();
-    let survivors: Vec<(String, String)> = expected.into_iter().map(|(_, k, v)| (k, v)).collect();
-    assert_eq!(copied, survivors);
-    dest.stop().await;
 }
