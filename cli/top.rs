@@ -114,12 +114,14 @@ pub async fn take_snapshot(client: &Client) -> anyhow::Result<Snapshot> {
     let names: Vec<String> = topics.iter().map(|(t, _)| t.clone()).collect();
     let retentions = client.retentions(&names).await.unwrap_or_default();
     let diskless = client.diskless_topics(&names).await.unwrap_or_default();
+    let compacted = client.compacted_topics(&names).await.unwrap_or_default();
     let topic_snapshots = topics
         .iter()
         .map(|(name, partitions)| TopicSnapshot {
             name: name.clone(),
             retention_ms: retentions.get(name).copied(),
             diskless: diskless.contains(name),
+            compacted: compacted.contains(name),
             partitions: partitions
                 .iter()
                 .map(|&p| {

@@ -176,6 +176,17 @@ impl Client {
             .collect())
     }
 
+    /// Which of `topics` are compacted (`cleanup.policy` holds `compact`).
+    pub async fn compacted_topics(&self, topics: &[String]) -> Result<HashSet<String>> {
+        Ok(self
+            .topic_config_values(topics, "cleanup.policy")
+            .await?
+            .into_iter()
+            .filter(|(_, v)| v.split(',').any(|p| p.trim() == "compact"))
+            .map(|(topic, _)| topic)
+            .collect())
+    }
+
     /// The value of config `key` for each of `topics`, from one DescribeConfigs request
     /// (topics the broker does not describe, or without the key, are left out).
     async fn topic_config_values(

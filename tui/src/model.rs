@@ -21,6 +21,9 @@ pub struct TopicSnapshot {
     /// Kept in memory only by a broker that writes its other topics to disk
     /// (`diskless.enable`).
     pub diskless: bool,
+    /// Compacted: the latest record of each key is kept (`cleanup.policy` holds `compact`),
+    /// so the offsets it spans are more than the records it holds.
+    pub compacted: bool,
 }
 
 impl TopicSnapshot {

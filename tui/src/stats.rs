@@ -202,6 +202,7 @@ mod tests {
                 }],
                 retention_ms: None,
                 diskless: false,
+                compacted: false,
             }],
             groups: vec![GroupSnapshot {
                 name: "g".into(),

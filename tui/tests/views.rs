@@ -26,8 +26,9 @@ fn topic(name: &str, partitions: i32, end: i64, size_per_record: i64) -> TopicSn
             })
             .collect(),
         retention_ms: Some(604_800_000),
-        // One topic kept in memory only, to show how the views mark it.
+        // One topic kept in memory only and one compacted, to show how the views mark them.
         diskless: name == "logs",
+        compacted: name == "clickstream",
     }
 }
 

@@ -23,10 +23,11 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     let rows = topics.iter().map(|t| {
         let r = app.stats.topics.get(&t.name).copied().unwrap_or_default();
         Row::new(vec![
-            if t.diskless {
-                format!("{} (diskless)", t.name)
-            } else {
-                t.name.clone()
+            match (t.diskless, t.compacted) {
+                (true, true) => format!("{} (diskless, compacted)", t.name),
+                (true, false) => format!("{} (diskless)", t.name),
+                (false, true) => format!("{} (compacted)", t.name),
+                (false, false) => t.name.clone(),
             },
             t.partitions.len().to_string(),
             rate(r.messages_per_sec),
@@ -136,13 +137,14 @@ pub fn render_detail(app: &App, frame: &mut Frame, area: Rect, name: &str) {
     .row_highlight_style(selected(app))
     .highlight_symbol("▶ ")
     .block(Block::new().borders(Borders::TOP).title(format!(
-        " {} · {} partitions · {} msg/s · {} held · retention {}{} ",
+        " {} · {} partitions · {} msg/s · {} held · retention {}{}{} ",
         topic.name,
         topic.partitions.len(),
         rate(r.messages_per_sec),
         count(topic.messages()),
         retention(topic.retention_ms),
-        if topic.diskless { " · diskless" } else { "" }
+        if topic.diskless { " · diskless" } else { "" },
+        if topic.compacted { " · compacted" } else { "" }
     )));
     let mut state = TableState::default().with_selected(Some(app.selected));
     frame.render_stateful_widget(table, top, &mut state);
