@@ -1,5 +1,6 @@
 //! DeleteRecords (API key 21): advance a partition's log start offset. Offset -1 means "up to
-//! the high watermark", as the protocol defines it.
+//! the high watermark", as the protocol defines it. A topic whose `cleanup.policy` does not
+//! hold `delete` is refused with POLICY_VIOLATION, as Kafka refuses it.
 
 use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::delete_records_request::DeleteRecordsRequest;
@@ -28,6 +29,12 @@ pub fn handle(broker: &Broker, req: DeleteRecordsRequest) -> DeleteRecordsRespon
                         Err(code) => return result.with_low_watermark(-1).with_error_code(code.code()),
                     };
                     let mut log = partition.log();
+                    // Kafka refuses to delete records of a topic that is only compacted.
+                    if !log.config().delete {
+                        return result
+                            .with_low_watermark(-1)
+                            .with_error_code(ResponseError::PolicyViolation.code());
+                    }
                     let target = if p.offset == -1 { log.log_end_offset() } else { p.offset };
                     if target < 0 || target > log.log_end_offset() {
                         return result

@@ -415,7 +415,7 @@ impl Broker {
                     topic = %t.name, partition = p.index, due = ?summary.due,
                     read_bytes = summary.bytes_read, written_bytes = summary.bytes_written,
                     records_kept = summary.records_kept, records_read = summary.records_read,
-                    ms = summary.duration.as_millis() as u64,
+                    map_bytes = summary.map_bytes, ms = summary.duration.as_millis() as u64,
                     "compacted a partition"
                 ),
                 Ok(None) => {}

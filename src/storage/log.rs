@@ -116,6 +116,11 @@ impl PartitionLog {
         }
     }
 
+    /// The limits and policies in force.
+    pub fn config(&self) -> &LogConfig {
+        &self.config
+    }
+
     /// Applies new limits; a new index interval applies from the next batch on.
     pub fn set_config(&mut self, config: LogConfig) {
         self.active.set_index_interval(config.index_interval_bytes);

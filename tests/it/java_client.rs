@@ -9,10 +9,20 @@ use std::time::Duration;
 use crate::common::reference::{java, java_warnings};
 use crate::common::TestServer;
 use serde_json::{json, Value};
+use streamline::config::ServerConfig;
 
 /// Runs one Java program against a fresh server and returns its summary.
 async fn run_java(class: &'static str, extra: &'static [&'static str]) -> Value {
-    let server = TestServer::start().await;
+    run_java_with(class, extra, |_| {}).await
+}
+
+/// Runs one Java program against a fresh server configured by `tune`.
+async fn run_java_with(
+    class: &'static str,
+    extra: &'static [&'static str],
+    tune: impl FnOnce(&mut ServerConfig),
+) -> Value {
+    let server = TestServer::start_with(tune).await;
     let bootstrap = server.bootstrap();
     let run = tokio::task::spawn_blocking(move || {
         let mut args = vec![bootstrap.as_str()];
@@ -99,5 +109,36 @@ async fn kafka_streams_repartition_under_exactly_once_v2() {
         summary,
         json!({"input": 40, "output": 40, "repartition_partitions": 2,
                "keys": {"g0": 10, "g1": 10, "g2": 10, "g3": 10}, "committed": [11, 15, 14]})
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kafka_streams_word_count_with_compacted_changelogs_under_exactly_once_v2() {
+    // The cleaner looks for work every 100 ms, as Apache Kafka's does every 200 ms in the
+    // reference run, so the changelog is compacted before the application restores from it.
+    let summary = run_java_with("StreamsWordCount", &[], |c| c.log_cleaner_backoff_ms = 100).await;
+    assert_eq!(
+        summary,
+        json!({"lines": 250, "words": 871, "distinct": 12,
+               "counts": {"alpha": 70, "bravo": 82, "charlie": 66, "delta": 76, "echo": 67,
+                          "foxtrot": 85, "golf": 59, "hotel": 74, "india": 78, "juliett": 78,
+                          "kilo": 69, "lima": 67},
+               "changelog_partitions": 2, "changelog_policy": "compact",
+               "repartition_policy": "delete", "changelog_compacted": true,
+               "changelog_ok": true, "restored_ok": true})
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kafka_connect_distributed_worker_runs_a_file_source_and_sink() {
+    let summary = run_java("ConnectDistributed", &[]).await;
+    assert_eq!(
+        summary,
+        json!({"lines": 600, "sink_lines": 600, "in_order": true,
+               "connectors_after_restart": ["line-sink", "line-source"],
+               "source_offset": 600, "sink_offset": 600,
+               "connectors_after_delete": ["line-sink"],
+               "internal_topics": {"config": "compact", "offset": "compact", "status": "compact"},
+               "internal_partitions": {"config": 1, "offset": 25, "status": 5}})
     );
 }

