@@ -2,8 +2,8 @@
 """Log compaction on one broker: a partition of RECORDS keyed records (KEYS distinct keys, so
 KEYS/RECORDS of it is live) is written with compaction held off (min.compaction.lag.ms of an
 hour), then released (min.compaction.lag.ms=0); the script times the cleaner's pass, samples
-the broker's memory while it runs, and measures kbench produce throughput to another topic in
-the seconds before the release and during the pass.
+the broker's memory while it runs, and measures kbench produce (to another topic) and consume
+(of a seeded topic) throughput, run together, before the release and during the pass.
 
     compaction.py streamline|kafka [--records N] [--keys N] [--value-bytes N]
 
@@ -59,17 +59,34 @@ class Sampler(threading.Thread):
             time.sleep(0.05)
 
 
-def kbench_produce(bootstrap, topic, seconds):
-    """kbench produce for about `seconds`: 1 KiB records, acks=1; returns MB/s."""
-    out = subprocess.run([KBENCH, "produce", "--bootstrap", bootstrap, "--topic", topic,
-                          "--messages", str(int(seconds * 150_000)), "--size", "1024",
-                          "--timeout-s", str(int(seconds * 10) + 30)],
+LOAD_MESSAGES = 500_000
+
+
+def kbench(mode, bootstrap, topic):
+    """kbench produce or consume of LOAD_MESSAGES 1 KiB records (acks=1); its figures."""
+    extra = ["--size", "1024"] if mode == "produce" else []
+    out = subprocess.run([KBENCH, mode, "--bootstrap", bootstrap, "--topic", topic,
+                          "--messages", str(LOAD_MESSAGES), "--timeout-s", "300", *extra],
                          capture_output=True, text=True)
     try:
         result = json.loads(out.stdout.strip().splitlines()[-1])
     except (IndexError, json.JSONDecodeError):
         return {"error": out.stderr[-500:]}
-    return {k: result.get(k) for k in ("mb_per_sec", "msgs_per_sec", "elapsed_s") if k in result} or result
+    return {k: result[k] for k in ("mb_per_s", "msgs_per_s", "elapsed_s") if k in result} or result
+
+
+def load(bootstrap, produce_topic):
+    """A producer to `produce_topic` and a consumer of the seeded topic, at the same time."""
+    results = {}
+    threads = [threading.Thread(target=lambda: results.update(
+                   produce=kbench("produce", bootstrap, produce_topic))),
+               threading.Thread(target=lambda: results.update(
+                   consume=kbench("consume", bootstrap, "seed")))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
 
 
 def main():
@@ -122,7 +139,8 @@ def main():
             if d in ("kv-0", "partition-0") and ("kv" in root or d == "kv-0"))
         size_before = sum(os.path.getsize(os.path.join(partition, f))
                           for f in os.listdir(partition) if f.endswith(".log"))
-        baseline = kbench_produce(bootstrap, "load-before", 5)
+        kbench("produce", bootstrap, "seed")
+        baseline = load(bootstrap, "load-before")
         sampler = Sampler(proc.pid)
         sampler.start()
         rss_idle_kib = status_kib(proc.pid, "VmRSS")
@@ -133,7 +151,7 @@ def main():
         released = time.time()
         tool("topics", "alter", "kv", "-b", bootstrap, "--config", "min.compaction.lag.ms=0")
         during = {}
-        loader = threading.Thread(target=lambda: during.update(kbench_produce(bootstrap, "load-during", 5)))
+        loader = threading.Thread(target=lambda: during.update(load(bootstrap, "load-during")))
         loader.start()
         done_line, done_at = None, None
         pattern = re.compile(r"compacted a partition|cleaned log kv-0|Log cleaner thread 0 cleaned log kv-0")
@@ -167,7 +185,7 @@ def main():
             "release_to_cleaned_s": round(done_at - released, 2) if done_at else None,
             "rss_idle_mib": round(rss_idle_kib / 1024, 1), "rss_peak_mib": round(sampler.peak_rss / 1024, 1),
             "anon_idle_mib": round(anon_idle_kib / 1024, 1), "anon_peak_mib": round(sampler.peak_anon / 1024, 1),
-            "produce_before": baseline, "produce_during": during,
+            "load_before": baseline, "load_during": during,
             "cleaner_line": done_line, "kafka_stats": stats,
         }, indent=1))
     finally:

@@ -389,7 +389,18 @@ async fn a_delete_topic_altered_to_compact_is_compacted() {
     server.stop().await;
 }
 
-fn spawn_serve(dir: &Path) -> Child {
+/// A `streamline serve` child that is killed when dropped, so a failing test leaves no broker
+/// running behind it.
+struct Serve(Child);
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn spawn_serve(dir: &Path) -> Serve {
     // The broker's log beside the data directory, for the failure message.
     let log = std::fs::OpenOptions::new()
         .create(true)
@@ -410,6 +421,7 @@ fn spawn_serve(dir: &Path) -> Child {
         .stdout(Stdio::null())
         .stderr(log)
         .spawn()
+        .map(Serve)
         .expect("spawn streamline serve")
 }
 
@@ -507,10 +519,10 @@ async fn kill_9_in_the_middle_of_cleaning_loses_no_latest_value() {
         if !cleaning_files(&partition).is_empty() {
             killed_mid_pass += 1;
         }
-        child.kill().expect("SIGKILL");
-        child.wait().expect("reaped");
+        child.0.kill().expect("SIGKILL");
+        child.0.wait().expect("reaped");
     }
-    let mut child = spawn_serve(&dir);
+    let child = spawn_serve(&dir);
     let bootstrap = serving_addr(&dir);
     let seen = tokio::task::spawn_blocking(move || read_all(&bootstrap, "kv", "read_uncommitted"))
         .await
@@ -526,8 +538,7 @@ async fn kill_9_in_the_middle_of_cleaning_loses_no_latest_value() {
         seen.len()
     );
     assert_eq!(killed_mid_pass, CYCLES, "every kill landed inside a pass");
-    child.kill().expect("SIGKILL");
-    child.wait().expect("reaped");
+    drop(child);
 }
 
 /// `topics alter` turns compaction on, `topics describe` shows the policy, each partition's

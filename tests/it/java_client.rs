@@ -130,7 +130,7 @@ async fn kafka_streams_word_count_with_compacted_changelogs_under_exactly_once_v
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn kafka_connect_distributed_worker_runs_a_file_source_and_sink() {
+async fn kafka_connect_distributed_worker_runs_a_source_and_a_sink_connector() {
     let summary = run_java("ConnectDistributed", &[]).await;
     assert_eq!(
         summary,
