@@ -62,7 +62,8 @@ enum TopicsCommand {
         #[arg(long, value_enum, default_value = "disk")]
         storage_mode: StorageMode,
     },
-    /// Show partitions (start and end offsets, sizes) and configs of a topic
+    /// Show partitions (start and end offsets, sizes; for a compacted topic its dirty ratio and
+    /// last cleaning) and configs of a topic
     Describe {
         /// Topic name
         name: String,

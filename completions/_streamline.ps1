@@ -202,7 +202,7 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics with their partition counts')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show partitions (start and end offsets, sizes) and configs of a topic')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show partitions (start and end offsets, sizes; for a compacted topic its dirty ratio and last cleaning) and configs of a topic')
             [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs or grow its partition count')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed')
@@ -375,7 +375,7 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
         'streamline;topics;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics with their partition counts')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show partitions (start and end offsets, sizes) and configs of a topic')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show partitions (start and end offsets, sizes; for a compacted topic its dirty ratio and last cleaning) and configs of a topic')
             [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs or grow its partition count')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed')
@@ -963,7 +963,7 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
         'streamline;help;topics' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics with their partition counts')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show partitions (start and end offsets, sizes) and configs of a topic')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show partitions (start and end offsets, sizes; for a compacted topic its dirty ratio and last cleaning) and configs of a topic')
             [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs or grow its partition count')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed')

@@ -195,7 +195,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand list 'List topics with their partition counts'
             cand create 'Create a topic'
-            cand describe 'Show partitions (start and end offsets, sizes) and configs of a topic'
+            cand describe 'Show partitions (start and end offsets, sizes; for a compacted topic its dirty ratio and last cleaning) and configs of a topic'
             cand alter 'Change a topic''s configs or grow its partition count'
             cand export 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file'
             cand import 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed'
@@ -359,7 +359,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;topics;help'= {
             cand list 'List topics with their partition counts'
             cand create 'Create a topic'
-            cand describe 'Show partitions (start and end offsets, sizes) and configs of a topic'
+            cand describe 'Show partitions (start and end offsets, sizes; for a compacted topic its dirty ratio and last cleaning) and configs of a topic'
             cand alter 'Change a topic''s configs or grow its partition count'
             cand export 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file'
             cand import 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed'
@@ -884,7 +884,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
         &'streamline;help;topics'= {
             cand list 'List topics with their partition counts'
             cand create 'Create a topic'
-            cand describe 'Show partitions (start and end offsets, sizes) and configs of a topic'
+            cand describe 'Show partitions (start and end offsets, sizes; for a compacted topic its dirty ratio and last cleaning) and configs of a topic'
             cand alter 'Change a topic''s configs or grow its partition count'
             cand export 'Write every record (partition, timestamp, key, value, headers) to a JSON Lines file'
             cand import 'Produce the records of a JSON Lines file (from export or consume --format ndjson), each to the partition it names; creates the topic if needed'

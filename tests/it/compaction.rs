@@ -400,6 +400,48 @@ impl Drop for Serve {
     }
 }
 
+/// `--in-memory` compacts with the same cleaner, its segments swapped in memory.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_in_memory_broker_compacts_too() {
+    let server = TestServer::start_with(|c| {
+        c.in_memory = true;
+        c.log_cleaner_backoff_ms = 100;
+    })
+    .await;
+    let bootstrap = server.bootstrap();
+    create_compacted(&bootstrap, "memory", EAGER).await;
+    let producer = common::producer(&bootstrap, &[]);
+    for round in 0..3 {
+        let value = format!("r{round}");
+        send(
+            &producer,
+            "memory",
+            &[("k", Some(value.as_str())), ("j", Some("same"))],
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    send(&producer, "memory", &[("end", Some("x"))]).await; // 6
+    let expected: Vec<Seen> = vec![
+        (4, "k".into(), Some("r2".into())),
+        (5, "j".into(), Some("same".into())),
+        (6, "end".into(), Some("x".into())),
+    ];
+    let b = bootstrap.clone();
+    tokio::task::spawn_blocking(move || {
+        wait_for_log(
+            &b,
+            "memory",
+            "read_uncommitted",
+            &expected,
+            Duration::from_secs(30),
+        )
+    })
+    .await
+    .expect("reader");
+    server.stop().await;
+}
+
 fn spawn_serve(dir: &Path) -> Serve {
     // The broker's log beside the data directory, for the failure message.
     let log = std::fs::OpenOptions::new()
