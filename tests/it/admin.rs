@@ -160,8 +160,14 @@ async fn bad_topic_requests_get_kafka_error_codes() {
             RDKafkaErrorCode::InvalidReplicationFactor,
         ),
         (
-            NewTopic::new("compacted", 1, TopicReplication::Fixed(1))
-                .set("cleanup.policy", "compact"),
+            NewTopic::new("compressed", 1, TopicReplication::Fixed(1))
+                .set("cleanup.policy", "compress"),
+            RDKafkaErrorCode::InvalidConfig,
+        ),
+        (
+            NewTopic::new("lags", 1, TopicReplication::Fixed(1))
+                .set("min.compaction.lag.ms", "2000")
+                .set("max.compaction.lag.ms", "1000"),
             RDKafkaErrorCode::InvalidConfig,
         ),
         (

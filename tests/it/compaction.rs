@@ -443,6 +443,10 @@ async fn an_in_memory_broker_compacts_too() {
 }
 
 fn spawn_serve(dir: &Path) -> Serve {
+    spawn_serve_on(dir, "127.0.0.1:0")
+}
+
+fn spawn_serve_on(dir: &Path, listen_addr: &str) -> Serve {
     // The broker's log beside the data directory, for the failure message.
     let log = std::fs::OpenOptions::new()
         .create(true)
@@ -450,7 +454,7 @@ fn spawn_serve(dir: &Path) -> Serve {
         .open(dir.with_extension("log"))
         .expect("log file");
     Command::new(env!("CARGO_BIN_EXE_streamline"))
-        .args(["serve", "--listen-addr", "127.0.0.1:0", "--data-dir"])
+        .args(["serve", "--listen-addr", listen_addr, "--data-dir"])
         .arg(dir)
         // Passes back to back, paced to last a while: a kill lands inside one.
         .args([
@@ -666,4 +670,85 @@ async fn the_toolbox_alters_describes_and_verifies_compacted_topics() {
     check(&ok(&[&["topics", "describe", "ledger"][..], &d].concat()));
     let doctor = ok(&[&["doctor", "--deep"][..], &d].concat());
     assert!(!doctor.contains("damage"), "{doctor}");
+}
+
+/// A transactional producer whose only record was superseded keeps its sequence numbers: the
+/// cleaner keeps its last batch as an empty batch, so a broker recovering from `kill -9` reads
+/// the producer's state back from the log and the producer's next transaction is accepted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_producer_whose_records_were_compacted_away_carries_on_after_kill_9() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    let addr = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .to_string();
+    let mut child = spawn_serve_on(&dir, &addr);
+    let bootstrap = serving_addr(&dir);
+    create_compacted(&bootstrap, "seq", EAGER).await;
+    let producer: FutureProducer = client_config(&bootstrap)
+        .set("transactional.id", "seq-a")
+        .create()
+        .expect("transactional producer");
+    let p = producer.clone();
+    tokio::task::spawn_blocking(move || {
+        p.init_transactions(Duration::from_secs(10))?;
+        p.begin_transaction()
+    })
+    .await
+    .expect("thread")
+    .expect("begun");
+    send(&producer, "seq", &[("k", Some("from-a"))]).await; // 0
+    let p = producer.clone();
+    tokio::task::spawn_blocking(move || p.commit_transaction(Duration::from_secs(10)))
+        .await
+        .expect("thread")
+        .expect("committed"); // marker 1
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    let plain = common::producer(&bootstrap, &[("enable.idempotence", "false")]);
+    send(&plain, "seq", &[("k", Some("from-b"))]).await; // 2
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    send(&plain, "seq", &[("tick", Some("x"))]).await; // 3
+    let compacted: Vec<Seen> = vec![
+        (2, "k".into(), Some("from-b".into())),
+        (3, "tick".into(), Some("x".into())),
+    ];
+    let b = bootstrap.clone();
+    tokio::task::spawn_blocking(move || {
+        wait_for_log(
+            &b,
+            "seq",
+            "read_committed",
+            &compacted,
+            Duration::from_secs(30),
+        )
+    })
+    .await
+    .expect("reader");
+
+    // No producer snapshot was taken: the restarted broker rebuilds the state from the log.
+    child.0.kill().expect("SIGKILL");
+    child.0.wait().expect("reaped");
+    let _child = spawn_serve_on(&dir, &addr);
+    assert_eq!(serving_addr(&dir), addr);
+    let p = producer.clone();
+    tokio::task::spawn_blocking(move || p.begin_transaction())
+        .await
+        .expect("thread")
+        .expect("begun");
+    send(&producer, "seq", &[("k", Some("from-a-again"))]).await;
+    let p = producer.clone();
+    tokio::task::spawn_blocking(move || p.commit_transaction(Duration::from_secs(10)))
+        .await
+        .expect("thread")
+        .expect("the producer's next transaction commits");
+    let b = bootstrap.clone();
+    let seen = tokio::task::spawn_blocking(move || read_all(&b, "seq", "read_committed"))
+        .await
+        .expect("reader");
+    assert_eq!(
+        seen.last().map(|r| (r.1.as_str(), r.2.as_deref())),
+        Some(("k", Some("from-a-again"))),
+        "{seen:?}"
+    );
 }
