@@ -17,7 +17,7 @@ use rdkafka::message::Message;
 use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
 use rdkafka::{Offset, TopicPartitionList};
 
-use crate::common::{self, admin, client_config, TestServer};
+use crate::common::{self, admin, client_config, serving_addr, TestServer};
 
 /// (offset, key, value) of a record as a consumer sees it; `None` value for a tombstone.
 type Seen = (i64, String, Option<String>);
@@ -78,6 +78,33 @@ fn wait_for_log(
         );
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+/// Waits, off the async runtime, until `topic` reads as `expected` (read_uncommitted).
+async fn wait_compacted(bootstrap: &str, topic: &'static str, expected: Vec<Seen>) {
+    let b = bootstrap.to_string();
+    tokio::task::spawn_blocking(move || {
+        wait_for_log(
+            &b,
+            topic,
+            "read_uncommitted",
+            &expected,
+            Duration::from_secs(30),
+        )
+    })
+    .await
+    .expect("reader");
+}
+
+/// Writes `key` = r0, r1, ... in `rounds` batches 150 ms apart (so each starts a segment under
+/// `segment.ms=100`), then `end` = x, which seals the last round's segment.
+async fn overwrite_rounds(producer: &FutureProducer, topic: &str, key: &str, rounds: usize) {
+    for round in 0..rounds {
+        let value = format!("r{round}");
+        send(producer, topic, &[(key, Some(value.as_str()))]).await;
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    send(producer, topic, &[("end", Some("x"))]).await;
 }
 
 async fn create_compacted(bootstrap: &str, topic: &str, configs: &[(&str, &str)]) {
@@ -149,25 +176,13 @@ async fn overwrites_and_tombstones_compact_to_the_latest_value_per_key() {
         .collect();
     expected.push((50, "k3".into(), None));
     expected.push((51, "end".into(), Some("x".into())));
-    let b = bootstrap.clone();
-    let e = expected.clone();
-    tokio::task::spawn_blocking(move || {
-        wait_for_log(&b, "table", "read_uncommitted", &e, Duration::from_secs(30))
-    })
-    .await
-    .expect("reader");
+    wait_compacted(&bootstrap, "table", expected.clone()).await;
 
     // After delete.retention.ms the tombstone goes too; the log keeps its start offset.
     expected.retain(|r| r.0 != 50);
+    wait_compacted(&bootstrap, "table", expected).await;
     let b = bootstrap.clone();
     tokio::task::spawn_blocking(move || {
-        wait_for_log(
-            &b,
-            "table",
-            "read_uncommitted",
-            &expected,
-            Duration::from_secs(30),
-        );
         let consumer: BaseConsumer = client_config(&b).create().expect("client");
         let (low, high) = consumer
             .fetch_watermarks("table", 0, Duration::from_secs(5))
@@ -320,19 +335,12 @@ async fn compaction_drops_aborted_records_and_keeps_committed_answers() {
         (4, "b".into(), Some("1".into())),
         (6, "end".into(), Some("x".into())),
     ];
+    wait_compacted(&bootstrap, "txns", expected.clone()).await;
     let b = bootstrap.clone();
-    tokio::task::spawn_blocking(move || {
-        wait_for_log(
-            &b,
-            "txns",
-            "read_uncommitted",
-            &expected,
-            Duration::from_secs(30),
-        );
-        assert_eq!(read_all(&b, "txns", "read_committed"), expected);
-    })
-    .await
-    .expect("reader");
+    let committed = tokio::task::spawn_blocking(move || read_all(&b, "txns", "read_committed"))
+        .await
+        .expect("reader");
+    assert_eq!(committed, expected);
     server.stop().await;
 }
 
@@ -347,12 +355,7 @@ async fn a_delete_topic_altered_to_compact_is_compacted() {
     )
     .await;
     let producer = common::producer(&bootstrap, &[]);
-    for round in 0..3 {
-        let value = format!("r{round}");
-        send(&producer, "altered", &[("k", Some(value.as_str()))]).await;
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
-    send(&producer, "altered", &[("end", Some("x"))]).await; // 3
+    overwrite_rounds(&producer, "altered", "k", 3).await; // k at 0..=2, end at 3
     let b = bootstrap.clone();
     let before = tokio::task::spawn_blocking(move || read_all(&b, "altered", "read_uncommitted"))
         .await
@@ -374,18 +377,7 @@ async fn a_delete_topic_altered_to_compact_is_compacted() {
         (2, "k".into(), Some("r2".into())),
         (3, "end".into(), Some("x".into())),
     ];
-    let b = bootstrap.clone();
-    tokio::task::spawn_blocking(move || {
-        wait_for_log(
-            &b,
-            "altered",
-            "read_uncommitted",
-            &expected,
-            Duration::from_secs(30),
-        )
-    })
-    .await
-    .expect("reader");
+    wait_compacted(&bootstrap, "altered", expected).await;
     server.stop().await;
 }
 
@@ -427,18 +419,7 @@ async fn an_in_memory_broker_compacts_too() {
         (5, "j".into(), Some("same".into())),
         (6, "end".into(), Some("x".into())),
     ];
-    let b = bootstrap.clone();
-    tokio::task::spawn_blocking(move || {
-        wait_for_log(
-            &b,
-            "memory",
-            "read_uncommitted",
-            &expected,
-            Duration::from_secs(30),
-        )
-    })
-    .await
-    .expect("reader");
+    wait_compacted(&bootstrap, "memory", expected).await;
     server.stop().await;
 }
 
@@ -469,17 +450,6 @@ fn spawn_serve_on(dir: &Path, listen_addr: &str) -> Serve {
         .spawn()
         .map(Serve)
         .expect("spawn streamline serve")
-}
-
-fn serving_addr(dir: &Path) -> String {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        if let Some(addr) = streamline::lock::read_holder(dir).and_then(|h| h.serving_addr) {
-            return addr.to_string();
-        }
-        assert!(Instant::now() < deadline, "server did not start");
-        std::thread::sleep(Duration::from_millis(20));
-    }
 }
 
 /// Files of the partition that only exist while a pass writes or swaps a segment.
@@ -604,12 +574,7 @@ async fn the_toolbox_alters_describes_and_verifies_compacted_topics() {
     ]
     .concat());
     let producer = common::producer(&bootstrap, &[]);
-    for round in 0..3 {
-        let value = format!("r{round}");
-        send(&producer, "ledger", &[("k", Some(value.as_str()))]).await;
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
-    send(&producer, "ledger", &[("end", Some("x"))]).await;
+    overwrite_rounds(&producer, "ledger", "k", 3).await;
     let described = ok(&[&["topics", "describe", "ledger"][..], &d].concat());
     assert!(!described.contains("DIRTY"), "{described}");
 
@@ -628,18 +593,7 @@ async fn the_toolbox_alters_describes_and_verifies_compacted_topics() {
         (2, "k".into(), Some("r2".into())),
         (3, "end".into(), Some("x".into())),
     ];
-    let b = bootstrap.clone();
-    tokio::task::spawn_blocking(move || {
-        wait_for_log(
-            &b,
-            "ledger",
-            "read_uncommitted",
-            &expected,
-            Duration::from_secs(30),
-        )
-    })
-    .await
-    .expect("reader");
+    wait_compacted(&bootstrap, "ledger", expected).await;
     let check = |described: &str| {
         assert!(described.contains("Cleanup:    compact"), "{described}");
         let header = described

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::{consume, producer, value_str, TestServer};
+use crate::common::{consume, producer, serving_addr, value_str, TestServer};
 use rdkafka::message::Message;
 use rdkafka::producer::FutureRecord;
 
@@ -149,18 +149,6 @@ fn spawn_serve_with(dir: &Path, extra: &[&str]) -> Child {
         .stderr(Stdio::null())
         .spawn()
         .expect("spawn streamline serve")
-}
-
-/// Waits until the child has recorded its listening address in the data-directory lock.
-fn serving_addr(dir: &Path) -> String {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        if let Some(addr) = streamline::lock::read_holder(dir).and_then(|h| h.serving_addr) {
-            return addr.to_string();
-        }
-        assert!(Instant::now() < deadline, "server did not start");
-        std::thread::sleep(Duration::from_millis(20));
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

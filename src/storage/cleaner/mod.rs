@@ -217,10 +217,9 @@ impl PartitionLog {
         self.sealed.iter().map(|s| Seg::of(s).info).collect()
     }
 
-    /// The clean and dirty sections of the log now, for `topics describe` and the scheduler.
-    pub fn cleanability(&self, last_stable_offset: i64, now_ms: i64) -> Cleanability {
+    fn assess(&self, infos: &[SegmentInfo], last_stable_offset: i64, now_ms: i64) -> Cleanability {
         plan::assess(
-            &self.segment_infos(),
+            infos,
             self.active_base_offset(),
             self.log_start_offset(),
             self.cleaner.first_dirty_offset,
@@ -230,6 +229,11 @@ impl PartitionLog {
         )
     }
 
+    /// The clean and dirty sections of the log now, for `topics describe` and the scheduler.
+    pub fn cleanability(&self, last_stable_offset: i64, now_ms: i64) -> Cleanability {
+        self.assess(&self.segment_infos(), last_stable_offset, now_ms)
+    }
+
     /// Whether a cleaning pass is due now, and why; never for a log that is not compacted or
     /// whose last pass failed.
     pub fn cleaning_due(&self, last_stable_offset: i64, now_ms: i64) -> Option<Due> {
@@ -237,15 +241,7 @@ impl PartitionLog {
             return None;
         }
         let infos = self.segment_infos();
-        let c = plan::assess(
-            &infos,
-            self.active_base_offset(),
-            self.log_start_offset(),
-            self.cleaner.first_dirty_offset,
-            last_stable_offset,
-            &self.config,
-            now_ms,
-        );
+        let c = self.assess(&infos, last_stable_offset, now_ms);
         plan::due(
             &c,
             &infos,

@@ -78,6 +78,19 @@ impl TestServer {
     }
 }
 
+/// Waits until a `streamline serve` child has recorded its listening address in the lock of
+/// data directory `dir`, and returns it.
+pub fn serving_addr(dir: &Path) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Some(addr) = streamline::lock::read_holder(dir).and_then(|h| h.serving_addr) {
+            return addr.to_string();
+        }
+        assert!(Instant::now() < deadline, "server did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// Base client settings: fail fast instead of retrying for minutes.
 pub fn client_config(bootstrap: &str) -> ClientConfig {
     let mut c = ClientConfig::new();
