@@ -325,6 +325,11 @@ impl Broker {
             fs::rename(dir, &target)?;
             removed = Some(target);
         }
+        // A compaction pass in flight must not swap files into the old path, where a new
+        // topic of the same name may soon live.
+        for p in topic.partitions() {
+            p.log().close_for_deletion();
+        }
         {
             let mut registry = self.topics.write().unwrap_or_else(|e| e.into_inner());
             registry.by_name.remove(&topic.name);
@@ -393,6 +398,9 @@ impl Broker {
             let mut filthiest: Option<(f64, Arc<Topic>, Arc<Partition>)> = None;
             for t in self.topics() {
                 for p in t.partitions() {
+                    if !p.log().config().compact {
+                        continue;
+                    }
                     let lso = p.offsets().last_stable_offset;
                     let log = p.log();
                     if log.cleaning_due(lso, now).is_none() {
@@ -411,13 +419,18 @@ impl Broker {
             passes += 1;
             let inputs = p.cleaner_inputs(now);
             match cleaner::clean(p.as_ref(), &inputs, &self.settings.cleaner, throttle) {
-                Ok(Some(summary)) => tracing::info!(
-                    topic = %t.name, partition = p.index, due = ?summary.due,
-                    read_bytes = summary.bytes_read, written_bytes = summary.bytes_written,
-                    records_kept = summary.records_kept, records_read = summary.records_read,
-                    map_bytes = summary.map_bytes, ms = summary.duration.as_millis() as u64,
-                    "compacted a partition"
-                ),
+                Ok(Some(summary)) => {
+                    tracing::info!(
+                        topic = %t.name, partition = p.index, due = ?summary.due,
+                        read_bytes = summary.bytes_read, written_bytes = summary.bytes_written,
+                        records_kept = summary.records_kept, records_read = summary.records_read,
+                        map_bytes = summary.map_bytes, ms = summary.duration.as_millis() as u64,
+                        "compacted a partition"
+                    );
+                    if let Err(e) = p.settle_aborted(&summary.settled_aborts) {
+                        tracing::warn!(topic = %t.name, partition = p.index, error = %e, "cannot record settled transactions");
+                    }
+                }
                 Ok(None) => {}
                 Err(_) if throttle.stopping() => break,
                 Err(e) => {

@@ -19,7 +19,7 @@ use super::producer_state::{
 };
 use crate::protocol::batch::BatchHeader;
 use crate::protocol::records::encode_marker;
-use crate::storage::cleaner::{LogLock, PassInputs};
+use crate::storage::cleaner::{AbortedRange, LogLock, PassInputs};
 use crate::storage::{AppendInfo, PartitionLog};
 use crate::{Error, Result};
 
@@ -174,6 +174,21 @@ impl Partition {
             producers: producers.last_batches(),
             now_ms,
         }
+    }
+
+    /// Forgets aborted transactions none of whose data is left (a compaction pass found only
+    /// their marker), before that marker may be removed: a read_committed fetch given an aborted
+    /// transaction whose marker is gone would skip its producer's later committed records. The
+    /// producer snapshot is written at once, so a restart does not bring them back.
+    pub fn settle_aborted(&self, settled: &[AbortedRange]) -> Result<()> {
+        if settled.is_empty() {
+            return Ok(());
+        }
+        self.producers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .forget_aborted(settled);
+        self.snapshot_producers()
     }
 
     /// Every producer that wrote here, for DescribeProducers.

@@ -306,6 +306,15 @@ impl ProducerStates {
             .collect()
     }
 
+    /// Forgets the aborted transactions `settled` (matched by producer and marker offset).
+    pub fn forget_aborted(&mut self, settled: &[AbortedRange]) {
+        self.aborted.retain(|a| {
+            !settled
+                .iter()
+                .any(|s| s.producer_id == a.producer_id && s.last_offset == a.last_offset)
+        });
+    }
+
     /// Each producer's last batch, which compaction keeps (empty if need be) so that its
     /// sequence numbers survive.
     pub fn last_batches(&self) -> HashMap<i64, LastBatch> {
@@ -382,7 +391,13 @@ impl ProducerStates {
                 let h = BatchHeader::parse(rest)?;
                 if is_idempotent(&h) && h.last_offset() >= offset {
                     states.record(&h, h.base_offset);
-                } else if h.is_control() && h.producer_id >= 0 && h.last_offset() >= offset {
+                } else if h.is_control()
+                    && h.producer_id >= 0
+                    && h.records_count > 0
+                    && h.last_offset() >= offset
+                {
+                    // (A marker compaction emptied, kept as its producer's last batch, no
+                    // longer says anything.)
                     let batch = bytes.slice(pos..(pos + h.total_len()).min(bytes.len()));
                     match marker_kind(&batch) {
                         Ok(Some(commit)) => states.record_marker(

@@ -268,6 +268,8 @@ where
     F: Fn() + Send + Sync + Clone + 'static,
 {
     let mut ticker = tokio::time::interval(period);
+    // A duty that overran its period runs again one period later, not in a burst.
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     ticker.tick().await;
     loop {
         tokio::select! {

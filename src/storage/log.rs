@@ -42,6 +42,12 @@ pub struct PartitionLog {
     opened_clean: bool,
     /// What the compaction cleaner remembers of this log (see `cleaner/state.rs`).
     pub(super) cleaner: CleanerState,
+    /// The partition was deleted: its directory may already hold a new topic's partition.
+    pub(super) closed: bool,
+    /// A compaction swap failed past its commit point: the files on disk no longer match the
+    /// sealed segments in memory, so none is deleted (by retention or DeleteRecords) until the
+    /// next open has finished the swap.
+    pub(super) segments_pinned: bool,
 }
 
 impl PartitionLog {
@@ -99,6 +105,8 @@ impl PartitionLog {
             log_start_offset,
             opened_clean,
             cleaner: cleaner::state::read(dir),
+            closed: false,
+            segments_pinned: false,
         };
         Ok((log, report))
     }
@@ -113,6 +121,8 @@ impl PartitionLog {
             log_start_offset: 0,
             opened_clean: false,
             cleaner: CleanerState::default(),
+            closed: false,
+            segments_pinned: false,
         }
     }
 
@@ -168,8 +178,9 @@ impl PartitionLog {
         Ok(())
     }
 
-    /// Whole batches starting with the one containing `offset`, from one segment, at most
-    /// `max_bytes` but at least one batch. Empty at the log end offset.
+    /// Whole batches starting with the one containing `offset` (or, in a gap compaction left,
+    /// the next one), from one segment, at most `max_bytes` but at least one batch. Empty at
+    /// the log end offset, and where no batch follows `offset`.
     pub fn read(&self, offset: i64, max_bytes: usize) -> Result<Bytes> {
         self.check_offset(offset)?;
         if offset == self.log_end_offset() {
@@ -185,13 +196,9 @@ impl PartitionLog {
                 return view.batches_from(pos, &header, max_bytes);
             }
         }
-        Err(Error::CorruptLog {
-            path: self
-                .dir
-                .as_ref()
-                .map_or_else(|| "in-memory log".into(), |d| d.display().to_string()),
-            reason: format!("offset {offset} is below the log end offset but in no segment"),
-        })
+        // Compaction removed every batch from `offset` to the end of the sealed segments and
+        // the active one holds none yet: nothing to read until the next append.
+        Ok(Bytes::new())
     }
 
     /// The partition directory, `None` for an in-memory log.
@@ -357,8 +364,19 @@ impl PartitionLog {
         self.opened_clean
     }
 
+    /// Marks the log deleted with its partition: nothing may write to its directory anymore.
+    pub fn close_for_deletion(&mut self) {
+        self.closed = true;
+    }
+
     /// Deletes the `count` oldest sealed segments, advancing the log start offset past each.
     fn delete_oldest(&mut self, count: usize) -> Result<usize> {
+        if self.segments_pinned && count > 0 {
+            return Err(Error::Storage(
+                "segments are kept until the broker restarts: a compaction swap failed part way"
+                    .into(),
+            ));
+        }
         for deleted in 0..count {
             let Some(segment) = self.sealed.front() else {
                 return Ok(deleted);

@@ -21,7 +21,19 @@ use crate::protocol::records::{decode_batch, encode_empty, encode_retained, mark
 use crate::Result;
 
 use super::offset_map::OffsetMap;
-use super::txn::TxnTracker;
+use super::txn::{Marker, TxnTracker};
+
+/// What the control batch `batch` (header `h`) is; one emptied by compaction has no record.
+pub(crate) fn marker_of(h: &BatchHeader, batch: &Bytes) -> Result<Marker> {
+    if h.records_count == 0 {
+        return Ok(Marker::Emptied);
+    }
+    Ok(match marker_kind(batch)? {
+        Some(true) => Marker::Commit,
+        Some(false) => Marker::Abort,
+        None => Marker::Other,
+    })
+}
 
 /// A producer's last batch in the partition, as its idempotence state knows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +98,7 @@ impl Retention<'_> {
         let records = decode_batch(batch)?;
         let records_in = records.len();
         let may_go = if h.is_control() {
-            txn.on_marker(h, marker_kind(batch)?)
+            txn.on_marker(h, marker_of(h, batch)?)
         } else {
             txn.on_data(h)
         };

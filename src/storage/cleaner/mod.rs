@@ -37,7 +37,7 @@ use std::time::{Duration, Instant, UNIX_EPOCH};
 use bytes::Bytes;
 
 use crate::protocol::batch::BatchHeader;
-use crate::protocol::records::{decode_batch, marker_kind};
+use crate::protocol::records::decode_batch;
 use crate::{Error, Result};
 
 use super::index::IndexBuilder;
@@ -150,6 +150,9 @@ pub struct PassSummary {
     /// Memory of the offset map.
     pub map_bytes: usize,
     pub duration: Duration,
+    /// Aborted transactions none of whose data is left: read_committed fetches need them no
+    /// longer, and must not get them once their marker goes (see [`AbortedRange`]).
+    pub settled_aborts: Vec<AbortedRange>,
 }
 
 /// Access to a partition's log under its lock.
@@ -339,13 +342,24 @@ pub fn clean(
     };
     let mut horizon: Option<i64> = None;
     let to_clean: Vec<&Seg> = snap.segments.iter().filter(|s| s.base < end).collect();
+    // One walk over the whole cleaned range, as Kafka's: a transaction's data and its marker
+    // may lie in different groups.
+    let mut txn = TxnTracker::new(
+        inputs
+            .aborted
+            .iter()
+            .filter(|a| a.first_offset < end)
+            .copied()
+            .collect(),
+    );
     for group in groups(&to_clean, snap.config.segment_bytes) {
-        let cleaned = match clean_group(&snap, group, &retention, inputs, throttle, &mut summary) {
+        let cleaned = match clean_group(&snap, group, &retention, &mut txn, throttle, &mut summary)
+        {
             Ok(cleaned) => cleaned,
             Err(e) => {
-                // Nothing of the group was committed: its partial file goes.
+                // Nothing of the group was committed: its partial files go.
                 if let (Some(dir), Some(first)) = (&snap.dir, group.first()) {
-                    let _ = file::remove_if_exists(&swap::cleaned_path(dir, first.base));
+                    swap::discard(dir, first.base);
                 }
                 return Err(e);
             }
@@ -361,16 +375,21 @@ pub fn clean(
             summary.groups_abandoned += 1;
         }
     }
+    summary.settled_aborts = txn.settled();
     let state = CleanerState {
         first_dirty_offset: Some(end),
         last_cleaned_ms: Some(inputs.now_ms),
         next_delete_horizon_ms: horizon,
         failed: None,
     };
-    if let Some(dir) = &snap.dir {
-        state::write(dir, &state)?;
+    let mut log = log.lock_log();
+    // A log deleted (its directory perhaps re-created for a new topic) keeps nothing of ours.
+    if !log.closed {
+        if let Some(dir) = &snap.dir {
+            state::write(dir, &state)?;
+        }
+        log.cleaner = state;
     }
-    log.lock_log().cleaner = state;
     summary.duration = started.elapsed();
     Ok(Some(summary))
 }
@@ -391,7 +410,16 @@ fn build_offset_map(
     let mut map = OffsetMap::new(settings.dedupe_buffer_bytes, span);
     // Everything below the dirty section has been mapped by earlier passes.
     map.advance_to(first_dirty - 1);
-    let mut txn = TxnTracker::new(inputs.aborted.clone());
+    // Only transactions that end in the dirty section: one whose marker lies below it would
+    // never be closed by this walk and would make its producer's later data look aborted.
+    let mut txn = TxnTracker::new(
+        inputs
+            .aborted
+            .iter()
+            .filter(|a| a.last_offset >= first_dirty && a.first_offset < uncleanable)
+            .copied()
+            .collect(),
+    );
     let dirty = snap
         .segments
         .iter()
@@ -405,21 +433,15 @@ fn build_offset_map(
                 continue;
             }
             if h.is_control() {
-                txn.on_marker(&h, marker_kind(&bytes)?);
+                txn.on_marker(&h, filter::marker_of(&h, &bytes)?);
             } else if !txn.on_data(&h) {
-                let records = usize::try_from(h.records_count).unwrap_or(usize::MAX);
-                if records > map.room() {
-                    if map.len() == 0 {
-                        return Err(Error::Storage(format!(
-                            "log_cleaner_dedupe_buffer_size ({} bytes) cannot hold the {records} keys of one batch",
-                            settings.dedupe_buffer_bytes
-                        )));
-                    }
-                    return Ok((map, h.base_offset));
-                }
                 for record in decode_batch(&bytes)? {
-                    if let Some(key) = record.key.filter(|_| record.offset >= first_dirty) {
-                        map.put(&key, record.offset);
+                    let Some(key) = record.key.filter(|_| record.offset >= first_dirty) else {
+                        continue;
+                    };
+                    // Full: this pass ends before the record; the next maps it.
+                    if !map.put(&key, record.offset) {
+                        return Ok((map, record.offset));
                     }
                 }
             }
@@ -438,10 +460,12 @@ fn groups<'a>(segments: &'a [&'a Seg], segment_bytes: u64) -> Vec<&'a [&'a Seg]>
     let mut start = 0;
     while start < segments.len() {
         let mut end = start + 1;
+        let first_base = segments.get(start).map_or(0, |s| s.base);
         let mut size = segments.get(start).map_or(0, |s| s.data.len() as u64);
         while let Some(next) = segments.get(end) {
             let with = size + next.data.len() as u64 - SEGMENT_HEADER_LEN;
-            if with > limit {
+            // Index entries hold offsets relative to the group's base in 32 bits.
+            if with > limit || next.next - first_base > i64::from(u32::MAX) {
                 break;
             }
             size = with;
@@ -457,7 +481,7 @@ fn groups<'a>(segments: &'a [&'a Seg], segment_bytes: u64) -> Vec<&'a [&'a Seg]>
 
 /// Where a group's cleaned segment is being written.
 enum Sink {
-    File { path: PathBuf, out: BufWriter<File> },
+    File(BufWriter<File>),
     Memory(Vec<u8>),
 }
 
@@ -475,7 +499,7 @@ fn clean_group(
     snap: &Snapshot,
     group: &[&Seg],
     retention: &Retention<'_>,
-    inputs: &PassInputs,
+    txn: &mut TxnTracker,
     throttle: &mut Throttle,
     summary: &mut PassSummary,
 ) -> Result<Cleaned> {
@@ -486,10 +510,10 @@ fn clean_group(
     let header = encode_header(base);
     let sink = match &snap.dir {
         Some(dir) => {
-            let path = swap::cleaned_path(dir, base);
-            let mut out = BufWriter::with_capacity(1 << 20, File::create(&path)?);
+            let mut out =
+                BufWriter::with_capacity(1 << 20, File::create(swap::cleaned_path(dir, base))?);
             out.write_all(&header)?;
-            Sink::File { path, out }
+            Sink::File(out)
         }
         None => Sink::Memory(header.to_vec()),
     };
@@ -502,19 +526,12 @@ fn clean_group(
         horizon_ms: None,
     };
     let mut position = SEGMENT_HEADER_LEN;
-    let aborted: Vec<AbortedRange> = inputs
-        .aborted
-        .iter()
-        .filter(|a| a.last_offset >= base && a.first_offset < end)
-        .copied()
-        .collect();
-    let mut txn = TxnTracker::new(aborted);
     for segment in group {
         for batch in segment.batches() {
             let (h, bytes) = batch?;
             let read = bytes.len() as u64;
             summary.bytes_read += read;
-            let filtered = retention.filter(&bytes, &h, &mut txn)?;
+            let filtered = retention.filter(&bytes, &h, txn)?;
             summary.records_read += filtered.records_in as u64;
             summary.records_kept += filtered.records_out as u64;
             if let Some(at) = filtered.horizon_ms {
@@ -541,7 +558,7 @@ fn clean_group(
                 .index
                 .on_batch(rel, pos, &out_header, out.len() as u64);
             match &mut cleaned.sink {
-                Sink::File { out: file, .. } => file.write_all(&out)?,
+                Sink::File(file) => file.write_all(&out)?,
                 Sink::Memory(buf) => buf.extend_from_slice(&out),
             }
             position += out.len() as u64;
@@ -550,7 +567,7 @@ fn clean_group(
         }
     }
     cleaned.index.seal();
-    if let Sink::File { out, .. } = &mut cleaned.sink {
+    if let (Sink::File(out), Some(dir)) = (&mut cleaned.sink, &snap.dir) {
         out.flush()?;
         let file = out.get_ref();
         // Retention by time falls back to the file's age: keep the group's newest.
@@ -559,6 +576,9 @@ fn clean_group(
             tracing::debug!(error = %e, "cannot set a cleaned segment's modification time");
         }
         file.sync_all()?;
+        // The indexes too, before the swap: what remains to do under the log lock is
+        // renames and deletions, which need no space on the disk.
+        swap::write_indexes(dir, base, cleaned.index.offsets(), cleaned.index.times())?;
     }
     Ok(cleaned)
 }
@@ -580,8 +600,8 @@ fn swap_in(log: &dyn LogLock, snap: &Snapshot, group: &[&Seg], cleaned: Cleaned)
     });
     let Some(start) = start.filter(|_| unchanged) else {
         drop(log);
-        if let Sink::File { path, .. } = &cleaned.sink {
-            file::remove_if_exists(path)?;
+        if let (Sink::File(_), Some(dir)) = (&cleaned.sink, &snap.dir) {
+            swap::discard(dir, cleaned.base);
         }
         return Ok(false);
     };
@@ -594,22 +614,34 @@ fn swap_in(log: &dyn LogLock, snap: &Snapshot, group: &[&Seg], cleaned: Cleaned)
         });
     let (offsets, times) = cleaned.index.into_parts();
     let segment = match cleaned.sink {
-        Sink::File { out, .. } => {
+        Sink::File(out) => {
             drop(out);
             let dir = snap
                 .dir
                 .as_deref()
                 .ok_or_else(|| Error::Storage("a cleaned file for an in-memory log".into()))?;
-            let path = swap::commit(dir, cleaned.base, cleaned.end, &offsets, &times)?;
-            SealedSegment {
-                base_offset: cleaned.base,
-                next_offset: cleaned.end,
-                max_timestamp,
-                data: file::map(&File::open(&path)?)?,
-                offset_index: file::map(&File::open(offset_index_path(&path))?)?,
-                time_index: file::map(&File::open(time_index_path(&path))?)?,
-                path: Some(path),
-                last_modified_ms: cleaned.last_modified_ms,
+            let committed = swap::commit(dir, cleaned.base, cleaned.end).and_then(|path| {
+                Ok(SealedSegment {
+                    base_offset: cleaned.base,
+                    next_offset: cleaned.end,
+                    max_timestamp,
+                    data: file::map(&File::open(&path)?)?,
+                    offset_index: file::map(&File::open(offset_index_path(&path))?)?,
+                    time_index: file::map(&File::open(time_index_path(&path))?)?,
+                    path: Some(path),
+                    last_modified_ms: cleaned.last_modified_ms,
+                })
+            });
+            match committed {
+                Ok(segment) => segment,
+                Err(e) => {
+                    // Past the commit point the files on disk are the new segment's (the next
+                    // open finishes the swap), while memory still holds the old ones: deleting
+                    // those by name could now delete the new file. Keep every segment until
+                    // the broker restarts.
+                    log.segments_pinned = true;
+                    return Err(e);
+                }
             }
         }
         Sink::Memory(data) => SealedSegment {

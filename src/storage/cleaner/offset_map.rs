@@ -72,6 +72,7 @@ impl OffsetMap {
     }
 
     /// Keys that can still be added before the map counts as full.
+    #[cfg(test)]
     pub(crate) fn room(&self) -> usize {
         self.max_entries - self.entries
     }
@@ -81,6 +82,7 @@ impl OffsetMap {
         self.slots.len() * SLOT_BYTES
     }
 
+    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.entries
     }

@@ -118,21 +118,27 @@ pub(crate) fn due(
     now_ms: i64,
 ) -> Option<Due> {
     if c.dirty_bytes > 0 {
-        if c.dirty_ratio() >= config.min_cleanable_dirty_ratio {
+        // Strictly above, as Kafka's LogCleanerManager compares.
+        if c.dirty_ratio() > config.min_cleanable_dirty_ratio {
             return Some(Due::DirtyRatio);
         }
-        let oldest_dirty = sealed
+        // The earliest first-batch timestamp of the segments from the first dirty one on.
+        let dirty_from = sealed
             .iter()
-            .rev()
-            .find(|s| s.base_offset <= c.first_dirty_offset)
-            .or(sealed.first())
+            .rposition(|s| s.base_offset <= c.first_dirty_offset)
+            .unwrap_or(0);
+        let oldest_dirty = sealed
+            .get(dirty_from..)
+            .unwrap_or_default()
+            .iter()
             .map(|s| {
                 if s.first_timestamp_ms >= 0 {
                     s.first_timestamp_ms
                 } else {
                     s.newest_timestamp_ms
                 }
-            });
+            })
+            .min();
         if oldest_dirty.is_some_and(|ts| now_ms.saturating_sub(ts) > config.max_compaction_lag_ms) {
             return Some(Due::MaxCompactionLag);
         }
@@ -174,10 +180,13 @@ mod tests {
         assert_eq!((c.first_dirty_offset, c.first_uncleanable_offset), (20, 40));
         assert_eq!((c.clean_bytes, c.dirty_bytes), (200, 200));
         assert_eq!(c.dirty_ratio(), 0.5);
-        assert_eq!(
-            due(&c, &sealed, &compact(), None, 100),
-            Some(Due::DirtyRatio)
-        );
+        // Due strictly above the minimum ratio, as in Kafka.
+        assert_eq!(due(&c, &sealed, &compact(), None, 100), None);
+        let eager = LogConfig {
+            min_cleanable_dirty_ratio: 0.49,
+            ..compact()
+        };
+        assert_eq!(due(&c, &sealed, &eager, None, 100), Some(Due::DirtyRatio));
 
         // Never cleaned: everything is dirty. A checkpoint below the log start is ignored.
         let c = assess(&sealed, 40, 10, Some(5), i64::MAX, &compact(), 100);

@@ -353,9 +353,18 @@ fn aborted_data_goes_first_then_its_marker_after_the_horizon() {
         offsets(&log),
         vec![(1, true), (2, false), (3, true), (4, false), (5, false)]
     );
-    // Force another pass: now the abort marker guards nothing and gets a horizon.
+    // Force another pass: now the abort marker guards nothing and gets a horizon, and its
+    // transaction is settled: read_committed fetches need it no longer.
     log.lock_log().cleaner.first_dirty_offset = Some(0);
-    pass(&log, &with_txn(20_000)).expect("due");
+    let summary = pass(&log, &with_txn(20_000)).expect("due");
+    assert_eq!(
+        summary.settled_aborts,
+        vec![AbortedRange {
+            producer_id: 7,
+            first_offset: 0,
+            last_offset: 1,
+        }]
+    );
     let horizon = batches(&log.lock_log())
         .into_iter()
         .find(|(h, _)| h.base_offset == 1)
@@ -438,8 +447,9 @@ fn the_active_segment_and_unstable_records_are_never_cleaned() {
 fn a_small_map_cleans_in_several_passes() {
     let log = Locked(Mutex::new(PartitionLog::in_memory(compacted())));
     overwrite_rounds(&mut log.lock_log(), Compression::None);
+    // Room for three keys: a pass stops at the fourth and the next one goes on from there.
     let small = CleanerSettings {
-        dedupe_buffer_bytes: 6 * offset_map::SLOT_BYTES,
+        dedupe_buffer_bytes: 4 * offset_map::SLOT_BYTES,
     };
     let mut passes = 0;
     while clean(&log, &inputs(10_000), &small, &mut Throttle::new(None))
@@ -452,12 +462,21 @@ fn a_small_map_cleans_in_several_passes() {
     assert!(passes > 1, "{passes}");
     let survivors = records(&log.lock_log());
     assert_eq!(survivors.len(), 6, "{survivors:?}");
+    // A map too small for one batch's keys still makes progress, record by record.
     let tiny = CleanerSettings {
         dedupe_buffer_bytes: 3 * offset_map::SLOT_BYTES,
     };
     let log = Locked(Mutex::new(PartitionLog::in_memory(compacted())));
     overwrite_rounds(&mut log.lock_log(), Compression::None);
-    assert!(clean(&log, &inputs(10_000), &tiny, &mut Throttle::new(None)).is_err());
+    let mut passes = 0;
+    while clean(&log, &inputs(10_000), &tiny, &mut Throttle::new(None))
+        .expect("cleans")
+        .is_some()
+    {
+        passes += 1;
+        assert!(passes < 40, "passes make progress");
+    }
+    assert_eq!(records(&log.lock_log()).len(), 6);
 }
 
 #[test]
@@ -589,11 +608,12 @@ fn retention_during_a_pass_abandons_the_swap() -> crate::Result<()> {
         delete_retention_ms: 0,
     };
     let mut summary = PassSummary::default();
+    let mut txn = TxnTracker::new(Vec::new());
     let cleaned = clean_group(
         &snap,
         &group,
         &retention,
-        &inputs(0),
+        &mut txn,
         &mut Throttle::new(None),
         &mut summary,
     )?;
@@ -601,4 +621,64 @@ fn retention_during_a_pass_abandons_the_swap() -> crate::Result<()> {
     assert!(!names(dir.path()).iter().any(|n| n.contains("cleaned")));
     assert_eq!(log.lock_log().log_start_offset(), second);
     Ok(())
+}
+
+#[test]
+fn a_marker_kept_empty_as_its_producers_last_batch_cleans_again() {
+    let log = Locked(Mutex::new(PartitionLog::in_memory(compacted())));
+    {
+        let mut guard = log.lock_log();
+        let record = RecordRef {
+            timestamp: 1,
+            key: Some(b"x"),
+            value: Some(b"v"),
+            headers: &[],
+        };
+        let aborted =
+            encode_idempotent_batch(&[record], Compression::None, 9, 0, 0).expect("encodes");
+        guard
+            .append_batch(&transactional(aborted), 0)
+            .expect("append"); // 0
+        guard
+            .append_batch(&encode_marker(9, 0, false, 0, 1), 0)
+            .expect("append"); // 1: abort
+        guard
+            .append_batch(&batch(&[kv("z", "1")], Compression::None), 0)
+            .expect("append"); // 2
+        guard
+            .append_batch(&batch(&[kv("w", "1")], Compression::None), 0)
+            .expect("append"); // 3
+    }
+    // The producer's state knows no data batch of its epoch: its marker is its last batch.
+    let inputs_at = |now_ms| PassInputs {
+        aborted: vec![AbortedRange {
+            producer_id: 9,
+            first_offset: 0,
+            last_offset: 1,
+        }],
+        producers: HashMap::from([(
+            9,
+            LastBatch {
+                last_data_offset: None,
+                epoch: 0,
+            },
+        )]),
+        ..inputs(now_ms)
+    };
+    pass(&log, &inputs_at(10_000)).expect("due"); // the aborted record goes
+    log.lock_log().cleaner.first_dirty_offset = Some(0);
+    pass(&log, &inputs_at(20_000)).expect("due"); // the marker gets its horizon
+    pass(&log, &inputs_at(21_000)).expect("due at the horizon"); // and is emptied
+    let marker = |log: &Locked| {
+        batches(&log.lock_log())
+            .into_iter()
+            .find(|(h, _)| h.base_offset == 1)
+            .map(|(h, _)| (h.is_control(), h.records_count))
+    };
+    assert_eq!(marker(&log), Some((true, 0)), "kept, empty");
+    // Later passes read the emptied marker like any other batch.
+    log.lock_log().cleaner.first_dirty_offset = Some(0);
+    pass(&log, &inputs_at(30_000)).expect("due");
+    assert_eq!(marker(&log), Some((true, 0)));
+    assert!(log.lock_log().cleaner_state().failed.is_none());
 }

@@ -50,8 +50,15 @@ impl Throttle {
         self.bytes = self.bytes.saturating_add(bytes);
         let due = Duration::from_secs_f64(self.bytes as f64 / rate as f64);
         let elapsed = self.since.elapsed();
-        if due > elapsed {
-            std::thread::sleep(due - elapsed);
+        // In slices, so that a stop is heard within one even at a low rate.
+        let mut wait = due.saturating_sub(elapsed);
+        while !wait.is_zero() {
+            if self.stopping() {
+                return Err(Error::Storage("the log cleaner is stopping".into()));
+            }
+            let slice = wait.min(Duration::from_millis(100));
+            std::thread::sleep(slice);
+            wait -= slice;
         }
         // Restart the window now and then, so an idle spell does not bank a burst.
         if elapsed > Duration::from_secs(1) {

@@ -24,14 +24,27 @@ pub struct AbortedRange {
     pub last_offset: i64,
 }
 
-/// The state of one walk over a group of segments.
+/// What a control batch is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Marker {
+    Commit,
+    Abort,
+    /// A control record of a kind this broker does not write: kept.
+    Other,
+    /// A marker an earlier pass emptied (kept as its producer's last batch): it guards nothing.
+    Emptied,
+}
+
+/// The state of one walk over the segments a pass cleans, in offset order.
 pub(crate) struct TxnTracker {
     /// Aborted transactions not yet reached, by first offset.
     pending: VecDeque<AbortedRange>,
-    /// Producer → whether data of its ongoing aborted transaction was met.
-    ongoing_aborted: HashMap<i64, bool>,
+    /// Producer → its ongoing aborted transaction, and whether data of it was met.
+    ongoing_aborted: HashMap<i64, (AbortedRange, bool)>,
     /// Producers whose committed (or still open) transaction had data in this walk.
     ongoing_committed: HashSet<i64>,
+    /// Aborted transactions whose marker was met with none of their data left.
+    settled: Vec<AbortedRange>,
 }
 
 impl TxnTracker {
@@ -41,14 +54,22 @@ impl TxnTracker {
             pending: aborted.into(),
             ongoing_aborted: HashMap::new(),
             ongoing_committed: HashSet::new(),
+            settled: Vec::new(),
         }
     }
 
     fn reach(&mut self, offset: i64) {
         while let Some(next) = self.pending.front().filter(|a| a.first_offset <= offset) {
-            self.ongoing_aborted.insert(next.producer_id, false);
+            self.ongoing_aborted
+                .insert(next.producer_id, (*next, false));
             self.pending.pop_front();
         }
+    }
+
+    /// The aborted transactions no data of which is left: read_committed consumers need
+    /// them no longer, and must not get them once their marker is removed.
+    pub(crate) fn settled(self) -> Vec<AbortedRange> {
+        self.settled
     }
 
     /// A data batch: true when it belongs to an aborted transaction and must go.
@@ -58,7 +79,7 @@ impl TxnTracker {
             return false;
         }
         match self.ongoing_aborted.get_mut(&h.producer_id) {
-            Some(met) => {
+            Some((_, met)) => {
                 *met = true;
                 true
             }
@@ -69,14 +90,22 @@ impl TxnTracker {
         }
     }
 
-    /// A control batch; `commit` is the marker's kind (None for a kind we do not know, which
-    /// is kept). True when the marker no longer guards any data and may go after its horizon.
-    pub(crate) fn on_marker(&mut self, h: &BatchHeader, commit: Option<bool>) -> bool {
+    /// A control batch. True when the marker no longer guards any data and may go after its
+    /// delete horizon.
+    pub(crate) fn on_marker(&mut self, h: &BatchHeader, marker: Marker) -> bool {
         self.reach(h.last_offset());
-        match commit {
-            Some(false) => !self.ongoing_aborted.remove(&h.producer_id).unwrap_or(false),
-            Some(true) => !self.ongoing_committed.remove(&h.producer_id),
-            None => false,
+        match marker {
+            Marker::Abort => match self.ongoing_aborted.remove(&h.producer_id) {
+                Some((_, true)) => false,
+                Some((range, false)) => {
+                    self.settled.push(range);
+                    true
+                }
+                None => true,
+            },
+            Marker::Commit => !self.ongoing_committed.remove(&h.producer_id),
+            Marker::Other => false,
+            Marker::Emptied => true,
         }
     }
 }
@@ -115,30 +144,35 @@ mod tests {
             !walk.on_data(&header(7, 0, true)),
             "before the aborted range"
         );
-        assert!(!walk.on_marker(&header(7, 1, true), Some(true)));
+        assert!(!walk.on_marker(&header(7, 1, true), Marker::Commit));
         assert!(walk.on_data(&header(7, 2, true)));
         assert!(!walk.on_data(&header(8, 3, false)), "not transactional");
         assert!(!walk.on_data(&header(9, 4, true)), "another producer");
         assert!(
-            !walk.on_marker(&header(7, 5, true), Some(false)),
+            !walk.on_marker(&header(7, 5, true), Marker::Abort),
             "data was met"
         );
-        assert!(!walk.on_marker(&header(9, 6, true), Some(true)));
+        assert!(!walk.on_marker(&header(9, 6, true), Marker::Commit));
 
-        // A later pass finds the data gone: the abort marker may go.
-        let mut walk = TxnTracker::new(aborted);
-        assert!(walk.on_marker(&header(7, 5, true), Some(false)));
+        assert!(walk.settled().is_empty());
+
+        // A later pass finds the data gone: the abort marker may go, and the transaction is
+        // settled (read_committed consumers need it no longer).
+        let mut walk = TxnTracker::new(aborted.clone());
+        assert!(walk.on_marker(&header(7, 5, true), Marker::Abort));
+        assert_eq!(walk.settled(), aborted);
     }
 
     #[test]
     fn a_commit_marker_may_go_once_its_data_is_gone() {
         let mut walk = TxnTracker::new(Vec::new());
-        assert!(walk.on_marker(&header(3, 10, true), Some(true)));
+        assert!(walk.on_marker(&header(3, 10, true), Marker::Commit));
         assert!(!walk.on_data(&header(3, 11, true)));
-        assert!(!walk.on_marker(&header(3, 12, true), Some(true)));
+        assert!(!walk.on_marker(&header(3, 12, true), Marker::Commit));
         assert!(
-            !walk.on_marker(&header(3, 13, true), None),
+            !walk.on_marker(&header(3, 13, true), Marker::Other),
             "unknown kinds stay"
         );
+        assert!(walk.on_marker(&header(3, 14, true), Marker::Emptied));
     }
 }
