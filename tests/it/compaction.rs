@@ -706,3 +706,77 @@ async fn a_producer_whose_records_were_compacted_away_carries_on_after_kill_9() 
         "{seen:?}"
     );
 }
+
+/// Once compaction has removed an aborted transaction's data and then, after
+/// `delete.retention.ms`, its marker, read_committed consumers still read the producer's
+/// later committed records: the broker stops listing the transaction as aborted before the
+/// marker goes (a consumer told of an abort it never sees the marker of skips that producer).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn read_committed_reads_past_a_cleaned_away_abort() {
+    let server = eager_server().await;
+    let bootstrap = server.bootstrap();
+    create_compacted(&bootstrap, "aborts", EAGER).await;
+    let producer: FutureProducer = client_config(&bootstrap)
+        .set("transactional.id", "aborts-p")
+        .create()
+        .expect("transactional producer");
+    let p = producer.clone();
+    tokio::task::spawn_blocking(move || p.init_transactions(Duration::from_secs(10)))
+        .await
+        .expect("thread")
+        .expect("init");
+    // Aborted a (0, marker 1), committed b (2, marker 3).
+    for (key, commit) in [("a", false), ("b", true)] {
+        producer.begin_transaction().expect("begin");
+        send(&producer, "aborts", &[(key, Some("1"))]).await;
+        let p = producer.clone();
+        tokio::task::spawn_blocking(move || {
+            if commit {
+                p.commit_transaction(Duration::from_secs(10))
+            } else {
+                p.abort_transaction(Duration::from_secs(10))
+            }
+        })
+        .await
+        .expect("thread")
+        .expect("ended");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    let plain = common::producer(&bootstrap, &[]);
+    send(&plain, "aborts", &[("c", Some("1"))]).await; // 4
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    send(&plain, "aborts", &[("d", Some("1"))]).await; // 5
+    let mut expected: Vec<Seen> = vec![
+        (2, "b".into(), Some("1".into())),
+        (4, "c".into(), Some("1".into())),
+        (5, "d".into(), Some("1".into())),
+    ];
+    wait_compacted(&bootstrap, "aborts", expected.clone()).await;
+    // New dirt: the next pass finds the abort marker guarding nothing and gives it its
+    // horizon; a pass after the horizon removes it, leaving five batches (b, its commit
+    // marker, c, d, e).
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    send(&plain, "aborts", &[("e", Some("1"))]).await; // 6
+    expected.push((6, "e".into(), Some("1".into())));
+    let dir = server.data_dir.display().to_string();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let doctor = std::process::Command::new(env!("CARGO_BIN_EXE_streamline"))
+            .args(["doctor", "--deep", "--data-dir", &dir])
+            .env_remove("STREAMLINE_BROKERS")
+            .output()
+            .expect("doctor");
+        let out = String::from_utf8_lossy(&doctor.stdout).into_owned();
+        if out.contains(" 5 batches ") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the abort marker stayed:\n{out}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let b = bootstrap.clone();
+    let committed = tokio::task::spawn_blocking(move || read_all(&b, "aborts", "read_committed"))
+        .await
+        .expect("reader");
+    assert_eq!(committed, expected);
+    server.stop().await;
+}
