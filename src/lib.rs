@@ -18,7 +18,8 @@
 //!   [`server::dispatch`] decodes each request and hands it to the broker.
 //! - [`broker`] owns the topics and partitions and implements one Kafka API family per file.
 //! - [`storage`] keeps each partition's log: segment files holding Kafka v2 record batches
-//!   verbatim, sparse offset and time indexes, crash recovery and retention.
+//!   verbatim, sparse offset and time indexes, crash recovery, retention and compaction.
+//! - [`security`] holds Kafka's access control model and its authorization decision.
 //! - [`protocol`] holds what the wire needs beyond the `kafka-protocol` crate's message types:
 //!   framing limits, the table of supported API versions, and a zero-copy view over a
 //!   RecordBatch header.
@@ -56,6 +57,7 @@ pub mod error;
 pub mod lock;
 pub mod metrics;
 pub mod protocol;
+pub mod security;
 pub mod server;
 pub mod storage;
 
