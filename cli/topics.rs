@@ -188,7 +188,8 @@ impl TopicDetail {
 
     fn compacted(&self) -> bool {
         self.cleanup_policy()
-            .is_some_and(|p| p.split(',').any(|part| part.trim() == "compact"))
+            .and_then(streamline::broker::topic_config::parse_policy)
+            .is_some_and(|(_, compact)| compact)
     }
 
     /// Whether the broker keeps the topic in memory only (`diskless.enable=true`).

@@ -402,12 +402,10 @@ impl Broker {
                         continue;
                     }
                     let lso = p.offsets().last_stable_offset;
-                    let log = p.log();
-                    if log.cleaning_due(lso, now).is_none() {
+                    let Some((c, _)) = p.log().cleaning_due(lso, now) else {
                         continue;
-                    }
-                    let ratio = log.cleanability(lso, now).dirty_ratio();
-                    drop(log);
+                    };
+                    let ratio = c.dirty_ratio();
                     if filthiest.as_ref().is_none_or(|(best, _, _)| ratio > *best) {
                         filthiest = Some((ratio, t.clone(), p));
                     }

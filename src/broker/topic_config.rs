@@ -267,10 +267,13 @@ impl TopicConfig {
         log
     }
 
-    /// Whether the topic's own `cleanup.policy` compacts it (its override; a broker whose
-    /// default compacts is asked through [`TopicConfig::log_config`]).
+    /// Whether the topic is compacted, by its `cleanup.policy` or else the broker's default.
+    /// On the produce path: one lookup, not a whole [`LogConfig`].
     pub fn compacted_with(&self, defaults: &TopicDefaults) -> bool {
-        self.log_config(defaults).compact
+        self.overrides
+            .get("cleanup.policy")
+            .and_then(|v| parse_policy(v))
+            .map_or(defaults.log.compact, |(_, compact)| compact)
     }
 
     /// The largest batch this topic accepts.

@@ -13,6 +13,7 @@ use kafka_protocol::protocol::StrBytes;
 
 use super::offsets::{Isolation, OffsetSpec};
 use super::{node_key, Client, Node};
+use crate::broker::topic_config::parse_policy;
 use crate::{Error, Result};
 
 /// Partitions by (topic, partition).
@@ -182,7 +183,7 @@ impl Client {
             .topic_config_values(topics, "cleanup.policy")
             .await?
             .into_iter()
-            .filter(|(_, v)| v.split(',').any(|p| p.trim() == "compact"))
+            .filter(|(_, v)| parse_policy(v).is_some_and(|(_, compact)| compact))
             .map(|(topic, _)| topic)
             .collect())
     }

@@ -82,18 +82,58 @@ fn wait_for_log(
 
 /// Waits, off the async runtime, until `topic` reads as `expected` (read_uncommitted).
 async fn wait_compacted(bootstrap: &str, topic: &'static str, expected: Vec<Seen>) {
+    wait_read_as(bootstrap, topic, "read_uncommitted", expected).await;
+}
+
+/// Waits, off the async runtime, until `topic` reads as `expected` at `isolation`.
+async fn wait_read_as(
+    bootstrap: &str,
+    topic: &'static str,
+    isolation: &'static str,
+    expected: Vec<Seen>,
+) {
     let b = bootstrap.to_string();
     tokio::task::spawn_blocking(move || {
-        wait_for_log(
-            &b,
-            topic,
-            "read_uncommitted",
-            &expected,
-            Duration::from_secs(30),
-        )
+        wait_for_log(&b, topic, isolation, &expected, Duration::from_secs(30))
     })
     .await
     .expect("reader");
+}
+
+/// An async producer with transactional id `id`, its transactions initialised (the
+/// `transactions` module's helper is a blocking `BaseProducer`).
+async fn transactional_producer(bootstrap: &str, id: &str) -> FutureProducer {
+    let producer: FutureProducer = client_config(bootstrap)
+        .set("transactional.id", id)
+        .create()
+        .expect("transactional producer");
+    let p = producer.clone();
+    tokio::task::spawn_blocking(move || p.init_transactions(Duration::from_secs(10)))
+        .await
+        .expect("thread")
+        .expect("init");
+    producer
+}
+
+/// One transaction of `producer` writing `records` to `topic`, committed or aborted.
+async fn transaction(
+    producer: &FutureProducer,
+    topic: &str,
+    records: &[(&str, Option<&str>)],
+    commit: bool,
+) -> rdkafka::error::KafkaResult<()> {
+    producer.begin_transaction()?;
+    send(producer, topic, records).await;
+    let p = producer.clone();
+    tokio::task::spawn_blocking(move || {
+        if commit {
+            p.commit_transaction(Duration::from_secs(10))
+        } else {
+            p.abort_transaction(Duration::from_secs(10))
+        }
+    })
+    .await
+    .expect("thread")
 }
 
 /// Writes `key` = r0, r1, ... in `rounds` batches 150 ms apart (so each starts a segment under
@@ -300,30 +340,12 @@ async fn compaction_drops_aborted_records_and_keeps_committed_answers() {
     let server = eager_server().await;
     let bootstrap = server.bootstrap();
     create_compacted(&bootstrap, "txns", EAGER).await;
-    let producer: FutureProducer = client_config(&bootstrap)
-        .set("transactional.id", "compaction-txn")
-        .create()
-        .expect("transactional producer");
-    let p = producer.clone();
-    tokio::task::spawn_blocking(move || p.init_transactions(Duration::from_secs(10)))
-        .await
-        .expect("init thread")
-        .expect("init");
+    let producer = transactional_producer(&bootstrap, "compaction-txn").await;
     // Committed a=1 (0, marker 1), aborted a=2 (2, marker 3), committed b=1 (4, marker 5).
     for (key, value, commit) in [("a", "1", true), ("a", "2", false), ("b", "1", true)] {
-        producer.begin_transaction().expect("begin");
-        send(&producer, "txns", &[(key, Some(value))]).await;
-        let p = producer.clone();
-        tokio::task::spawn_blocking(move || {
-            if commit {
-                p.commit_transaction(Duration::from_secs(10))
-            } else {
-                p.abort_transaction(Duration::from_secs(10))
-            }
-        })
-        .await
-        .expect("end thread")
-        .expect("ended");
+        transaction(&producer, "txns", &[(key, Some(value))], commit)
+            .await
+            .expect("ended");
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
     let plain = common::producer(&bootstrap, &[]);
@@ -640,24 +662,10 @@ async fn a_producer_whose_records_were_compacted_away_carries_on_after_kill_9() 
     let mut child = spawn_serve_on(&dir, &addr);
     let bootstrap = serving_addr(&dir);
     create_compacted(&bootstrap, "seq", EAGER).await;
-    let producer: FutureProducer = client_config(&bootstrap)
-        .set("transactional.id", "seq-a")
-        .create()
-        .expect("transactional producer");
-    let p = producer.clone();
-    tokio::task::spawn_blocking(move || {
-        p.init_transactions(Duration::from_secs(10))?;
-        p.begin_transaction()
-    })
-    .await
-    .expect("thread")
-    .expect("begun");
-    send(&producer, "seq", &[("k", Some("from-a"))]).await; // 0
-    let p = producer.clone();
-    tokio::task::spawn_blocking(move || p.commit_transaction(Duration::from_secs(10)))
+    let producer = transactional_producer(&bootstrap, "seq-a").await;
+    transaction(&producer, "seq", &[("k", Some("from-a"))], true)
         .await
-        .expect("thread")
-        .expect("committed"); // marker 1
+        .expect("committed"); // 0, marker 1
     tokio::time::sleep(Duration::from_millis(150)).await;
     let plain = common::producer(&bootstrap, &[("enable.idempotence", "false")]);
     send(&plain, "seq", &[("k", Some("from-b"))]).await; // 2
@@ -667,34 +675,15 @@ async fn a_producer_whose_records_were_compacted_away_carries_on_after_kill_9() 
         (2, "k".into(), Some("from-b".into())),
         (3, "tick".into(), Some("x".into())),
     ];
-    let b = bootstrap.clone();
-    tokio::task::spawn_blocking(move || {
-        wait_for_log(
-            &b,
-            "seq",
-            "read_committed",
-            &compacted,
-            Duration::from_secs(30),
-        )
-    })
-    .await
-    .expect("reader");
+    wait_read_as(&bootstrap, "seq", "read_committed", compacted).await;
 
     // No producer snapshot was taken: the restarted broker rebuilds the state from the log.
     child.0.kill().expect("SIGKILL");
     child.0.wait().expect("reaped");
     let _child = spawn_serve_on(&dir, &addr);
     assert_eq!(serving_addr(&dir), addr);
-    let p = producer.clone();
-    tokio::task::spawn_blocking(move || p.begin_transaction())
+    transaction(&producer, "seq", &[("k", Some("from-a-again"))], true)
         .await
-        .expect("thread")
-        .expect("begun");
-    send(&producer, "seq", &[("k", Some("from-a-again"))]).await;
-    let p = producer.clone();
-    tokio::task::spawn_blocking(move || p.commit_transaction(Duration::from_secs(10)))
-        .await
-        .expect("thread")
         .expect("the producer's next transaction commits");
     let b = bootstrap.clone();
     let seen = tokio::task::spawn_blocking(move || read_all(&b, "seq", "read_committed"))
@@ -716,30 +705,12 @@ async fn read_committed_reads_past_a_cleaned_away_abort() {
     let server = eager_server().await;
     let bootstrap = server.bootstrap();
     create_compacted(&bootstrap, "aborts", EAGER).await;
-    let producer: FutureProducer = client_config(&bootstrap)
-        .set("transactional.id", "aborts-p")
-        .create()
-        .expect("transactional producer");
-    let p = producer.clone();
-    tokio::task::spawn_blocking(move || p.init_transactions(Duration::from_secs(10)))
-        .await
-        .expect("thread")
-        .expect("init");
+    let producer = transactional_producer(&bootstrap, "aborts-p").await;
     // Aborted a (0, marker 1), committed b (2, marker 3).
     for (key, commit) in [("a", false), ("b", true)] {
-        producer.begin_transaction().expect("begin");
-        send(&producer, "aborts", &[(key, Some("1"))]).await;
-        let p = producer.clone();
-        tokio::task::spawn_blocking(move || {
-            if commit {
-                p.commit_transaction(Duration::from_secs(10))
-            } else {
-                p.abort_transaction(Duration::from_secs(10))
-            }
-        })
-        .await
-        .expect("thread")
-        .expect("ended");
+        transaction(&producer, "aborts", &[(key, Some("1"))], commit)
+            .await
+            .expect("ended");
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
     let plain = common::producer(&bootstrap, &[]);

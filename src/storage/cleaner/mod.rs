@@ -237,21 +237,26 @@ impl PartitionLog {
         self.assess(&self.segment_infos(), last_stable_offset, now_ms)
     }
 
-    /// Whether a cleaning pass is due now, and why; never for a log that is not compacted or
-    /// whose last pass failed.
-    pub fn cleaning_due(&self, last_stable_offset: i64, now_ms: i64) -> Option<Due> {
+    /// The sections a pass would clean now, and why it is due; None when it is not, and
+    /// always for a log that is not compacted or whose last pass failed.
+    pub fn cleaning_due(
+        &self,
+        last_stable_offset: i64,
+        now_ms: i64,
+    ) -> Option<(Cleanability, Due)> {
         if !self.config.compact || self.cleaner.failed.is_some() {
             return None;
         }
         let infos = self.segment_infos();
         let c = self.assess(&infos, last_stable_offset, now_ms);
-        plan::due(
+        let due = plan::due(
             &c,
             &infos,
             &self.config,
             self.cleaner.next_delete_horizon_ms,
             now_ms,
-        )
+        )?;
+        Some((c, due))
     }
 
     /// The dirty ratio and the last pass, for `topics describe`.
@@ -277,9 +282,6 @@ impl PartitionLog {
 struct Snapshot {
     dir: Option<PathBuf>,
     config: LogConfig,
-    active_base: i64,
-    log_start: i64,
-    state: CleanerState,
     segments: Vec<Seg>,
 }
 
@@ -287,9 +289,6 @@ fn snapshot(log: &PartitionLog) -> Snapshot {
     Snapshot {
         dir: log.dir.clone(),
         config: log.config,
-        active_base: log.active_base_offset(),
-        log_start: log.log_start_offset(),
-        state: log.cleaner.clone(),
         segments: log.sealed.iter().map(Seg::of).collect(),
     }
 }
@@ -303,28 +302,12 @@ pub fn clean(
     throttle: &mut Throttle,
 ) -> Result<Option<PassSummary>> {
     let started = Instant::now();
-    let snap = snapshot(&log.lock_log());
-    if !snap.config.compact || snap.state.failed.is_some() {
-        return Ok(None);
-    }
-    let infos: Vec<SegmentInfo> = snap.segments.iter().map(|s| s.info).collect();
-    let c = plan::assess(
-        &infos,
-        snap.active_base,
-        snap.log_start,
-        snap.state.first_dirty_offset,
-        inputs.last_stable_offset,
-        &snap.config,
-        inputs.now_ms,
-    );
-    let Some(due) = plan::due(
-        &c,
-        &infos,
-        &snap.config,
-        snap.state.next_delete_horizon_ms,
-        inputs.now_ms,
-    ) else {
-        return Ok(None);
+    let (snap, c, due) = {
+        let log = log.lock_log();
+        let Some((c, due)) = log.cleaning_due(inputs.last_stable_offset, inputs.now_ms) else {
+            return Ok(None);
+        };
+        (snapshot(&log), c, due)
     };
     let mut summary = PassSummary {
         due: Some(due),

@@ -227,27 +227,18 @@ fn a_partly_kept_batch_keeps_its_offsets_producer_and_sequence_range() {
 #[test]
 fn tombstones_remove_their_key_and_go_after_the_delete_retention() {
     let log = Locked(Mutex::new(PartitionLog::in_memory(compacted())));
-    {
-        let mut guard = log.lock_log();
-        guard
-            .append_batch(&batch(&[kv("a", "1"), kv("b", "1")], Compression::None), 0)
-            .expect("append");
-        guard
-            .append_batch(
-                &batch(
-                    &[(Some("a"), None), (None, Some("keyless"))],
-                    Compression::None,
-                ),
-                0,
-            )
-            .expect("append");
-        guard
-            .append_batch(&batch(&[kv("c", "1")], Compression::None), 0)
-            .expect("append");
-        guard
-            .append_batch(&batch(&[kv("d", "1")], Compression::None), 0)
-            .expect("append");
-    }
+    append(
+        &log,
+        &[
+            batch(&[kv("a", "1"), kv("b", "1")], Compression::None),
+            batch(
+                &[(Some("a"), None), (None, Some("keyless"))],
+                Compression::None,
+            ),
+            batch(&[kv("c", "1")], Compression::None),
+            batch(&[kv("d", "1")], Compression::None),
+        ],
+    );
     pass(&log, &inputs(10_000)).expect("due");
     {
         let guard = log.lock_log();
@@ -279,6 +270,27 @@ fn tombstones_remove_their_key_and_go_after_the_delete_retention() {
 }
 
 /// Marks an encoded batch transactional (attribute bit 4) and fixes its CRC.
+/// Appends `batches` in order.
+fn append(log: &Locked, batches: &[Bytes]) {
+    let mut guard = log.lock_log();
+    for b in batches {
+        guard.append_batch(b, 0).expect("append");
+    }
+}
+
+/// A transactional batch of producer `pid` (epoch 0) at sequence `seq`: one record `key`=v.
+fn txn_record(pid: i64, seq: i32, key: &[u8]) -> Bytes {
+    let record = RecordRef {
+        timestamp: 1,
+        key: Some(key),
+        value: Some(b"v"),
+        headers: &[],
+    };
+    let batch =
+        encode_idempotent_batch(&[record], Compression::None, pid, 0, seq).expect("encodes");
+    transactional(batch)
+}
+
 fn transactional(batch: Bytes) -> Bytes {
     let mut bytes = batch.to_vec();
     if let Some(attributes) = bytes.get_mut(22) {
@@ -294,37 +306,17 @@ fn transactional(batch: Bytes) -> Bytes {
 #[test]
 fn aborted_data_goes_first_then_its_marker_after_the_horizon() {
     let log = Locked(Mutex::new(PartitionLog::in_memory(compacted())));
-    let record = |key: &'static [u8]| RecordRef {
-        timestamp: 1,
-        key: Some(key),
-        value: Some(b"v"),
-        headers: &[],
-    };
-    {
-        let mut guard = log.lock_log();
-        let aborted =
-            encode_idempotent_batch(&[record(b"x")], Compression::None, 7, 0, 0).expect("encodes");
-        guard
-            .append_batch(&transactional(aborted), 0)
-            .expect("append"); // 0
-        guard
-            .append_batch(&encode_marker(7, 0, false, 0, 1), 0)
-            .expect("append"); // 1: abort
-        let committed =
-            encode_idempotent_batch(&[record(b"y")], Compression::None, 7, 0, 1).expect("encodes");
-        guard
-            .append_batch(&transactional(committed), 0)
-            .expect("append"); // 2
-        guard
-            .append_batch(&encode_marker(7, 0, true, 0, 1), 0)
-            .expect("append"); // 3: commit
-        guard
-            .append_batch(&batch(&[kv("z", "1")], Compression::None), 0)
-            .expect("append"); // 4
-        guard
-            .append_batch(&batch(&[kv("w", "1")], Compression::None), 0)
-            .expect("append"); // 5
-    }
+    append(
+        &log,
+        &[
+            txn_record(7, 0, b"x"),                    // 0
+            encode_marker(7, 0, false, 0, 1),          // 1: abort
+            txn_record(7, 1, b"y"),                    // 2
+            encode_marker(7, 0, true, 0, 1),           // 3: commit
+            batch(&[kv("z", "1")], Compression::None), // 4
+            batch(&[kv("w", "1")], Compression::None), // 5
+        ],
+    );
     let with_txn = |now_ms| PassInputs {
         aborted: vec![AbortedRange {
             producer_id: 7,
@@ -626,29 +618,15 @@ fn retention_during_a_pass_abandons_the_swap() -> crate::Result<()> {
 #[test]
 fn a_marker_kept_empty_as_its_producers_last_batch_cleans_again() {
     let log = Locked(Mutex::new(PartitionLog::in_memory(compacted())));
-    {
-        let mut guard = log.lock_log();
-        let record = RecordRef {
-            timestamp: 1,
-            key: Some(b"x"),
-            value: Some(b"v"),
-            headers: &[],
-        };
-        let aborted =
-            encode_idempotent_batch(&[record], Compression::None, 9, 0, 0).expect("encodes");
-        guard
-            .append_batch(&transactional(aborted), 0)
-            .expect("append"); // 0
-        guard
-            .append_batch(&encode_marker(9, 0, false, 0, 1), 0)
-            .expect("append"); // 1: abort
-        guard
-            .append_batch(&batch(&[kv("z", "1")], Compression::None), 0)
-            .expect("append"); // 2
-        guard
-            .append_batch(&batch(&[kv("w", "1")], Compression::None), 0)
-            .expect("append"); // 3
-    }
+    append(
+        &log,
+        &[
+            txn_record(9, 0, b"x"),                    // 0
+            encode_marker(9, 0, false, 0, 1),          // 1: abort
+            batch(&[kv("z", "1")], Compression::None), // 2
+            batch(&[kv("w", "1")], Compression::None), // 3
+        ],
+    );
     // The producer's state knows no data batch of its epoch: its marker is its last batch.
     let inputs_at = |now_ms| PassInputs {
         aborted: vec![AbortedRange {
