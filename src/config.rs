@@ -56,6 +56,35 @@ pub struct ServerConfig {
     pub advertised_addr: Option<String>,
     /// Address of the HTTP listener (health, metrics); `None` for none.
     pub http_addr: Option<SocketAddr>,
+    /// Kafka listeners, `NAME=PROTOCOL://HOST:PORT`; empty means one PLAINTEXT listener on
+    /// `listen_addr`.
+    pub listeners: Vec<String>,
+    /// `NAME=HOST:PORT` advertised addresses of listeners.
+    pub advertised_listeners: Vec<String>,
+    /// Allow listeners without authentication on non-loopback addresses.
+    pub allow_unauthenticated_remote: bool,
+    /// PEM certificate chain of TLS listeners.
+    pub ssl_certificate_location: Option<PathBuf>,
+    /// PEM private key of TLS listeners.
+    pub ssl_key_location: Option<PathBuf>,
+    /// PEM CAs client certificates must chain to.
+    pub ssl_ca_location: Option<PathBuf>,
+    /// Whether TLS listeners ask for client certificates.
+    pub ssl_client_auth: crate::security::tls::ClientAuth,
+    /// Kafka's `ssl.principal.mapping.rules`.
+    pub ssl_principal_mapping_rules: String,
+    /// SASL mechanisms offered, comma-separated.
+    pub sasl_enabled_mechanisms: String,
+    /// `NAME=PASSWORD` users created at start when absent.
+    pub sasl_users: Vec<String>,
+    /// Enforce ACLs.
+    pub authorizer_enable: bool,
+    /// Principals allowed everything.
+    pub super_users: Vec<String>,
+    /// Kafka's `allow.everyone.if.no.acl.found`.
+    pub allow_everyone_if_no_acl_found: bool,
+    /// Kafka's `connections.max.reauth.ms`; 0 for no limit.
+    pub connections_max_reauth_ms: u64,
     /// Directory holding the topic logs and the lock file; unused when `in_memory`.
     pub data_dir: PathBuf,
     /// Keep logs in memory only.
@@ -134,6 +163,20 @@ impl Default for ServerConfig {
             listen_addr: SocketAddr::from(([127, 0, 0, 1], 9092)),
             advertised_addr: None,
             http_addr: None,
+            listeners: Vec::new(),
+            advertised_listeners: Vec::new(),
+            allow_unauthenticated_remote: false,
+            ssl_certificate_location: None,
+            ssl_key_location: None,
+            ssl_ca_location: None,
+            ssl_client_auth: crate::security::tls::ClientAuth::None,
+            ssl_principal_mapping_rules: "DEFAULT".to_owned(),
+            sasl_enabled_mechanisms: "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512".to_owned(),
+            sasl_users: Vec::new(),
+            authorizer_enable: false,
+            super_users: Vec::new(),
+            allow_everyone_if_no_acl_found: false,
+            connections_max_reauth_ms: 0,
             data_dir: PathBuf::from("./data"),
             in_memory: false,
             log_level: "info".to_owned(),
@@ -213,6 +256,26 @@ impl ServerConfig {
                 .iter()
                 .find_map(|layer| layer.http_addr)
                 .or(defaults.http_addr),
+            listeners: pick!(listeners),
+            advertised_listeners: pick!(advertised_listeners),
+            allow_unauthenticated_remote: pick!(allow_unauthenticated_remote),
+            ssl_certificate_location: layers
+                .iter()
+                .find_map(|layer| layer.ssl_certificate_location.clone()),
+            ssl_key_location: layers
+                .iter()
+                .find_map(|layer| layer.ssl_key_location.clone()),
+            ssl_ca_location: layers
+                .iter()
+                .find_map(|layer| layer.ssl_ca_location.clone()),
+            ssl_client_auth: pick!(ssl_client_auth),
+            ssl_principal_mapping_rules: pick!(ssl_principal_mapping_rules),
+            sasl_enabled_mechanisms: pick!(sasl_enabled_mechanisms),
+            sasl_users: pick!(sasl_users),
+            authorizer_enable: pick!(authorizer_enable),
+            super_users: pick!(super_users),
+            allow_everyone_if_no_acl_found: pick!(allow_everyone_if_no_acl_found),
+            connections_max_reauth_ms: pick!(connections_max_reauth_ms),
             data_dir: pick!(data_dir),
             in_memory: pick!(in_memory),
             log_level: pick!(log_level),

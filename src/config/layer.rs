@@ -65,6 +65,171 @@ pub struct ConfigLayer {
     )]
     pub http_addr: Option<SocketAddr>,
 
+    /// A Kafka listener, NAME=PROTOCOL://HOST:PORT, repeatable (Kafka's listeners); PROTOCOL
+    /// is PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL, and PROTOCOL://HOST:PORT alone is named
+    /// after its protocol; set, these replace --listen-addr
+    ///
+    /// The first listener's address is the one printed on standard output and written to the
+    /// ready file. Listeners without authentication (PLAINTEXT, SSL without required client
+    /// certificates) bind only to loopback unless --allow-unauthenticated-remote is set.
+    #[arg(
+        long,
+        visible_alias = "listener",
+        env = "STREAMLINE_LISTENERS",
+        value_name = "NAME=PROTO://HOST:PORT",
+        value_delimiter = ',',
+        help_heading = "Listener"
+    )]
+    pub listeners: Option<Vec<String>>,
+
+    /// The address a listener is advertised as, NAME=HOST:PORT or NAME://HOST:PORT,
+    /// repeatable (Kafka's advertised.listeners); a listener not named here is advertised as
+    /// its bound address
+    #[arg(
+        long,
+        visible_alias = "advertised-listener",
+        env = "STREAMLINE_ADVERTISED_LISTENERS",
+        value_name = "NAME=HOST:PORT",
+        value_delimiter = ',',
+        help_heading = "Listener"
+    )]
+    pub advertised_listeners: Option<Vec<String>>,
+
+    /// Serve listeners without authentication on addresses other than loopback, where anyone
+    /// who can connect can read, write and delete every topic [default: false]
+    #[arg(
+        long,
+        env = "STREAMLINE_ALLOW_UNAUTHENTICATED_REMOTE",
+        value_name = "BOOL",
+        num_args = 0..=1,
+        default_missing_value = "true",
+        value_parser = BoolishValueParser::new(),
+        help_heading = "Listener"
+    )]
+    pub allow_unauthenticated_remote: Option<bool>,
+
+    /// PEM certificate chain of SSL and SASL_SSL listeners, the broker's certificate first;
+    /// reread when the file changes or on SIGHUP
+    #[arg(
+        long,
+        env = "STREAMLINE_SSL_CERTIFICATE_LOCATION",
+        value_name = "FILE",
+        help_heading = "Security"
+    )]
+    pub ssl_certificate_location: Option<PathBuf>,
+
+    /// PEM private key of the certificate (PKCS#8, PKCS#1 or SEC1)
+    #[arg(
+        long,
+        env = "STREAMLINE_SSL_KEY_LOCATION",
+        value_name = "FILE",
+        help_heading = "Security"
+    )]
+    pub ssl_key_location: Option<PathBuf>,
+
+    /// PEM CA certificates that client certificates must chain to (for --ssl-client-auth)
+    #[arg(
+        long,
+        env = "STREAMLINE_SSL_CA_LOCATION",
+        value_name = "FILE",
+        help_heading = "Security"
+    )]
+    pub ssl_ca_location: Option<PathBuf>,
+
+    /// Client certificates on SSL and SASL_SSL listeners: none, requested or required
+    /// (Kafka's ssl.client.auth); a certificate's subject becomes the principal on SSL
+    /// listeners [default: none]
+    #[arg(
+        long,
+        env = "STREAMLINE_SSL_CLIENT_AUTH",
+        value_name = "MODE",
+        help_heading = "Security"
+    )]
+    pub ssl_client_auth: Option<crate::security::tls::ClientAuth>,
+
+    /// How a client certificate's subject DN becomes a principal name (Kafka's
+    /// ssl.principal.mapping.rules): RULE:PATTERN/REPLACEMENT/[LU] entries and DEFAULT,
+    /// comma-separated [default: DEFAULT]
+    #[arg(
+        long,
+        env = "STREAMLINE_SSL_PRINCIPAL_MAPPING_RULES",
+        value_name = "RULES",
+        help_heading = "Security"
+    )]
+    pub ssl_principal_mapping_rules: Option<String>,
+
+    /// SASL mechanisms SASL listeners offer, comma-separated: PLAIN, SCRAM-SHA-256,
+    /// SCRAM-SHA-512 (PLAIN checks the password against the user's SCRAM credentials)
+    /// [default: PLAIN,SCRAM-SHA-256,SCRAM-SHA-512]
+    #[arg(
+        long,
+        env = "STREAMLINE_SASL_ENABLED_MECHANISMS",
+        value_name = "MECHANISMS",
+        help_heading = "Security"
+    )]
+    pub sasl_enabled_mechanisms: Option<String>,
+
+    /// A SASL user to create at start if it does not exist yet, NAME=PASSWORD, repeatable;
+    /// stored as SCRAM-SHA-256 and SCRAM-SHA-512 credentials (never the password), then managed
+    /// with `streamline users`
+    #[arg(
+        long,
+        visible_alias = "sasl-user",
+        env = "STREAMLINE_SASL_USERS",
+        value_name = "NAME=PASSWORD",
+        value_delimiter = ',',
+        help_heading = "Security"
+    )]
+    pub sasl_users: Option<Vec<String>>,
+
+    /// Enforce ACLs: every request is authorized against the ACLs as Apache Kafka's
+    /// StandardAuthorizer does [default: false]
+    #[arg(
+        long,
+        env = "STREAMLINE_AUTHORIZER_ENABLE",
+        value_name = "BOOL",
+        num_args = 0..=1,
+        default_missing_value = "true",
+        value_parser = BoolishValueParser::new(),
+        help_heading = "Security"
+    )]
+    pub authorizer_enable: Option<bool>,
+
+    /// Principals allowed everything whatever the ACLs say, e.g. User:admin, repeatable,
+    /// semicolon-separated in the variable (Kafka's super.users)
+    #[arg(
+        long,
+        visible_alias = "super-user",
+        env = "STREAMLINE_SUPER_USERS",
+        value_name = "PRINCIPAL",
+        value_delimiter = ';',
+        help_heading = "Security"
+    )]
+    pub super_users: Option<Vec<String>>,
+
+    /// Allow an action on a resource no ACL names (Kafka's allow.everyone.if.no.acl.found)
+    /// [default: false]
+    #[arg(
+        long,
+        env = "STREAMLINE_ALLOW_EVERYONE_IF_NO_ACL_FOUND",
+        value_name = "BOOL",
+        num_args = 0..=1,
+        default_missing_value = "true",
+        value_parser = BoolishValueParser::new(),
+        help_heading = "Security"
+    )]
+    pub allow_everyone_if_no_acl_found: Option<bool>,
+
+    /// Longest a SASL session lasts before the client must re-authenticate (KIP-368,
+    /// Kafka's connections.max.reauth.ms); 0 for no limit [default: 0]
+    #[arg(
+        long,
+        env = "STREAMLINE_CONNECTIONS_MAX_REAUTH_MS",
+        value_name = "MS",
+        help_heading = "Security"
+    )]
+    pub connections_max_reauth_ms: Option<u64>,
+
     /// Directory holding the topic logs; one server process owns it at a time
     /// [default: ./data]
     #[arg(

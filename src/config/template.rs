@@ -39,6 +39,9 @@ pub fn generate_config() -> String {
             }
             // Keys without a default (only strings today) are shown commented out, with the
             // shape of a value, so uncommenting one is the obvious edit.
+            None if takes_a_list(arg) => {
+                let _ = writeln!(out, "# {key} = [\"{}\"]", value_name(arg));
+            }
             None => {
                 let _ = writeln!(out, "# {key} = \"{}\"", value_name(arg));
             }
@@ -72,9 +75,13 @@ fn config_args() -> Command {
 
 /// The default of each key as a TOML value; keys whose default is unset are absent.
 fn default_values() -> toml::Table {
-    // Every field is a string, integer, boolean or unset option, which TOML always represents;
-    // a unit test checks it, and an empty table would only leave the defaults out.
-    toml::Table::try_from(ServerConfig::default()).unwrap_or_default()
+    // Every field is a string, integer, boolean, list or unset option, which TOML always
+    // represents; a unit test checks it, and an empty table would only leave the defaults out.
+    // An empty list is no default worth showing: such keys are shown commented out, as unset
+    // options are.
+    let mut table = toml::Table::try_from(ServerConfig::default()).unwrap_or_default();
+    table.retain(|_, value| !matches!(value, toml::Value::Array(items) if items.is_empty()));
+    table
 }
 
 /// The short help of `arg` without clap's trailing `[default: …]`, which the file shows as
@@ -85,6 +92,11 @@ fn summary(arg: &Arg) -> String {
         Some((text, _)) => text.to_owned(),
         None => help,
     }
+}
+
+/// Whether the key is a list (a repeatable flag).
+fn takes_a_list(arg: &Arg) -> bool {
+    matches!(arg.get_action(), clap::ArgAction::Append)
 }
 
 fn value_name(arg: &Arg) -> String {

@@ -1,7 +1,18 @@
-//! Security: who a client is and what it may do. So far Kafka's ACL model and its
-//! authorization decision (`acl.rs`) and the SCRAM credentials and server exchange
-//! (`scram.rs`); the listeners, the SASL APIs and the ACL and user APIs that use them come
-//! next, into the broker.
+//! Security: who a client is and what it may do.
+//!
+//! - `principal.rs` — the identity of a connection (`User:alice`).
+//! - `tls.rs`, `ssl_principal.rs` — the broker's TLS configuration and the principal of a
+//!   client certificate (Kafka's `ssl.principal.mapping.rules`).
+//! - `plain.rs`, `scram.rs` — the SASL mechanisms PLAIN and SCRAM-SHA-256/512.
+//! - `credentials.rs` — the users' SCRAM credentials, stored durably (KIP-554).
+//! - `acl.rs` — Kafka's ACL model and its authorization decision.
+//! - `store_file.rs` — the private, atomically replaced files they are kept in.
 
 pub mod acl;
+pub mod credentials;
+pub mod plain;
+pub mod principal;
 pub mod scram;
+pub mod ssl_principal;
+mod store_file;
+pub mod tls;

@@ -28,7 +28,7 @@ const NONCE_BYTES: usize = 24;
 const SALT_BYTES: usize = 32;
 
 /// The two SCRAM mechanisms Kafka offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Mechanism {
     Sha256,
     Sha512,
@@ -183,6 +183,17 @@ impl Credential {
     }
 }
 
+impl Credential {
+    /// Whether `password` is the one this credential was made from: SASL/PLAIN logins are
+    /// checked against the users' SCRAM credentials, so one user store serves both.
+    pub fn verifies_password(&self, password: &str) -> bool {
+        let m = self.mechanism;
+        let salted = m.salted_password(password.as_bytes(), &self.salt, self.iterations);
+        let client_key = m.hmac(&salted, b"Client Key");
+        constant_time_eq(&m.hash(&client_key), &self.stored_key)
+    }
+}
+
 /// The parsed client-first message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientFirst {
@@ -314,8 +325,16 @@ impl ServerExchange {
         {
             return Err(ScramError::BadProof);
         }
-        // The nonce must come back exactly (compared in constant time like the proof).
-        if !constant_time_eq(nonce.as_bytes(), self.nonce.as_bytes()) {
+        // The nonce must come back exactly (compared in constant time like the proof) — or
+        // with the client's nonce once more in front, as librdkafka before 2.6.1 sends it
+        // (Kafka 3.8.1 to 3.9 accepted that form too). The proof covers what was sent, so the
+        // doubled form proves as much as the exact one.
+        let doubled = nonce
+            .strip_prefix(self.client_first.client_nonce.as_str())
+            .filter(|rest| rest.len() == self.nonce.len());
+        let exact = constant_time_eq(nonce.as_bytes(), self.nonce.as_bytes());
+        let legacy = doubled.is_some_and(|rest| constant_time_eq(rest.as_bytes(), self.nonce.as_bytes()));
+        if !(exact || legacy) {
             return Err(ScramError::BadProof);
         }
         let proof = STANDARD
@@ -376,8 +395,19 @@ mod tests {
 
     /// A client computing its proof as RFC 5802 says, for any mechanism and password.
     fn client_final(m: Mechanism, password: &str, first_bare: &str, server_first: &str) -> String {
+        client_final_with_nonce(m, password, first_bare, server_first, "")
+    }
+
+    /// As [`client_final`], with `extra` in front of the nonce sent back.
+    fn client_final_with_nonce(
+        m: Mechanism,
+        password: &str,
+        first_bare: &str,
+        server_first: &str,
+        extra: &str,
+    ) -> String {
         let fields: Vec<&str> = server_first.split(',').collect();
-        let nonce = fields[0].strip_prefix("r=").unwrap();
+        let nonce = format!("{extra}{}", fields[0].strip_prefix("r=").unwrap());
         let salt = STANDARD
             .decode(fields[1].strip_prefix("s=").unwrap())
             .unwrap();
@@ -434,5 +464,30 @@ mod tests {
             Mechanism::from_code(Mechanism::Sha256.code()),
             Some(Mechanism::Sha256)
         );
+    }
+
+    #[test]
+    fn the_nonce_librdkafka_doubled_before_2_6_1_is_accepted_and_nothing_else() {
+        let m = Mechanism::Sha512;
+        let credential = Credential::new(m, "pw", 4096).unwrap();
+        assert!(credential.verifies_password("pw"));
+        assert!(!credential.verifies_password("pW"));
+        let bare = "n=u,r=client-nonce";
+        let start = || {
+            let first = ClientFirst::parse(&format!("n,,{bare}")).unwrap();
+            ServerExchange::start(first, credential.clone()).unwrap()
+        };
+        let exchange = start();
+        let doubled =
+            client_final_with_nonce(m, "pw", bare, exchange.server_first(), "client-nonce");
+        assert!(exchange.finish(&doubled).is_ok());
+        let exchange = start();
+        let other = client_final_with_nonce(m, "pw", bare, exchange.server_first(), "other-nonce");
+        assert_eq!(exchange.finish(&other), Err(ScramError::BadProof));
+        let exchange = start();
+        let server_first = exchange.server_first().to_string();
+        let truncated = server_first.replacen("r=client-nonce", "r=client-", 1);
+        let short = client_final_with_nonce(m, "pw", bare, &truncated, "");
+        assert_eq!(exchange.finish(&short), Err(ScramError::BadProof));
     }
 }
