@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context};
 use streamline::config::{generate_config, ConfigLayer, ServerConfig};
+use streamline::server::listener_config::listeners_of;
 use streamline::server::Server;
 use tracing::{info, warn};
 use tracing_subscriber::EnvFilter;
@@ -39,6 +40,9 @@ pub struct ServeArgs {
     settings: ConfigLayer,
 }
 
+/// A TLS certificate expiring sooner than this is warned about at start (and by `doctor`).
+const CERTIFICATE_WARNING_DAYS: i64 = 30;
+
 /// Runs `serve` to completion: until the server stops after a signal, or fails.
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     if args.generate_config {
@@ -59,11 +63,17 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     };
     let advertised = config.advertised_addr.clone();
     info!("starting streamline {}", env!("CARGO_PKG_VERSION"));
-    if !config.listen_addr.ip().is_loopback() {
+    let unauthenticated_remote: Vec<String> = listeners_of(&config)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|l| !l.addr.ip().is_loopback() && !l.authenticates(config.ssl_client_auth))
+        .map(|l| format!("{} ({}, {})", l.name, l.protocol.name(), l.addr))
+        .collect();
+    for listener in unauthenticated_remote {
         warn!(
-            "listening on {}, reachable from other machines: there is no authentication, so \
-             anyone who can connect can read, write and delete every topic",
-            config.listen_addr
+            "listener {listener} is reachable from other machines without authentication \
+             (--allow-unauthenticated-remote): anyone who can connect can read, write and \
+             delete every topic"
         );
     }
 
@@ -105,12 +115,32 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             "serving health and metrics on http://{http}/ (/health/live, /health/ready, /metrics)"
         );
     }
-    match advertised {
-        Some(advertised) => info!(
-            "serving Kafka on {} (advertised as {advertised}), data {storage}",
-            server.local_addr()
-        ),
-        None => info!("serving Kafka on {}, data {storage}", server.local_addr()),
+    if server.listeners().len() == 1 && server.listeners()[0].name == "PLAINTEXT" {
+        match advertised {
+            Some(advertised) => info!(
+                "serving Kafka on {} (advertised as {advertised}), data {storage}",
+                server.local_addr()
+            ),
+            None => info!("serving Kafka on {}, data {storage}", server.local_addr()),
+        }
+    } else {
+        for listener in server.listeners() {
+            info!(
+                "serving Kafka on {} as listener {} ({})",
+                listener.addr,
+                listener.name,
+                listener.protocol.name()
+            );
+        }
+        info!("data {storage}");
+    }
+    if let Some(expiry) = server.certificate_expiry() {
+        let left_s = expiry - chrono::Utc::now().timestamp();
+        if left_s <= 0 {
+            warn!("the TLS certificate has expired: clients will refuse it");
+        } else if left_s < CERTIFICATE_WARNING_DAYS * 86_400 {
+            warn!("the TLS certificate expires in {} days", left_s / 86_400);
+        }
     }
 
     let playground = if args.playground {
@@ -125,7 +155,15 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         None
     };
 
-    let signal = signals.recv().await?;
+    let signal = loop {
+        match signals.recv_or_reload().await? {
+            Some(stop) => break stop,
+            None => {
+                info!("SIGHUP received: rereading the TLS certificate");
+                server.reload_tls();
+            }
+        }
+    };
     info!("{signal} received, shutting down");
     if let Some(playground) = playground {
         playground.stop().await;

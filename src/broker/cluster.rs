@@ -8,6 +8,7 @@ use kafka_protocol::messages::describe_cluster_response::{
 use kafka_protocol::messages::BrokerId;
 use kafka_protocol::protocol::StrBytes;
 
+use super::context::RequestContext;
 use super::metadata::{CLUSTER_OPERATIONS, OPERATIONS_NOT_REQUESTED};
 use super::Broker;
 
@@ -19,6 +20,7 @@ pub fn handle(
     broker: &Broker,
     req: DescribeClusterRequest,
     version: i16,
+    ctx: &RequestContext,
 ) -> DescribeClusterResponse {
     let mut response = DescribeClusterResponse::default()
         .with_cluster_id(StrBytes::from_string(broker.cluster_id.clone()))
@@ -38,7 +40,7 @@ pub fn handle(
                 )));
         }
     }
-    let endpoint = &broker.settings.endpoint;
+    let endpoint = broker.endpoint_for(ctx);
     response.with_brokers(vec![DescribeClusterBroker::default()
         .with_broker_id(BrokerId(broker.settings.node_id))
         .with_host(StrBytes::from_string(endpoint.host.clone()))

@@ -10,6 +10,7 @@ use kafka_protocol::messages::metadata_response::{
 use kafka_protocol::messages::{BrokerId, TopicName};
 use kafka_protocol::protocol::StrBytes;
 
+use super::context::RequestContext;
 use super::topic::Topic;
 use super::Broker;
 use crate::Error;
@@ -35,9 +36,14 @@ pub const CLUSTER_OPERATIONS: i32 = (1 << 5)
     | (1 << 14);
 
 /// Handles a Metadata request.
-pub fn handle(broker: &Broker, req: MetadataRequest, version: i16) -> MetadataResponse {
+pub fn handle(
+    broker: &Broker,
+    req: MetadataRequest,
+    version: i16,
+    ctx: &RequestContext,
+) -> MetadataResponse {
     let node_id = broker.settings.node_id;
-    let endpoint = &broker.settings.endpoint;
+    let endpoint = broker.endpoint_for(ctx);
     let brokers = vec![MetadataResponseBroker::default()
         .with_node_id(BrokerId(node_id))
         .with_host(StrBytes::from_string(endpoint.host.clone()))

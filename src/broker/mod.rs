@@ -3,12 +3,14 @@
 //! takes the decoded request and returns the response for the negotiated version.
 //!
 //! On disk a broker owns `<data>/meta.json` (cluster id), `<data>/topics/` (one directory per
-//! topic), `<data>/groups/` (committed offsets), `<data>/transactions/` (the transaction log)
-//! and `<data>/deleted/` (topics being removed). In memory mode it owns nothing on disk.
+//! topic), `<data>/groups/` (committed offsets), `<data>/transactions/` (the transaction log),
+//! `<data>/security/` (SCRAM credentials and ACLs) and `<data>/deleted/` (topics being
+//! removed). In memory mode it owns nothing on disk.
 
 pub mod api_versions;
 pub mod cluster;
 pub mod configs;
+pub mod context;
 pub mod delete_records;
 pub mod describe_configs_v0;
 pub mod describe_producers;
@@ -27,10 +29,12 @@ pub mod partition;
 pub mod produce;
 pub mod producer_ids;
 pub mod producer_state;
+pub mod security;
 pub mod topic;
 pub mod topic_config;
 pub mod topics;
 pub mod txn;
+pub mod users;
 pub mod write_txn_markers;
 
 use std::collections::{BTreeMap, HashMap};
@@ -60,11 +64,24 @@ pub struct Endpoint {
     pub port: i32,
 }
 
+/// A listener's advertised endpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListenerEndpoint {
+    pub name: String,
+    pub endpoint: Endpoint,
+}
+
 /// Broker-wide settings derived from the server configuration.
 #[derive(Debug, Clone)]
 pub struct BrokerSettings {
     pub node_id: i32,
+    /// Where clients are told to connect when their listener is not known (in process).
     pub endpoint: Endpoint,
+    /// Each listener's advertised endpoint: a client is told the addresses of the listener it
+    /// came in on, as Kafka does.
+    pub listeners: Vec<ListenerEndpoint>,
+    /// How requests are authorized.
+    pub authorizer: security::AuthorizerSettings,
     pub data_dir: Option<PathBuf>,
     pub default_partitions: i32,
     pub auto_create_topics: bool,
@@ -88,6 +105,12 @@ impl BrokerSettings {
             },
             node_id: config.node_id,
             endpoint,
+            listeners: Vec::new(),
+            authorizer: security::AuthorizerSettings {
+                enable: config.authorizer_enable,
+                super_users: config.super_users.clone(),
+                allow_if_no_acl: config.allow_everyone_if_no_acl_found,
+            },
             data_dir: (!config.in_memory).then(|| config.data_dir.clone()),
             default_partitions: config.default_partitions,
             auto_create_topics: config.auto_create_topics,
@@ -136,6 +159,8 @@ pub struct Broker {
     pub producer_ids: producer_ids::ProducerIds,
     pub groups: groups::GroupCoordinator,
     pub txns: txn::TransactionCoordinator,
+    /// SCRAM credentials, ACLs and the authorization check.
+    pub security: security::BrokerSecurity,
     /// Counters for `GET /metrics`.
     pub metrics: crate::metrics::BrokerMetrics,
     topics: RwLock<Registry>,
@@ -174,7 +199,10 @@ impl Broker {
         let groups =
             groups::GroupCoordinator::open(settings.data_dir.as_deref(), settings.consumer_groups)?;
         let txns = txn::TransactionCoordinator::open(settings.data_dir.as_deref())?;
+        let security =
+            security::BrokerSecurity::open(settings.data_dir.as_deref(), &settings.authorizer)?;
         Ok(Broker {
+            security,
             settings,
             cluster_id,
             producer_ids,
@@ -194,6 +222,14 @@ impl Broker {
 
     fn registry(&self) -> std::sync::RwLockReadGuard<'_, Registry> {
         self.topics.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Where a client that came in on `ctx`'s listener is told to connect.
+    pub fn endpoint_for(&self, ctx: &context::RequestContext) -> &Endpoint {
+        ctx.listener
+            .as_deref()
+            .and_then(|name| self.settings.listeners.iter().find(|l| l.name == name))
+            .map_or(&self.settings.endpoint, |l| &l.endpoint)
     }
 
     /// A topic by name.

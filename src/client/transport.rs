@@ -102,7 +102,7 @@ impl Transport {
             Transport::Local(broker) => {
                 let request = frame.slice(LENGTH_PREFIX_BYTES.min(frame.len())..);
                 match dispatch(broker, request).await {
-                    Outcome::Respond(response) => Ok(Some(
+                    Outcome::Respond(response) | Outcome::Final(response) => Ok(Some(
                         response.slice(LENGTH_PREFIX_BYTES.min(response.len())..),
                     )),
                     Outcome::Silent => Ok(None),

@@ -224,6 +224,16 @@ fn connections(e: &mut Exposition, broker: &Broker) {
             "Connections refused at accept by max_connections or max_connections_per_ip.",
             &c.refused,
         ),
+        (
+            "streamline_tls_handshake_failures_total",
+            "Connections closed because their TLS handshake failed.",
+            &c.tls_handshake_failures,
+        ),
+        (
+            "streamline_authentication_failures_total",
+            "SASL authentications refused.",
+            &c.authentication_failures,
+        ),
     ];
     for (name, help, counter) in counters {
         e.family(name, Kind::Counter, help);

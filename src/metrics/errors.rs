@@ -55,12 +55,18 @@ top_level!(
     InitProducerIdResponse,
     JoinGroupResponse,
     ListGroupsResponse,
+    DescribeAclsResponse,
     ListTransactionsResponse,
+    SaslAuthenticateResponse,
+    SaslHandshakeResponse,
     SyncGroupResponse,
 );
 
 per_item!(
     AlterConfigsResponse => responses,
+    AlterUserScramCredentialsResponse => results,
+    CreateAclsResponse => results,
+    DeleteAclsResponse => filter_results,
     ConsumerGroupDescribeResponse => groups,
     CreatePartitionsResponse => results,
     CreateTopicsResponse => topics,
@@ -107,6 +113,13 @@ impl ErrorCodes for MetadataResponse {
             each(t.error_code);
             t.partitions.iter().for_each(|p| each(p.error_code));
         }
+    }
+}
+
+impl ErrorCodes for DescribeUserScramCredentialsResponse {
+    fn error_codes(&self, each: &mut dyn FnMut(i16)) {
+        each(self.error_code);
+        self.results.iter().for_each(|r| each(r.error_code));
     }
 }
 

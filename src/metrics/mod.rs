@@ -54,6 +54,10 @@ pub struct ConnectionMetrics {
     pub closed: AtomicU64,
     /// Refused at accept: over `max_connections` or `max_connections_per_ip`.
     pub refused: AtomicU64,
+    /// Closed because a TLS handshake failed.
+    pub tls_handshake_failures: AtomicU64,
+    /// SASL authentications refused (bad credentials, unknown user, malformed exchange).
+    pub authentication_failures: AtomicU64,
 }
 
 /// Traffic of one topic, kept in the topic so it leaves with it.
@@ -147,6 +151,13 @@ impl BrokerMetrics {
     }
 
     /// Counts a request that closed its connection (malformed, or a version not served).
+    /// Counts a refused SASL authentication.
+    pub fn authentication_failed(&self) {
+        self.connections
+            .authentication_failures
+            .fetch_add(1, Ordering::Relaxed);
+    }
+
     pub fn refused_request(&self, api: ApiKey) {
         let mut errors = self.errors.lock().unwrap_or_else(|e| e.into_inner());
         *errors.entry((api as i16, CLOSED_CONNECTION)).or_insert(0) += 1;

@@ -242,6 +242,16 @@ impl Authorizer {
         removed
     }
 
+    /// Every ACL, in the order they were added.
+    pub fn acls(&self) -> &[Acl] {
+        &self.acls
+    }
+
+    /// Whether ACLs are checked for `principal` at all (super users pass everything).
+    pub fn is_super_user(&self, principal: &str) -> bool {
+        self.super_users.contains(principal)
+    }
+
     /// The ACLs `filter` matches.
     pub fn describe(&self, filter: &AclFilter) -> Vec<&Acl> {
         self.acls.iter().filter(|acl| filter.matches(acl)).collect()

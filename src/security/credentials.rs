@@ -36,8 +36,14 @@ struct FileContents {
 /// A change to the credentials.
 #[derive(Debug, Clone)]
 pub enum Change {
-    Upsert { user: String, credential: Credential },
-    Delete { user: String, mechanism: Mechanism },
+    Upsert {
+        user: String,
+        credential: Credential,
+    },
+    Delete {
+        user: String,
+        mechanism: Mechanism,
+    },
 }
 
 /// The credentials in force.

@@ -5,10 +5,12 @@
 //!   client certificate (Kafka's `ssl.principal.mapping.rules`).
 //! - `plain.rs`, `scram.rs` — the SASL mechanisms PLAIN and SCRAM-SHA-256/512.
 //! - `credentials.rs` — the users' SCRAM credentials, stored durably (KIP-554).
-//! - `acl.rs` — Kafka's ACL model and its authorization decision.
+//! - `acl.rs`, `acl_store.rs` — Kafka's ACL model, its authorization decision, and the ACLs
+//!   in force, stored durably.
 //! - `store_file.rs` — the private, atomically replaced files they are kept in.
 
 pub mod acl;
+pub mod acl_store;
 pub mod credentials;
 pub mod plain;
 pub mod principal;

@@ -54,7 +54,10 @@ mod tests {
             })
         );
         assert_eq!(parse(b"alice\0alice\0pw").unwrap().user, "alice");
-        assert_eq!(parse(b"bob\0alice\0pw"), Err(PlainError::OtherAuthorizationId));
+        assert_eq!(
+            parse(b"bob\0alice\0pw"),
+            Err(PlainError::OtherAuthorizationId)
+        );
         assert_eq!(parse(b"\0alice\0"), Err(PlainError::Empty));
         assert_eq!(parse(b"alice\0pw"), Err(PlainError::Malformed));
         assert_eq!(parse(b"\0a\0b\0c"), Err(PlainError::Malformed));

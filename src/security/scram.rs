@@ -202,6 +202,8 @@ pub struct ClientFirst {
     /// The user name, unescaped.
     pub user: String,
     pub client_nonce: String,
+    /// The authorization id (`a=`), if the client asked for one.
+    pub authzid: Option<String>,
     /// `client-first-message-bare`, part of the AuthMessage.
     bare: String,
 }
@@ -254,6 +256,10 @@ impl ClientFirst {
             gs2_header: format!("{cbind},{authzid},"),
             user: unescape_name(user)?,
             client_nonce: nonce.to_string(),
+            authzid: match authzid.strip_prefix("a=") {
+                Some(id) => Some(unescape_name(id)?),
+                None => None,
+            },
             bare: bare.to_string(),
         })
     }
@@ -333,7 +339,8 @@ impl ServerExchange {
             .strip_prefix(self.client_first.client_nonce.as_str())
             .filter(|rest| rest.len() == self.nonce.len());
         let exact = constant_time_eq(nonce.as_bytes(), self.nonce.as_bytes());
-        let legacy = doubled.is_some_and(|rest| constant_time_eq(rest.as_bytes(), self.nonce.as_bytes()));
+        let legacy =
+            doubled.is_some_and(|rest| constant_time_eq(rest.as_bytes(), self.nonce.as_bytes()));
         if !(exact || legacy) {
             return Err(ScramError::BadProof);
         }

@@ -101,16 +101,14 @@ impl PrincipalMapper {
                 pattern,
                 replacement,
                 case,
-            } => {
-                pattern.is_match(dn).then(|| {
-                    let mapped = pattern.replace(dn, replacement.as_str()).into_owned();
-                    match case {
-                        Case::Keep => mapped,
-                        Case::Lower => mapped.to_lowercase(),
-                        Case::Upper => mapped.to_uppercase(),
-                    }
-                })
-            }
+            } => pattern.is_match(dn).then(|| {
+                let mapped = pattern.replace(dn, replacement.as_str()).into_owned();
+                match case {
+                    Case::Keep => mapped,
+                    Case::Lower => mapped.to_lowercase(),
+                    Case::Upper => mapped.to_uppercase(),
+                }
+            }),
         })
     }
 }
@@ -257,7 +255,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            mapper.map("CN=kafka-broker,OU=ServiceUsers,O=Acme").as_deref(),
+            mapper
+                .map("CN=kafka-broker,OU=ServiceUsers,O=Acme")
+                .as_deref(),
             Some("kafka-broker")
         );
         assert_eq!(
@@ -277,7 +277,10 @@ mod tests {
         assert_eq!(mapper.map("O=Acme"), None);
         let slashes = PrincipalMapper::parse(r"RULE:^CN=a\/b$/\$1 is a\/b/").unwrap();
         assert_eq!(slashes.map("CN=a/b").as_deref(), Some("$1 is a/b"));
-        assert_eq!(PrincipalMapper::parse("").unwrap().map("CN=x").as_deref(), Some("CN=x"));
+        assert_eq!(
+            PrincipalMapper::parse("").unwrap().map("CN=x").as_deref(),
+            Some("CN=x")
+        );
     }
 
     #[test]

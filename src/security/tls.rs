@@ -112,15 +112,19 @@ impl ServerTls {
 }
 
 fn stamps_of(files: &TlsFiles) -> Vec<Option<(SystemTime, u64)>> {
-    [Some(&files.certificate), Some(&files.key), files.client_ca.as_ref()]
-        .into_iter()
-        .flatten()
-        .map(|p| {
-            std::fs::metadata(p)
-                .ok()
-                .and_then(|m| Some((m.modified().ok()?, m.len())))
-        })
-        .collect()
+    [
+        Some(&files.certificate),
+        Some(&files.key),
+        files.client_ca.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|p| {
+        std::fs::metadata(p)
+            .ok()
+            .and_then(|m| Some((m.modified().ok()?, m.len())))
+    })
+    .collect()
 }
 
 /// The crypto every TLS configuration here uses: aws-lc-rs, rustls's default.

@@ -1,4 +1,6 @@
-//! One client connection: frames in, responses out, strictly in request order.
+//! One client connection: the TLS handshake on SSL listeners, then frames in, responses out,
+//! strictly in request order, each frame passing the connection's security [`Session`] first
+//! (SASL requests are answered there; nothing else passes before authentication).
 //!
 //! Requests are dispatched as they arrive, in order — so Produce appends happen in request
 //! order — and what they still wait for (an fsync for acks=all, a Fetch long poll) runs
@@ -12,7 +14,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use bytes::{Buf, BytesMut};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::{watch, OwnedSemaphorePermit, Semaphore};
 use tokio::time::{Duration, Instant};
@@ -20,8 +22,13 @@ use tokio::time::{Duration, Instant};
 use futures_util::stream::{FuturesOrdered, StreamExt};
 
 use super::dispatch::{dispatch_pipelined, Dispatched, Outcome};
+use super::listener::ListenerRuntime;
+use super::listener_config::SecurityProtocol;
+use super::session::{Intercept, Session};
 use crate::broker::Broker;
 use crate::protocol::frame::{check_frame_length, LENGTH_PREFIX_BYTES};
+use crate::security::principal::Principal;
+use crate::security::ssl_principal::subject_dn;
 
 /// Requests of one connection dispatched but not yet answered.
 pub const MAX_IN_FLIGHT_REQUESTS: usize = 32;
@@ -48,8 +55,74 @@ pub struct Limits {
 /// or the server shuts down.
 pub async fn serve(
     broker: Arc<Broker>,
-    mut stream: TcpStream,
+    stream: TcpStream,
     peer: SocketAddr,
+    listener: Arc<ListenerRuntime>,
+    limits: Limits,
+    budget: Arc<Semaphore>,
+    shutdown: watch::Receiver<bool>,
+) {
+    if let Err(e) = stream.set_nodelay(true) {
+        tracing::debug!(%peer, error = %e, "could not set TCP_NODELAY");
+    }
+    let Some(tls) = &listener.tls else {
+        let session = Session::new(listener.security.clone(), peer, None);
+        return serve_stream(broker, stream, peer, session, limits, budget, shutdown).await;
+    };
+    let acceptor = tokio_rustls::TlsAcceptor::from(tls.config());
+    // The handshake counts against the first request's deadline: a peer that never finishes
+    // it cannot hold a slot.
+    let stream = match tokio::time::timeout(limits.first_request, acceptor.accept(stream)).await {
+        Ok(Ok(stream)) => stream,
+        Ok(Err(e)) => {
+            broker
+                .metrics
+                .connections
+                .tls_handshake_failures
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if let Some(held_back) = super::warn_limit::TLS_FAILED.admit() {
+                tracing::warn!(%peer, error = %e, held_back, "TLS handshake failed");
+            }
+            return;
+        }
+        Err(_) => {
+            tracing::debug!(%peer, "TLS handshake timed out");
+            return;
+        }
+    };
+    // On SSL listeners the client certificate (if any) names the principal; on SASL_SSL, SASL
+    // does, as in Kafka.
+    let mut principal = None;
+    if listener.security.protocol == SecurityProtocol::Ssl {
+        if let Some(cert) = stream
+            .get_ref()
+            .1
+            .peer_certificates()
+            .and_then(|c| c.first())
+        {
+            let Some(dn) = subject_dn(cert) else {
+                tracing::warn!(%peer, "the client certificate's subject cannot be read; closing");
+                return;
+            };
+            match listener.principal_mapper.map(&dn) {
+                Some(name) => principal = Some(Principal::user(&name)),
+                None => {
+                    tracing::warn!(%peer, dn, "no ssl_principal_mapping_rules rule applies to the client certificate; closing");
+                    return;
+                }
+            }
+        }
+    }
+    let session = Session::new(listener.security.clone(), peer, principal);
+    serve_stream(broker, stream, peer, session, limits, budget, shutdown).await;
+}
+
+/// The request loop over a (plain or TLS) stream.
+async fn serve_stream<S: AsyncRead + AsyncWrite + Unpin>(
+    broker: Arc<Broker>,
+    mut stream: S,
+    peer: SocketAddr,
+    mut session: Session,
     limits: Limits,
     budget: Arc<Semaphore>,
     mut shutdown: watch::Receiver<bool>,
@@ -61,9 +134,6 @@ pub async fn serve(
     // after it, from the last request or answer.
     let mut idle_deadline = Instant::now() + limits.first_request;
     let mut spoken = false;
-    if let Err(e) = stream.set_nodelay(true) {
-        tracing::debug!(%peer, error = %e, "could not set TCP_NODELAY");
-    }
     let mut buf = BytesMut::with_capacity(READ_CHUNK_BYTES);
     let mut in_flight: FuturesOrdered<
         std::pin::Pin<Box<dyn std::future::Future<Output = Outcome> + Send>>,
@@ -80,7 +150,7 @@ pub async fn serve(
             Some(outcome) = in_flight.next(), if !in_flight.is_empty() => {
                 match outcome {
                     Outcome::Respond(response) => {
-                        if let Err(e) = stream.write_all(&response).await {
+                        if let Err(e) = write_response(&mut stream, &response).await {
                             tracing::debug!(%peer, error = %e, "write failed; closing connection");
                             return;
                         }
@@ -89,6 +159,12 @@ pub async fn serve(
                         }
                     }
                     Outcome::Silent => {}
+                    Outcome::Final(response) => {
+                        // The answer (a refused authentication) is the last word.
+                        let _ = stream.write_all(&response).await;
+                        let _ = stream.flush().await;
+                        return;
+                    }
                     Outcome::Close(reason) => {
                         if let Some(held_back) = super::warn_limit::CLOSED_BAD_PEER.admit() {
                             tracing::warn!(%peer, %reason, held_back, "closing connection");
@@ -106,7 +182,11 @@ pub async fn serve(
                     Ok(Some(frame)) => {
                         spoken = true;
                         idle_deadline = Instant::now() + limits.idle;
-                        match dispatch_pipelined(&broker, frame, Some(peer)) {
+                        let dispatched = match session.intercept(&broker, &frame) {
+                            Intercept::Answer(outcome) => Dispatched::Now(outcome),
+                            Intercept::Dispatch => dispatch_pipelined(&broker, frame, session.context()),
+                        };
+                        match dispatched {
                             Dispatched::Now(outcome) => in_flight.push_back(Box::pin(std::future::ready(outcome))),
                             Dispatched::Later(wait) => in_flight.push_back(wait),
                         }
@@ -133,13 +213,23 @@ pub async fn serve(
     }
 }
 
+/// Writes one response and flushes it: a TLS stream may hold encrypted bytes back until
+/// flushed (a plain socket's flush does nothing).
+async fn write_response<S: AsyncWrite + Unpin>(
+    stream: &mut S,
+    response: &[u8],
+) -> std::io::Result<()> {
+    stream.write_all(response).await?;
+    stream.flush().await
+}
+
 /// Reads the next frame body. `Ok(None)` is a clean end of stream between frames.
 ///
 /// Before each chunk of a body is read, the bytes it will occupy are taken from `budget`
 /// (kept in `held` across cancellations, returned once the frame is whole): when all
 /// connections together hold the budget, this one waits, and TCP slows its sender.
-async fn read_frame(
-    stream: &mut TcpStream,
+async fn read_frame<S: AsyncRead + Unpin>(
+    stream: &mut S,
     buf: &mut BytesMut,
     max_frame_bytes: usize,
     budget: &Arc<Semaphore>,

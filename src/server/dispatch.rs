@@ -12,26 +12,28 @@
 //! answer), a malformed header or body — closes the connection, as Apache Kafka does.
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Instant;
 
 use bytes::{BufMut, Bytes, BytesMut};
 use kafka_protocol::messages::{
-    AddOffsetsToTxnRequest, AddPartitionsToTxnRequest, AlterConfigsRequest, ApiKey,
-    ApiVersionsRequest, ConsumerGroupDescribeRequest, ConsumerGroupHeartbeatRequest,
-    CreatePartitionsRequest, CreateTopicsRequest, DeleteGroupsRequest, DeleteRecordsRequest,
-    DeleteTopicsRequest, DescribeClusterRequest, DescribeConfigsRequest, DescribeGroupsRequest,
-    DescribeLogDirsRequest, DescribeProducersRequest, DescribeTransactionsRequest, EndTxnRequest,
-    FetchRequest, FindCoordinatorRequest, HeartbeatRequest, IncrementalAlterConfigsRequest,
-    InitProducerIdRequest, JoinGroupRequest, LeaveGroupRequest, ListGroupsRequest,
-    ListOffsetsRequest, ListTransactionsRequest, MetadataRequest, OffsetCommitRequest,
-    OffsetDeleteRequest, OffsetFetchRequest, OffsetForLeaderEpochRequest, ProduceRequest,
-    ResponseHeader, SyncGroupRequest, TxnOffsetCommitRequest, WriteTxnMarkersRequest,
+    AddOffsetsToTxnRequest, AddPartitionsToTxnRequest, AlterConfigsRequest,
+    AlterUserScramCredentialsRequest, ApiKey, ApiVersionsRequest, ConsumerGroupDescribeRequest,
+    ConsumerGroupHeartbeatRequest, CreatePartitionsRequest, CreateTopicsRequest,
+    DeleteGroupsRequest, DeleteRecordsRequest, DeleteTopicsRequest, DescribeClusterRequest,
+    DescribeConfigsRequest, DescribeGroupsRequest, DescribeLogDirsRequest,
+    DescribeProducersRequest, DescribeTransactionsRequest, DescribeUserScramCredentialsRequest,
+    EndTxnRequest, FetchRequest, FindCoordinatorRequest, HeartbeatRequest,
+    IncrementalAlterConfigsRequest, InitProducerIdRequest, JoinGroupRequest, LeaveGroupRequest,
+    ListGroupsRequest, ListOffsetsRequest, ListTransactionsRequest, MetadataRequest,
+    OffsetCommitRequest, OffsetDeleteRequest, OffsetFetchRequest, OffsetForLeaderEpochRequest,
+    ProduceRequest, ResponseHeader, SyncGroupRequest, TxnOffsetCommitRequest,
+    WriteTxnMarkersRequest,
 };
 use kafka_protocol::protocol::{Decodable, Encodable};
 
+use crate::broker::context::RequestContext;
 use crate::broker::{self, Broker};
 use crate::metrics::errors::ErrorCodes;
 use crate::metrics::BrokerMetrics;
@@ -45,6 +47,8 @@ pub enum Outcome {
     Respond(Bytes),
     /// Send nothing (Produce with acks=0).
     Silent,
+    /// Send this frame, then close the connection (a failed SASL authentication).
+    Final(Bytes),
     /// Close the connection; the string says why, for the log.
     Close(String),
 }
@@ -64,25 +68,21 @@ impl From<Outcome> for Dispatched {
 /// Decodes and answers one request frame (without its length prefix), waiting for whatever
 /// the answer waits for.
 pub async fn dispatch(broker: &Arc<Broker>, frame: Bytes) -> Outcome {
-    match dispatch_pipelined(broker, frame, None) {
+    match dispatch_pipelined(broker, frame, &RequestContext::in_process()) {
         Dispatched::Now(outcome) => outcome,
         Dispatched::Later(wait) => wait.await,
     }
 }
 
 /// Decodes one request frame and does its immediate work; see the module documentation.
-/// `peer` is the client's address (none for in-process clients), shown as a group member's
-/// client host.
-pub fn dispatch_pipelined(
-    broker: &Arc<Broker>,
-    frame: Bytes,
-    peer: Option<SocketAddr>,
-) -> Dispatched {
+/// `ctx` says who asks and through which listener (the client's address is shown as a group
+/// member's client host).
+pub fn dispatch_pipelined(broker: &Arc<Broker>, frame: Bytes, ctx: &RequestContext) -> Dispatched {
     let started = Instant::now();
     let api = frame::peek_header_prefix(&frame)
         .ok()
         .and_then(|p| ApiKey::try_from(p.api_key).ok());
-    let dispatched = route(broker, frame, peer);
+    let dispatched = route(broker, frame, ctx);
     let Some(api) = api else {
         return dispatched;
     };
@@ -106,12 +106,15 @@ pub fn dispatch_pipelined(
 fn observe(broker: &Broker, api: ApiKey, started: Instant, outcome: &Outcome) {
     match outcome {
         Outcome::Close(_) => broker.metrics.refused_request(api),
-        Outcome::Respond(_) | Outcome::Silent => broker.metrics.request(api, started.elapsed()),
+        Outcome::Respond(_) | Outcome::Final(_) | Outcome::Silent => {
+            broker.metrics.request(api, started.elapsed())
+        }
     }
 }
 
 /// Decodes one request and routes it to its handler.
-fn route(broker: &Arc<Broker>, mut frame: Bytes, peer: Option<SocketAddr>) -> Dispatched {
+fn route(broker: &Arc<Broker>, mut frame: Bytes, ctx: &RequestContext) -> Dispatched {
+    let peer = ctx.peer;
     let prefix = match frame::peek_header_prefix(&frame) {
         Ok(p) => p,
         Err(e) => return Outcome::Close(e.to_string()).into(),
@@ -206,7 +209,8 @@ fn route(broker: &Arc<Broker>, mut frame: Bytes, peer: Option<SocketAddr>) -> Di
         ApiKey::Metadata => reply!(broker::metadata::handle(
             broker,
             decode!(MetadataRequest),
-            version
+            version,
+            ctx
         )),
         ApiKey::Produce => {
             let pending = broker::produce::append(broker, decode!(ProduceRequest), version);
@@ -347,10 +351,21 @@ fn route(broker: &Arc<Broker>, mut frame: Bytes, peer: Option<SocketAddr>) -> Di
             broker,
             decode!(IncrementalAlterConfigsRequest)
         )),
+        ApiKey::DescribeUserScramCredentials => reply!(broker::users::describe(
+            broker,
+            decode!(DescribeUserScramCredentialsRequest),
+            ctx
+        )),
+        ApiKey::AlterUserScramCredentials => reply!(broker::users::alter(
+            broker,
+            decode!(AlterUserScramCredentialsRequest),
+            ctx
+        )),
         ApiKey::DescribeCluster => reply!(broker::cluster::handle(
             broker,
             decode!(DescribeClusterRequest),
-            version
+            version,
+            ctx
         )),
         ApiKey::DescribeLogDirs => reply!(broker::log_dirs::handle(
             broker,
@@ -359,7 +374,8 @@ fn route(broker: &Arc<Broker>, mut frame: Bytes, peer: Option<SocketAddr>) -> Di
         ApiKey::FindCoordinator => reply!(broker::groups::find_coordinator::handle(
             broker,
             decode!(FindCoordinatorRequest),
-            version
+            version,
+            ctx
         )),
         ApiKey::JoinGroup => {
             let req = decode!(JoinGroupRequest);
@@ -465,7 +481,7 @@ fn encode_raw(correlation_id: i32, body: &[u8]) -> Outcome {
 
 /// Encodes a response frame: length prefix, response header, body; counts the body's error
 /// codes.
-fn encode<R: Encodable + ErrorCodes>(
+pub(crate) fn encode<R: Encodable + ErrorCodes>(
     metrics: &BrokerMetrics,
     correlation_id: i32,
     api_key: ApiKey,

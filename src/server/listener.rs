@@ -1,6 +1,7 @@
-//! The accept loop: admits connections up to `max_connections` (and `max_connections_per_ip`
-//! from any one address), spawns one task per connection, and on shutdown stops accepting and
-//! waits (briefly) for connections to finish their current request.
+//! The accept loop of one listener: admits connections up to `max_connections` (and
+//! `max_connections_per_ip` from any one address) — limits all listeners share — spawns one
+//! task per connection, and on shutdown stops accepting and waits (briefly) for connections to
+//! finish their current request.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -12,8 +13,11 @@ use tokio::net::TcpListener;
 use tokio::sync::{watch, Semaphore};
 use tokio::task::JoinSet;
 
+use super::session::ListenerSecurity;
 use super::{connection, warn_limit};
 use crate::broker::Broker;
+use crate::security::ssl_principal::PrincipalMapper;
+use crate::security::tls::ServerTls;
 
 /// How long shutdown waits for in-flight requests before dropping connections.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
@@ -26,6 +30,35 @@ pub struct Limits {
     /// Bytes of incomplete requests all connections may hold together.
     pub queued_max_request_bytes: usize,
     pub connection: connection::Limits,
+}
+
+/// What one listener does with its connections.
+pub struct ListenerRuntime {
+    pub security: Arc<ListenerSecurity>,
+    /// The TLS configuration of SSL and SASL_SSL listeners.
+    pub tls: Option<Arc<ServerTls>>,
+    /// How client certificates name principals (SSL listeners).
+    pub principal_mapper: Arc<PrincipalMapper>,
+}
+
+/// What every listener's connections share: the connection slots, the per-address counts and
+/// the budget of bytes of incomplete requests.
+pub struct Admission {
+    slots: Arc<Semaphore>,
+    per_address: Arc<PerAddress>,
+    budget: Arc<Semaphore>,
+}
+
+impl Admission {
+    pub fn new(limits: &Limits) -> Arc<Admission> {
+        Arc::new(Admission {
+            slots: Arc::new(Semaphore::new(limits.max_connections)),
+            per_address: Arc::new(PerAddress::default()),
+            budget: Arc::new(Semaphore::new(
+                limits.queued_max_request_bytes.min(Semaphore::MAX_PERMITS),
+            )),
+        })
+    }
 }
 
 /// Open connections per peer address; an entry leaves with its last connection.
@@ -58,16 +91,16 @@ impl PerAddress {
 /// Accepts connections until `shutdown` flips to true.
 pub async fn accept_loop(
     listener: TcpListener,
+    runtime: Arc<ListenerRuntime>,
+    admission: Arc<Admission>,
     broker: Arc<Broker>,
     limits: Limits,
     mut shutdown: watch::Receiver<bool>,
 ) {
     let max_connections = limits.max_connections;
-    let slots = Arc::new(Semaphore::new(max_connections));
-    let per_address = Arc::new(PerAddress::default());
-    let budget = Arc::new(Semaphore::new(
-        limits.queued_max_request_bytes.min(Semaphore::MAX_PERMITS),
-    ));
+    let slots = admission.slots.clone();
+    let per_address = admission.per_address.clone();
+    let budget = admission.budget.clone();
     let mut connections = JoinSet::new();
     loop {
         let accepted = tokio::select! {
@@ -119,11 +152,13 @@ pub async fn accept_loop(
         let shutdown = shutdown.clone();
         let per_address = per_address.clone();
         let budget = budget.clone();
+        let runtime = runtime.clone();
         connections.spawn(async move {
             connection::serve(
                 broker.clone(),
                 stream,
                 peer,
+                runtime,
                 limits.connection,
                 budget,
                 shutdown,

@@ -1,13 +1,16 @@
-//! The network server: binds the listener, opens the broker on the data directory (holding its
-//! lock), runs the accept loop and the background duties (retention, compaction, interval
-//! fsync), and shuts all of it down in order — stop accepting, stop the cleaner, finish
-//! requests, fsync every log, release the lock.
+//! The network server: binds the listeners, opens the broker on the data directory (holding its
+//! lock), runs an accept loop per listener and the background duties (retention, compaction,
+//! interval fsync, TLS certificate reloads), and shuts all of it down in order — stop
+//! accepting, stop the cleaner, finish requests, fsync every log, release the lock.
 
 pub mod connection;
 pub mod dispatch;
 #[cfg(feature = "http")]
 pub mod http;
 pub mod listener;
+pub mod listener_config;
+pub mod sasl;
+pub mod session;
 mod warn_limit;
 
 use std::net::SocketAddr;
@@ -19,15 +22,36 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
-use crate::broker::{Broker, BrokerSettings, Endpoint};
+use crate::broker::{Broker, BrokerSettings, Endpoint, ListenerEndpoint};
 use crate::config::{FsyncPolicy, ServerConfig};
 use crate::lock::DataDirLock;
+use crate::security::credentials::Change;
+use crate::security::scram::{Credential, Mechanism};
+use crate::security::ssl_principal::PrincipalMapper;
+use crate::security::tls::{ServerTls, TlsFiles};
 use crate::storage::cleaner::Throttle;
 use crate::{Error, Result};
+use listener_config::{ListenerSpec, SecurityProtocol};
+
+/// How often the TLS files are checked for changes.
+const TLS_RELOAD_CHECK: Duration = Duration::from_secs(10);
+
+/// The PBKDF2 iterations of users created from `sasl_users` (Kafka's tools' default).
+pub const SEEDED_USER_ITERATIONS: u32 = 4096;
+
+/// A listener the server is serving on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoundListener {
+    pub name: String,
+    pub protocol: SecurityProtocol,
+    pub addr: SocketAddr,
+}
 
 /// A running broker: listening, serving connections.
 pub struct Server {
     addr: SocketAddr,
+    listeners: Vec<BoundListener>,
+    tls: Option<Arc<ServerTls>>,
     broker: Arc<Broker>,
     shutdown: watch::Sender<bool>,
     /// Tells the log cleaner to abandon its pass, so that shutdown does not wait for it.
@@ -46,15 +70,63 @@ impl Server {
         } else {
             Some(DataDirLock::acquire(&config.data_dir)?)
         };
-        let listener = TcpListener::bind(config.listen_addr)
-            .await
-            .map_err(|reason| Error::Listen {
-                addr: config.listen_addr,
-                http: false,
-                reason,
-            })?;
-        let addr = listener.local_addr()?;
-        let endpoint = advertised_endpoint(config.advertised_addr.as_deref(), addr)?;
+        let specs = listener_config::listeners_of(&config)?;
+        let mechanisms = sasl::parse_mechanisms(&config.sasl_enabled_mechanisms)
+            .map_err(Error::InvalidConfig)?;
+        let principal_mapper = Arc::new(
+            PrincipalMapper::parse(&config.ssl_principal_mapping_rules)
+                .map_err(|e| Error::InvalidConfig(format!("ssl_principal_mapping_rules: {e}")))?,
+        );
+        let tls = if specs.iter().any(|s| s.protocol.uses_tls()) {
+            let (Some(certificate), Some(key)) = (
+                config.ssl_certificate_location.clone(),
+                config.ssl_key_location.clone(),
+            ) else {
+                return Err(Error::InvalidConfig(
+                    "TLS listeners need ssl_certificate_location and ssl_key_location".into(),
+                ));
+            };
+            Some(Arc::new(ServerTls::load(TlsFiles {
+                certificate,
+                key,
+                client_ca: config.ssl_ca_location.clone(),
+                client_auth: config.ssl_client_auth,
+            })?))
+        } else {
+            None
+        };
+        let mut bound = Vec::with_capacity(specs.len());
+        for spec in &specs {
+            let socket = TcpListener::bind(spec.addr)
+                .await
+                .map_err(|reason| Error::Listen {
+                    addr: spec.addr,
+                    http: false,
+                    reason,
+                })?;
+            let addr = socket.local_addr()?;
+            bound.push((spec.clone(), socket, addr));
+        }
+        let endpoints = bound
+            .iter()
+            .map(|(spec, _, addr)| {
+                Ok(ListenerEndpoint {
+                    name: spec.name.clone(),
+                    endpoint: advertised_endpoint(spec.advertised.as_deref(), *addr)?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let Some(first) = bound.first() else {
+            return Err(Error::InvalidConfig("no listener is configured".into()));
+        };
+        let addr = first.2;
+        let endpoint = endpoints[0].endpoint.clone();
+        // The address the toolbox finds in the lock file: a PLAINTEXT listener if there is
+        // one, since it connects there without credentials.
+        let serving_addr = bound
+            .iter()
+            .find(|(spec, _, _)| spec.protocol == SecurityProtocol::Plaintext)
+            .map_or(addr, |(_, _, a)| *a);
         // Up before the broker opens, so that readiness probes see the recovery.
         #[cfg(feature = "http")]
         let http = match config.http_addr {
@@ -78,17 +150,19 @@ impl Server {
                     .into(),
             ));
         }
-        let settings = BrokerSettings::from_config(&config, endpoint);
+        let mut settings = BrokerSettings::from_config(&config, endpoint);
+        settings.listeners = endpoints;
         let broker = tokio::task::spawn_blocking(move || Broker::open(settings))
             .await
             .map_err(|e| Error::Start(format!("opening the broker: {e}")))??;
         let broker = Arc::new(broker);
+        seed_users(&broker, &config.sasl_users)?;
         #[cfg(feature = "http")]
         if let Some(http) = &http {
             http.state().serving(broker.clone());
         }
         if let Some(mut lock) = lock.take() {
-            lock.set_serving_addr(addr)?;
+            lock.set_serving_addr(serving_addr)?;
             // Released with the broker, when its last user is done with it.
             broker.hold_lock(lock);
         }
@@ -104,12 +178,45 @@ impl Server {
                 first_request: Duration::from_millis(config.first_request_timeout_ms),
             },
         };
-        let mut tasks = vec![tokio::spawn(listener::accept_loop(
-            listener,
-            broker.clone(),
-            limits,
-            shutdown_rx.clone(),
-        ))];
+        let admission = listener::Admission::new(&limits);
+        let reauth = (config.connections_max_reauth_ms > 0)
+            .then(|| Duration::from_millis(config.connections_max_reauth_ms));
+        let mut tasks = Vec::new();
+        let mut listeners = Vec::new();
+        for (spec, socket, bound_addr) in bound {
+            let ListenerSpec { name, protocol, .. } = spec;
+            listeners.push(BoundListener {
+                name: name.clone(),
+                protocol,
+                addr: bound_addr,
+            });
+            let runtime = Arc::new(listener::ListenerRuntime {
+                security: Arc::new(session::ListenerSecurity {
+                    name: Arc::from(name.as_str()),
+                    protocol,
+                    mechanisms: mechanisms.clone(),
+                    reauth,
+                }),
+                tls: protocol.uses_tls().then(|| tls.clone()).flatten(),
+                principal_mapper: principal_mapper.clone(),
+            });
+            tasks.push(tokio::spawn(listener::accept_loop(
+                socket,
+                runtime,
+                admission.clone(),
+                broker.clone(),
+                limits,
+                shutdown_rx.clone(),
+            )));
+        }
+        if let Some(tls) = &tls {
+            let tls = tls.clone();
+            tasks.push(tokio::spawn(every(
+                TLS_RELOAD_CHECK,
+                shutdown_rx.clone(),
+                move || reload_tls(&tls, false),
+            )));
+        }
         tasks.push(tokio::spawn(every(
             Duration::from_millis(config.log_retention_check_interval_ms.max(1)),
             shutdown_rx.clone(),
@@ -157,6 +264,8 @@ impl Server {
         }
         Ok(Server {
             addr,
+            listeners,
+            tls,
             broker,
             shutdown,
             cleaner_stop,
@@ -172,9 +281,35 @@ impl Server {
         self.http.as_ref().map(http::HttpListener::addr)
     }
 
-    /// The address the listener is bound to (useful when port 0 was asked for).
+    /// The address the first listener is bound to (useful when port 0 was asked for).
     pub fn local_addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// Every listener, in the order configured, with its bound address.
+    pub fn listeners(&self) -> &[BoundListener] {
+        &self.listeners
+    }
+
+    /// The bound address of the listener named `name` (case-insensitive).
+    pub fn listener_addr(&self, name: &str) -> Option<SocketAddr> {
+        self.listeners
+            .iter()
+            .find(|l| l.name.eq_ignore_ascii_case(name))
+            .map(|l| l.addr)
+    }
+
+    /// Rereads the TLS certificate, key and CA files now (SIGHUP); new handshakes use them,
+    /// open connections carry on. On an error the old files stay in force, and it is logged.
+    pub fn reload_tls(&self) {
+        if let Some(tls) = &self.tls {
+            reload_tls(tls, true);
+        }
+    }
+
+    /// When the TLS listeners' certificate expires (Unix seconds), if there are any.
+    pub fn certificate_expiry(&self) -> Option<i64> {
+        self.tls.as_ref().and_then(|t| t.not_after())
     }
 
     /// The broker core this server serves.
@@ -229,6 +364,64 @@ impl Server {
         if let Some(http) = self.http {
             http.stop_now();
         }
+    }
+}
+
+/// Rereads the TLS files: always when `now`, else only if they changed.
+fn reload_tls(tls: &ServerTls, now: bool) {
+    let outcome = if now {
+        tls.reload().map(|()| true)
+    } else {
+        tls.reload_if_changed()
+    };
+    match outcome {
+        Ok(true) => tracing::info!("TLS certificate reloaded"),
+        Ok(false) => {}
+        Err(e) => {
+            tracing::error!(error = %e, "cannot reload the TLS certificate; the old one stays in force")
+        }
+    }
+}
+
+/// Creates the `NAME=PASSWORD` users of `sasl_users` that do not exist yet, with SCRAM-SHA-256
+/// and SCRAM-SHA-512 credentials; an existing user keeps the credentials it has (changed since
+/// with `streamline users`).
+fn seed_users(broker: &Broker, users: &[String]) -> Result<()> {
+    let mut changes = Vec::new();
+    {
+        let store = broker.security.credentials();
+        for entry in users {
+            let (name, password) = parse_seeded_user(entry)?;
+            if store.has_user(name) {
+                continue;
+            }
+            for mechanism in [Mechanism::Sha256, Mechanism::Sha512] {
+                let credential = Credential::new(mechanism, password, SEEDED_USER_ITERATIONS)
+                    .map_err(|e| Error::Start(format!("creating user {name}: {e}")))?;
+                changes.push(Change::Upsert {
+                    user: name.to_string(),
+                    credential,
+                });
+            }
+            tracing::info!(user = name, "created SASL user from sasl_users");
+        }
+    }
+    if !changes.is_empty() {
+        broker.security.credentials_mut().apply(changes)?;
+    }
+    Ok(())
+}
+
+/// Splits a `sasl_users` entry into its name and password.
+pub fn parse_seeded_user(entry: &str) -> Result<(&str, &str)> {
+    match entry.split_once('=') {
+        Some((name, password)) if !name.trim().is_empty() && !password.is_empty() => {
+            Ok((name.trim(), password))
+        }
+        _ => Err(Error::InvalidConfig(format!(
+            "sasl_users entries are NAME=PASSWORD, not {:?}",
+            entry.split_once('=').map_or(entry, |(name, _)| name)
+        ))),
     }
 }
 

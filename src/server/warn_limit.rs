@@ -42,6 +42,7 @@ pub const INTERVAL: Duration = Duration::from_secs(10);
 pub static REFUSED: WarnLimit = WarnLimit::new(INTERVAL);
 pub static ACCEPT_FAILED: WarnLimit = WarnLimit::new(INTERVAL);
 pub static CLOSED_BAD_PEER: WarnLimit = WarnLimit::new(INTERVAL);
+pub static TLS_FAILED: WarnLimit = WarnLimit::new(INTERVAL);
 
 #[cfg(test)]
 mod tests {

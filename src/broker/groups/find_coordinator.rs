@@ -6,6 +6,7 @@ use kafka_protocol::messages::find_coordinator_response::Coordinator;
 use kafka_protocol::messages::{BrokerId, FindCoordinatorRequest, FindCoordinatorResponse};
 use kafka_protocol::protocol::StrBytes;
 
+use crate::broker::context::RequestContext;
 use crate::broker::Broker;
 
 const KEY_TYPE_GROUP: i8 = 0;
@@ -15,8 +16,9 @@ pub fn handle(
     broker: &Broker,
     req: FindCoordinatorRequest,
     version: i16,
+    ctx: &RequestContext,
 ) -> FindCoordinatorResponse {
-    let endpoint = &broker.settings.endpoint;
+    let endpoint = broker.endpoint_for(ctx);
     let (error, message) = if matches!(req.key_type, KEY_TYPE_GROUP | KEY_TYPE_TRANSACTION) {
         (0, None)
     } else {

@@ -1,0 +1,237 @@
+//! The SASL mechanisms a SASL listener offers, as exchanges of tokens independent of how
+//! Kafka frames them (SaslAuthenticate, or raw after a v0 SaslHandshake):
+//!
+//! - PLAIN: one token; the password is checked against the user's SCRAM credentials (either
+//!   mechanism), so one user store serves both, and no password is ever stored.
+//! - SCRAM-SHA-256 / SCRAM-SHA-512: client-first → server-first, client-final → server-final.
+//!
+//! Whatever fails, the client learns only that authentication failed; the reason is for the
+//! broker's log (Kafka's `SaslAuthenticationException` with its generic message).
+
+use crate::security::credentials::CredentialStore;
+use crate::security::plain;
+use crate::security::scram::{self, ClientFirst, ServerExchange};
+
+/// A mechanism a SASL listener offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaslMechanism {
+    Plain,
+    Scram(scram::Mechanism),
+}
+
+impl SaslMechanism {
+    /// Every mechanism, by name, in the order listed by default.
+    pub const ALL: [SaslMechanism; 3] = [
+        SaslMechanism::Plain,
+        SaslMechanism::Scram(scram::Mechanism::Sha256),
+        SaslMechanism::Scram(scram::Mechanism::Sha512),
+    ];
+
+    pub fn parse(name: &str) -> Option<SaslMechanism> {
+        match name {
+            "PLAIN" => Some(SaslMechanism::Plain),
+            other => scram::Mechanism::from_name(other).map(SaslMechanism::Scram),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SaslMechanism::Plain => "PLAIN",
+            SaslMechanism::Scram(m) => m.name(),
+        }
+    }
+}
+
+/// Parses `sasl_enabled_mechanisms` (comma-separated names).
+pub fn parse_mechanisms(text: &str) -> Result<Vec<SaslMechanism>, String> {
+    let mut mechanisms = Vec::new();
+    for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let m = SaslMechanism::parse(name).ok_or_else(|| {
+            format!(
+                "unknown SASL mechanism {name}: offered are PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512"
+            )
+        })?;
+        if !mechanisms.contains(&m) {
+            mechanisms.push(m);
+        }
+    }
+    if mechanisms.is_empty() {
+        return Err("sasl_enabled_mechanisms names no mechanism".into());
+    }
+    Ok(mechanisms)
+}
+
+/// What one token leads to.
+#[derive(Debug)]
+pub enum Step {
+    /// Send this challenge and wait for the next token.
+    Challenge(Vec<u8>),
+    /// Authenticated as the user `user`; send `response` (possibly empty).
+    Done { user: String, response: Vec<u8> },
+    /// Authentication failed; the reason is for the log only.
+    Failed(String),
+}
+
+/// One authentication in progress.
+#[derive(Debug)]
+pub enum Exchange {
+    Plain,
+    ScramFirst(scram::Mechanism),
+    ScramFinal {
+        exchange: Box<ServerExchange>,
+        user: String,
+    },
+    /// Done or failed: any further token fails.
+    Over,
+}
+
+impl Exchange {
+    pub fn new(mechanism: SaslMechanism) -> Exchange {
+        match mechanism {
+            SaslMechanism::Plain => Exchange::Plain,
+            SaslMechanism::Scram(m) => Exchange::ScramFirst(m),
+        }
+    }
+
+    /// Takes the client's next token.
+    pub fn step(&mut self, token: &[u8], credentials: &CredentialStore) -> Step {
+        match std::mem::replace(self, Exchange::Over) {
+            Exchange::Plain => match plain::parse(token) {
+                Ok(login) => {
+                    let valid = credentials
+                        .all_of(login.user)
+                        .any(|c| c.verifies_password(login.password));
+                    if valid {
+                        Step::Done {
+                            user: login.user.to_string(),
+                            response: Vec::new(),
+                        }
+                    } else if credentials.has_user(login.user) {
+                        Step::Failed(format!("wrong password for {}", login.user))
+                    } else {
+                        Step::Failed(format!("unknown user {}", login.user))
+                    }
+                }
+                Err(e) => Step::Failed(e.to_string()),
+            },
+            Exchange::ScramFirst(mechanism) => {
+                let Ok(text) = std::str::from_utf8(token) else {
+                    return Step::Failed("a SCRAM message that is not UTF-8".into());
+                };
+                let first = match ClientFirst::parse(text) {
+                    Ok(first) => first,
+                    Err(e) => return Step::Failed(e.to_string()),
+                };
+                if first.authzid.as_ref().is_some_and(|id| *id != first.user) {
+                    return Step::Failed(format!(
+                        "{} asked for another authorization id",
+                        first.user
+                    ));
+                }
+                let Some(credential) = credentials.get(&first.user, mechanism).cloned() else {
+                    return Step::Failed(format!(
+                        "unknown user {} (no {} credential)",
+                        first.user,
+                        mechanism.name()
+                    ));
+                };
+                let user = first.user.clone();
+                match ServerExchange::start(first, credential) {
+                    Ok(exchange) => {
+                        let challenge = exchange.server_first().as_bytes().to_vec();
+                        *self = Exchange::ScramFinal {
+                            exchange: Box::new(exchange),
+                            user,
+                        };
+                        Step::Challenge(challenge)
+                    }
+                    Err(e) => Step::Failed(e.to_string()),
+                }
+            }
+            Exchange::ScramFinal { exchange, user } => {
+                let Ok(text) = std::str::from_utf8(token) else {
+                    return Step::Failed("a SCRAM message that is not UTF-8".into());
+                };
+                match exchange.finish(text) {
+                    Ok(server_final) => Step::Done {
+                        user,
+                        response: server_final.into_bytes(),
+                    },
+                    Err(e) => Step::Failed(format!("{user}: {e}")),
+                }
+            }
+            Exchange::Over => Step::Failed("a token after the exchange ended".into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::security::credentials::Change;
+    use crate::security::scram::{Credential, Mechanism};
+
+    fn store() -> CredentialStore {
+        let mut store = CredentialStore::open(None).unwrap();
+        store
+            .apply(vec![Change::Upsert {
+                user: "alice".into(),
+                credential: Credential::new(Mechanism::Sha512, "secret", 4096).unwrap(),
+            }])
+            .unwrap();
+        store
+    }
+
+    #[test]
+    fn plain_checks_against_scram_credentials() {
+        let store = store();
+        let mut ok = Exchange::new(SaslMechanism::Plain);
+        assert!(
+            matches!(ok.step(b"\0alice\0secret", &store), Step::Done { user, .. } if user == "alice")
+        );
+        assert!(matches!(
+            ok.step(b"\0alice\0secret", &store),
+            Step::Failed(_)
+        ));
+        let mut bad = Exchange::new(SaslMechanism::Plain);
+        assert!(
+            matches!(bad.step(b"\0alice\0nope", &store), Step::Failed(r) if r.contains("wrong password"))
+        );
+        let mut unknown = Exchange::new(SaslMechanism::Plain);
+        assert!(
+            matches!(unknown.step(b"\0bob\0secret", &store), Step::Failed(r) if r.contains("unknown user"))
+        );
+    }
+
+    #[test]
+    fn scram_needs_a_credential_of_its_own_mechanism() {
+        let store = store();
+        let mut other = Exchange::new(SaslMechanism::Scram(Mechanism::Sha256));
+        assert!(matches!(
+            other.step(b"n,,n=alice,r=abc", &store),
+            Step::Failed(_)
+        ));
+        let mut first = Exchange::new(SaslMechanism::Scram(Mechanism::Sha512));
+        assert!(
+            matches!(first.step(b"n,,n=alice,r=abc", &store), Step::Challenge(c) if c.starts_with(b"r=abc"))
+        );
+        let mut authz = Exchange::new(SaslMechanism::Scram(Mechanism::Sha512));
+        assert!(matches!(
+            authz.step(b"n,a=bob,n=alice,r=abc", &store),
+            Step::Failed(_)
+        ));
+    }
+
+    #[test]
+    fn mechanism_lists() {
+        assert_eq!(
+            parse_mechanisms("SCRAM-SHA-512, PLAIN").unwrap(),
+            vec![
+                SaslMechanism::Scram(Mechanism::Sha512),
+                SaslMechanism::Plain
+            ]
+        );
+        assert!(parse_mechanisms("GSSAPI").is_err());
+        assert!(parse_mechanisms(" ").is_err());
+    }
+}
