@@ -68,6 +68,19 @@ pub struct ConnectArgs {
     /// a property a command has no use for is accepted and ignored, as librdkafka does
     #[arg(short = 'X', value_name = "KEY=VALUE", value_parser = parse_property, global = true)]
     pub properties: Vec<Property>,
+
+    #[command(flatten)]
+    pub security: crate::security::SecurityArgs,
+}
+
+/// A secret given as a property: never printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<hidden>")
+    }
 }
 
 /// The client properties `-X` understands, with their values.
@@ -94,9 +107,27 @@ pub enum Property {
     /// `enable.idempotence` (produce): a producer id and sequence numbers, so retried batches
     /// are written once.
     Idempotence(bool),
+    /// `security.protocol`.
+    SecurityProtocol(String),
+    /// `sasl.mechanism` / `sasl.mechanisms`.
+    SaslMechanism(String),
+    /// `sasl.username`.
+    SaslUsername(String),
+    /// `sasl.password`.
+    SaslPassword(Secret),
+    /// `ssl.ca.location`.
+    SslCaLocation(PathBuf),
+    /// `ssl.certificate.location`.
+    SslCertificateLocation(PathBuf),
+    /// `ssl.key.location`.
+    SslKeyLocation(PathBuf),
+    /// `ssl.endpoint.identification.algorithm`: `https` checks the host name, `none` does not.
+    SslEndpointIdentification(bool),
+    /// `enable.ssl.certificate.verification`.
+    SslCertificateVerification(bool),
 }
 
-const SUPPORTED: &str = "client.id, request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms, acks, compression.type, compression.codec, linger.ms, batch.size, enable.idempotence, fetch.wait.max.ms, fetch.min.bytes";
+const SUPPORTED: &str = "client.id, request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms, acks, compression.type, compression.codec, linger.ms, batch.size, enable.idempotence, fetch.wait.max.ms, fetch.min.bytes, security.protocol, sasl.mechanism, sasl.username, sasl.password, ssl.ca.location, ssl.certificate.location, ssl.key.location, ssl.endpoint.identification.algorithm, enable.ssl.certificate.verification";
 
 /// Parses `-X KEY=VALUE`; an unknown key or a bad value is a usage error naming it.
 fn parse_property(text: &str) -> Result<Property, String> {
@@ -154,6 +185,38 @@ fn parse_property(text: &str) -> Result<Property, String> {
                 ))
             }
         }),
+        "security.protocol" => Property::SecurityProtocol(value.to_string()),
+        "sasl.mechanism" | "sasl.mechanisms" => Property::SaslMechanism(value.to_string()),
+        "sasl.username" => Property::SaslUsername(value.to_string()),
+        "sasl.password" => Property::SaslPassword(Secret(value.to_string())),
+        "ssl.ca.location" => Property::SslCaLocation(PathBuf::from(value)),
+        "ssl.certificate.location" => Property::SslCertificateLocation(PathBuf::from(value)),
+        "ssl.key.location" => Property::SslKeyLocation(PathBuf::from(value)),
+        "ssl.endpoint.identification.algorithm" => match value.to_ascii_lowercase().as_str() {
+            "https" => Property::SslEndpointIdentification(true),
+            "none" | "" => Property::SslEndpointIdentification(false),
+            _ => {
+                return Err(format!(
+                    "ssl.endpoint.identification.algorithm must be https or none, not '{value}'"
+                ))
+            }
+        },
+        "enable.ssl.certificate.verification" => match value {
+            "true" => Property::SslCertificateVerification(true),
+            "false" => Property::SslCertificateVerification(false),
+            _ => {
+                return Err(format!(
+                    "enable.ssl.certificate.verification must be true or false, not '{value}'"
+                ))
+            }
+        },
+        "ssl.key.password" => {
+            return Err(
+                "ssl.key.password: encrypted private keys are not supported; decrypt the key \
+                 (openssl pkey -in key.pem -out plain.pem) and keep it readable by you only"
+                    .into(),
+            )
+        }
         other => {
             return Err(format!(
                 "unknown or unsupported client property '{other}' (supported: {SUPPORTED})"
@@ -189,10 +252,6 @@ impl ConnectArgs {
 
     /// The timeouts: the defaults, then the profile's, then -X, then the flags (or their
     /// environment variables).
-    pub fn timeouts(&self) -> anyhow::Result<Timeouts> {
-        self.timeouts_with(&self.profile()?)
-    }
-
     fn timeouts_with(&self, profile: &crate::profile::Profile) -> anyhow::Result<Timeouts> {
         let mut timeouts = Timeouts::default();
         let parse = |what: &str, text: &str| {
@@ -240,22 +299,24 @@ impl ConnectArgs {
                 .unwrap_or_else(|| PathBuf::from("./data")),
             timeouts: self.timeouts_with(&profile)?,
             client_id: self.client_id(),
+            security: crate::security::client_security(&self.security, &self.properties, &profile)?,
         })
     }
 
     /// A Remote client for `bootstrap` (another cluster than the target, such as a migration's
     /// source) with this command's timeouts and client id.
     pub async fn remote(&self, bootstrap: &str) -> streamline::Result<Client> {
-        let timeouts = self
-            .timeouts()
+        let target = self
+            .target()
             .map_err(|e| streamline::Error::Client(format!("{e:#}")))?;
-        let client_id = self.client_id();
-        Client::remote_as(
+        Client::remote_secured(
             bootstrap,
-            timeouts,
-            client_id
+            target.timeouts,
+            target
+                .client_id
                 .as_deref()
                 .unwrap_or(streamline::client::CLIENT_ID),
+            &target.security,
         )
         .await
     }

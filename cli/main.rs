@@ -32,6 +32,7 @@ mod playground;
 mod produce;
 mod profile;
 mod quickstart;
+mod security;
 mod serve;
 mod shell;
 mod signal;

@@ -1,4 +1,5 @@
-//! Connection profiles: named sets of connection flags (`-b`, `--data-dir`) saved in
+//! Connection profiles: named sets of connection flags (`-b`, `--data-dir`, timeouts, security
+//! settings — a password file's path rather than the password, unless asked) saved in
 //! `$XDG_CONFIG_HOME/streamline/profiles.toml` (`~/.config/streamline/` by default), used with
 //! `-P NAME`, and managed by `streamline profile list|add|remove`.
 
@@ -25,6 +26,25 @@ pub struct Profile {
     /// `--request-timeout` for commands using this profile.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_timeout: Option<String>,
+    /// librdkafka's `security.protocol`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_protocol: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sasl_mechanism: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sasl_username: Option<String>,
+    /// Where the password is: a file only its owner can read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sasl_password_file: Option<PathBuf>,
+    /// The password itself, only when `profile add --store-password` asked for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sasl_password: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ssl_ca_location: Option<PathBuf>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ssl_certificate_location: Option<PathBuf>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ssl_key_location: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -63,7 +83,19 @@ fn save(file: &ProfileFile) -> anyhow::Result<()> {
     }
     let text = toml::to_string_pretty(file)?;
     let tmp = path.with_extension("toml.tmp");
-    std::fs::write(&tmp, text).with_context(|| format!("cannot write {}", tmp.display()))?;
+    // Profiles may hold a stored password: the file is its owner's alone.
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut out = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&tmp)
+            .with_context(|| format!("cannot write {}", tmp.display()))?;
+        out.write_all(text.as_bytes())
+            .with_context(|| format!("cannot write {}", tmp.display()))?;
+    }
     std::fs::rename(&tmp, &path).with_context(|| format!("cannot replace {}", path.display()))?;
     Ok(())
 }
@@ -100,6 +132,8 @@ pub struct ProfileArgs {
 }
 
 #[derive(Debug, clap::Subcommand)]
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 enum ProfileCommand {
     /// List saved profiles
     List,
@@ -119,6 +153,32 @@ enum ProfileCommand {
         /// How long commands wait for each answer (e.g. 10s)
         #[arg(long, value_name = "DURATION", value_parser = crate::timespec::duration_arg)]
         request_timeout: Option<String>,
+        /// PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL
+        #[arg(long, value_name = "PROTOCOL")]
+        security_protocol: Option<String>,
+        /// PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512
+        #[arg(long, value_name = "MECHANISM")]
+        sasl_mechanism: Option<String>,
+        /// SASL user name
+        #[arg(long, value_name = "NAME")]
+        sasl_username: Option<String>,
+        /// File holding the password (readable by its owner only); the profile stores this
+        /// path, not the password
+        #[arg(long, value_name = "FILE")]
+        sasl_password_file: Option<PathBuf>,
+        /// Store the password itself in the profile (from STREAMLINE_SASL_PASSWORD, or asked
+        /// for on the terminal); the profiles file is then made readable by you only
+        #[arg(long)]
+        store_password: bool,
+        /// PEM CA certificates to trust
+        #[arg(long, value_name = "FILE")]
+        ssl_ca_location: Option<PathBuf>,
+        /// PEM client certificate (mTLS)
+        #[arg(long, value_name = "FILE")]
+        ssl_certificate_location: Option<PathBuf>,
+        /// PEM private key of the client certificate
+        #[arg(long, value_name = "FILE")]
+        ssl_key_location: Option<PathBuf>,
     },
     /// Delete a profile
     Remove {
@@ -159,6 +219,14 @@ pub fn run(args: ProfileArgs) -> anyhow::Result<()> {
             data_dir,
             connect_timeout,
             request_timeout,
+            security_protocol,
+            sasl_mechanism,
+            sasl_username,
+            sasl_password_file,
+            store_password,
+            ssl_ca_location,
+            ssl_certificate_location,
+            ssl_key_location,
         } => {
             if bootstrap.is_none() && data_dir.is_none() {
                 bail!("a profile needs -b/--bootstrap-server or --data-dir");
@@ -166,8 +234,17 @@ pub fn run(args: ProfileArgs) -> anyhow::Result<()> {
             if name.trim().is_empty() {
                 bail!("a profile needs a name");
             }
+            let absolute = |p: Option<PathBuf>| p.map(|p| std::path::absolute(&p).unwrap_or(p));
+            let sasl_password = if store_password {
+                let user = sasl_username
+                    .as_deref()
+                    .context("--store-password needs --sasl-username")?;
+                Some(crate::security::password_to_store(user)?)
+            } else {
+                None
+            };
             let mut file = load()?;
-            let data_dir = data_dir.map(|d| std::path::absolute(&d).unwrap_or(d));
+            let data_dir = absolute(data_dir);
             file.profiles.insert(
                 name.clone(),
                 Profile {
@@ -175,6 +252,14 @@ pub fn run(args: ProfileArgs) -> anyhow::Result<()> {
                     data_dir,
                     connect_timeout,
                     request_timeout,
+                    security_protocol,
+                    sasl_mechanism,
+                    sasl_username,
+                    sasl_password_file: absolute(sasl_password_file),
+                    sasl_password,
+                    ssl_ca_location: absolute(ssl_ca_location),
+                    ssl_certificate_location: absolute(ssl_certificate_location),
+                    ssl_key_location: absolute(ssl_key_location),
                 },
             );
             save(&file)?;

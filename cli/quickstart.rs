@@ -165,6 +165,14 @@ pub async fn run(args: QuickstartArgs) -> anyhow::Result<()> {
             data_dir: data_dir.clone(),
             connect_timeout: args.connect.connect_timeout.clone(),
             request_timeout: args.connect.request_timeout.clone(),
+            security_protocol: args.connect.security.security_protocol.clone(),
+            sasl_mechanism: args.connect.security.sasl_mechanism.clone(),
+            sasl_username: args.connect.security.sasl_username.clone(),
+            sasl_password_file: args.connect.security.sasl_password_file.clone(),
+            ssl_ca_location: args.connect.security.ssl_ca_location.clone(),
+            ssl_certificate_location: args.connect.security.ssl_certificate_location.clone(),
+            ssl_key_location: args.connect.security.ssl_key_location.clone(),
+            ..Profile::default()
         },
     )?;
     println!("✓ saved profile {name} in {}", path.display());

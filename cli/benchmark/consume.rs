@@ -127,9 +127,7 @@ pub(super) async fn run_end_to_end(
     // The producer gets its own connections, as a separate producer process would: on a
     // shared one its requests would queue behind the consumer's long polls.
     let producer_client = match client.mode() {
-        streamline::client::Mode::Remote { bootstrap } => {
-            Arc::new(Client::remote_as(bootstrap, client.timeouts(), client.client_id()).await?)
-        }
+        streamline::client::Mode::Remote { .. } => Arc::new(client.reconnect().await?),
         streamline::client::Mode::Local { .. } | streamline::client::Mode::InProcess => {
             client.clone()
         }

@@ -18,6 +18,8 @@ pub mod partitioner;
 pub mod produce;
 pub mod records;
 mod retry;
+mod sasl;
+pub mod security;
 pub mod transactions;
 pub mod transport;
 pub mod watch;
@@ -66,6 +68,8 @@ pub struct Target {
     pub timeouts: Timeouts,
     /// The client id sent in request headers ([`CLIENT_ID`] when `None`).
     pub client_id: Option<String>,
+    /// How Remote connections are secured (TLS, SASL).
+    pub security: security::ClientSecurity,
 }
 
 /// One broker the client talks to, with the API versions it supports.
@@ -116,6 +120,8 @@ pub struct Client {
     /// The data directory of the server this Remote client found running on it: what the
     /// wire does not carry (compaction state) is read from its files.
     served_dir: Option<PathBuf>,
+    /// How this client's Remote connections are set up (TLS, SASL).
+    setup: transport::ConnectionSetup,
 }
 
 impl Client {
@@ -130,13 +136,19 @@ impl Client {
     pub async fn connect(target: &Target) -> Result<Client> {
         let client_id = target.client_id.as_deref().unwrap_or(CLIENT_ID);
         if let Some(bootstrap) = &target.bootstrap {
-            return Client::remote_as(bootstrap, target.timeouts, client_id).await;
+            return Client::remote_secured(bootstrap, target.timeouts, client_id, &target.security)
+                .await;
         }
         if let Some(holder) = read_holder(&target.data_dir) {
             return match holder.serving_addr {
                 Some(addr) => {
-                    let mut client =
-                        Client::remote_as(&addr.to_string(), target.timeouts, client_id).await?;
+                    let mut client = Client::remote_secured(
+                        &addr.to_string(),
+                        target.timeouts,
+                        client_id,
+                        &target.security,
+                    )
+                    .await?;
                     client.served_dir = Some(target.data_dir.clone());
                     Ok(client)
                 }
@@ -212,6 +224,7 @@ impl Client {
             local: Some(broker),
             group_timers: None,
             served_dir: None,
+            setup: transport::ConnectionSetup::plaintext(CLIENT_ID),
         }
     }
 
@@ -222,14 +235,56 @@ impl Client {
 
     /// [`Client::remote`] with its own timeouts, sending `client_id` in its request headers.
     pub async fn remote_as(bootstrap: &str, timeouts: Timeouts, client_id: &str) -> Result<Client> {
+        Client::remote_secured(
+            bootstrap,
+            timeouts,
+            client_id,
+            &security::ClientSecurity::default(),
+        )
+        .await
+    }
+
+    /// [`Client::remote_as`] over connections secured as `security` says.
+    pub async fn remote_secured(
+        bootstrap: &str,
+        timeouts: Timeouts,
+        client_id: &str,
+        security: &security::ClientSecurity,
+    ) -> Result<Client> {
+        let setup = transport::ConnectionSetup {
+            tls: security.tls_config()?,
+            sasl: security.sasl.clone(),
+            client_id: StrBytes::from_string(client_id.to_string()),
+        };
+        Client::remote_with_setup(bootstrap, timeouts, setup).await
+    }
+
+    /// A second client of the same cluster, with its own connections, set up as this one's
+    /// are (the same timeouts, client id and security); a Remote client only.
+    pub async fn reconnect(&self) -> Result<Client> {
+        match &self.mode {
+            Mode::Remote { bootstrap } => {
+                Client::remote_with_setup(bootstrap, self.timeouts, self.setup.clone()).await
+            }
+            _ => Err(Error::Client(
+                "only a client of a remote cluster can open a second connection".into(),
+            )),
+        }
+    }
+
+    async fn remote_with_setup(
+        bootstrap: &str,
+        timeouts: Timeouts,
+        setup: transport::ConnectionSetup,
+    ) -> Result<Client> {
         let mut failures = Vec::new();
         for addr in bootstrap
             .split(',')
             .map(str::trim)
             .filter(|a| !a.is_empty())
         {
-            let client_id = StrBytes::from_string(client_id.to_string());
-            match open_node(addr, timeouts, &client_id).await {
+            let client_id = setup.client_id.clone();
+            match open_node(addr, timeouts, &setup).await {
                 Ok(node) => {
                     return Ok(Client {
                         mode: Mode::Remote {
@@ -248,6 +303,7 @@ impl Client {
                         local: None,
                         group_timers: None,
                         served_dir: None,
+                        setup,
                     })
                 }
                 Err(e) => failures.push(e),
@@ -500,7 +556,7 @@ impl Client {
             .get(&id)
             .cloned()
             .ok_or_else(|| Error::Client(format!("broker {id} is not in the metadata")))?;
-        let node = Arc::new(open_node(&addr, self.timeouts, &self.client_id).await?);
+        let node = Arc::new(open_node(&addr, self.timeouts, &self.setup).await?);
         self.nodes.lock().await.insert(id, node.clone());
         Ok(node)
     }
@@ -584,8 +640,12 @@ async fn drive_group_timers(broker: Arc<Broker>) {
 
 /// Opens a TCP connection and learns the broker's API versions (KIP-511 aware), all within
 /// the connect timeout: a peer that accepts and never answers is not a broker to wait for.
-async fn open_node(addr: &str, timeouts: Timeouts, client_id: &StrBytes) -> Result<Node> {
-    tokio::time::timeout(timeouts.connect, open_node_unbounded(addr, timeouts, client_id))
+async fn open_node(
+    addr: &str,
+    timeouts: Timeouts,
+    setup: &transport::ConnectionSetup,
+) -> Result<Node> {
+    tokio::time::timeout(timeouts.connect, open_node_unbounded(addr, timeouts, setup))
         .await
         .unwrap_or_else(|_| {
             Err(Error::Connection(format!(
@@ -595,8 +655,13 @@ async fn open_node(addr: &str, timeouts: Timeouts, client_id: &StrBytes) -> Resu
         })
 }
 
-async fn open_node_unbounded(addr: &str, timeouts: Timeouts, client_id: &StrBytes) -> Result<Node> {
-    let conn = RemoteConnection::connect(addr, timeouts).await?;
+async fn open_node_unbounded(
+    addr: &str,
+    timeouts: Timeouts,
+    setup: &transport::ConnectionSetup,
+) -> Result<Node> {
+    let client_id = &setup.client_id;
+    let conn = RemoteConnection::connect(addr, timeouts, setup.clone()).await?;
     let transport = Transport::Remote(conn);
     let mut apis = ApiRanges::new();
     for version in [3i16, 0] {
@@ -652,7 +717,7 @@ fn negotiate(apis: &ApiRanges, key: ApiKey, ours_min: i16, ours_max: i16) -> Res
 }
 
 /// A whole request frame, length prefix included.
-fn encode_request<R: Encodable>(
+pub(crate) fn encode_request<R: Encodable>(
     key: ApiKey,
     version: i16,
     correlation_id: i32,

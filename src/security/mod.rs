@@ -3,7 +3,8 @@
 //! - `principal.rs` — the identity of a connection (`User:alice`).
 //! - `tls.rs`, `ssl_principal.rs` — the broker's TLS configuration and the principal of a
 //!   client certificate (Kafka's `ssl.principal.mapping.rules`).
-//! - `plain.rs`, `scram.rs` — the SASL mechanisms PLAIN and SCRAM-SHA-256/512.
+//! - `mechanism.rs`, `plain.rs`, `scram.rs`, `scram_client.rs` — the SASL mechanisms PLAIN and
+//!   SCRAM-SHA-256/512, the server's side and the client's.
 //! - `credentials.rs` — the users' SCRAM credentials, stored durably (KIP-554).
 //! - `acl.rs`, `acl_store.rs` — Kafka's ACL model, its authorization decision, and the ACLs
 //!   in force, stored durably.
@@ -12,9 +13,11 @@
 pub mod acl;
 pub mod acl_store;
 pub mod credentials;
+pub mod mechanism;
 pub mod plain;
 pub mod principal;
 pub mod scram;
+pub mod scram_client;
 pub mod ssl_principal;
 mod store_file;
 pub mod tls;

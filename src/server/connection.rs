@@ -105,7 +105,10 @@ pub async fn serve(
                 return;
             };
             match listener.principal_mapper.map(&dn) {
-                Some(name) => principal = Some(Principal::user(&name)),
+                Some(name) => {
+                    tracing::debug!(%peer, dn, principal = name, "client certificate");
+                    principal = Some(Principal::user(&name));
+                }
                 None => {
                     tracing::warn!(%peer, dn, "no ssl_principal_mapping_rules rule applies to the client certificate; closing");
                     return;
@@ -239,7 +242,13 @@ async fn read_frame<S: AsyncRead + Unpin>(
         if buf.capacity() - buf.len() < LENGTH_PREFIX_BYTES {
             buf.reserve(READ_CHUNK_BYTES);
         }
-        let n = stream.read_buf(buf).await.map_err(|e| e.to_string())?;
+        let n = match stream.read_buf(buf).await {
+            Ok(n) => n,
+            // A TLS peer that leaves without close_notify, as most Kafka clients do: between
+            // frames that is an ordinary end of the connection.
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => 0,
+            Err(e) => return Err(e.to_string()),
+        };
         if n == 0 {
             return if buf.is_empty() {
                 Ok(None)

@@ -178,10 +178,11 @@ pub fn parse_listener(text: &str) -> Result<ListenerSpec> {
 
 fn check(config: &ServerConfig, specs: &[ListenerSpec]) -> Result<()> {
     for (i, spec) in specs.iter().enumerate() {
-        if specs[..i].iter().any(|other| other.name == spec.name) {
+        let earlier = specs.iter().take(i);
+        if earlier.clone().any(|other| other.name == spec.name) {
             return Err(invalid(format!("two listeners are named {}", spec.name)));
         }
-        if spec.addr.port() != 0 && specs[..i].iter().any(|other| other.addr == spec.addr) {
+        if spec.addr.port() != 0 && earlier.clone().any(|other| other.addr == spec.addr) {
             return Err(invalid(format!(
                 "two listeners bind to {} ({})",
                 spec.addr, spec.name

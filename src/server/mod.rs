@@ -116,11 +116,11 @@ impl Server {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        let Some(first) = bound.first() else {
+        let (Some(first), Some(first_endpoint)) = (bound.first(), endpoints.first()) else {
             return Err(Error::InvalidConfig("no listener is configured".into()));
         };
         let addr = first.2;
-        let endpoint = endpoints[0].endpoint.clone();
+        let endpoint = first_endpoint.endpoint.clone();
         // The address the toolbox finds in the lock file: a PLAINTEXT listener if there is
         // one, since it connects there without credentials.
         let serving_addr = bound
