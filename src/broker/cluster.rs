@@ -9,8 +9,10 @@ use kafka_protocol::messages::BrokerId;
 use kafka_protocol::protocol::StrBytes;
 
 use super::context::RequestContext;
-use super::metadata::{CLUSTER_OPERATIONS, OPERATIONS_NOT_REQUESTED};
+use super::metadata::{CLUSTER_OPERATIONS, CLUSTER_OPERATION_LIST, OPERATIONS_NOT_REQUESTED};
+use super::security::CLUSTER_NAME;
 use super::Broker;
+use crate::security::acl::ResourceType;
 
 /// The endpoint type brokers serve (KIP-919); 2 would mean the controller endpoint.
 const ENDPOINT_TYPE_BROKERS: i8 = 1;
@@ -26,7 +28,13 @@ pub fn handle(
         .with_cluster_id(StrBytes::from_string(broker.cluster_id.clone()))
         .with_controller_id(BrokerId(broker.settings.node_id))
         .with_cluster_authorized_operations(if req.include_cluster_authorized_operations {
-            CLUSTER_OPERATIONS
+            broker.security.authorized_operations(
+                ctx,
+                ResourceType::Cluster,
+                CLUSTER_NAME,
+                &CLUSTER_OPERATION_LIST,
+                CLUSTER_OPERATIONS,
+            )
         } else {
             OPERATIONS_NOT_REQUESTED
         });

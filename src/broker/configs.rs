@@ -19,10 +19,12 @@ use kafka_protocol::messages::incremental_alter_configs_response::{
 };
 use kafka_protocol::protocol::StrBytes;
 
+use super::context::RequestContext;
 use super::topic::Topic;
 use super::topic_config::{lookup, ConfigType, TopicConfig, TOPIC_CONFIG_KEYS};
 use super::topics::{SOURCE_DEFAULT, SOURCE_TOPIC};
 use super::Broker;
+use crate::security::acl::Operation;
 use crate::Error;
 
 /// Kafka's ConfigResource types.
@@ -50,11 +52,33 @@ struct Entry {
     doc: &'static str,
 }
 
+/// The error for a resource whose configs the principal may not see or change: DESCRIBE_CONFIGS
+/// or ALTER_CONFIGS on the topic, or on the cluster for the broker's own.
+fn config_denied(
+    broker: &Broker,
+    ctx: &RequestContext,
+    resource_type: i8,
+    name: &str,
+    operation: Operation,
+) -> Option<ResponseError> {
+    let security = &broker.security;
+    match resource_type {
+        RESOURCE_TOPIC if !security.allows_topic(ctx, name, operation) => {
+            Some(ResponseError::TopicAuthorizationFailed)
+        }
+        RESOURCE_BROKER if !security.authorize_cluster(ctx, operation) => {
+            Some(ResponseError::ClusterAuthorizationFailed)
+        }
+        _ => None,
+    }
+}
+
 /// Handles DescribeConfigs.
 pub fn describe(
     broker: &Broker,
     req: DescribeConfigsRequest,
     version: i16,
+    ctx: &RequestContext,
 ) -> DescribeConfigsResponse {
     let results = req
         .resources
@@ -64,6 +88,15 @@ pub fn describe(
                 .with_error_message(None)
                 .with_resource_type(r.resource_type)
                 .with_resource_name(r.resource_name.clone());
+            if let Some(code) = config_denied(
+                broker,
+                ctx,
+                r.resource_type,
+                &r.resource_name,
+                Operation::DescribeConfigs,
+            ) {
+                return result.with_error_code(code.code());
+            }
             let entries = match r.resource_type {
                 RESOURCE_TOPIC => topic_entries(broker, &r.resource_name),
                 RESOURCE_BROKER => broker_entries(broker, &r.resource_name),
@@ -243,11 +276,27 @@ fn duplicates<'a>(names: impl Iterator<Item = &'a str>) -> Result<(), Error> {
 }
 
 /// Handles AlterConfigs: replaces a topic's whole set of overrides.
-pub fn alter(broker: &Broker, req: AlterConfigsRequest) -> AlterConfigsResponse {
+pub fn alter(
+    broker: &Broker,
+    req: AlterConfigsRequest,
+    ctx: &RequestContext,
+) -> AlterConfigsResponse {
     let responses = req
         .resources
         .into_iter()
         .map(|r| {
+            if let Some(code) = config_denied(
+                broker,
+                ctx,
+                r.resource_type,
+                &r.resource_name,
+                Operation::AlterConfigs,
+            ) {
+                return AlterConfigsResourceResponse::default()
+                    .with_resource_type(r.resource_type)
+                    .with_resource_name(r.resource_name)
+                    .with_error_code(code.code());
+            }
             let names = r.configs.iter().map(|c| c.name.as_str());
             let outcome = alter_topic(
                 broker,
@@ -284,11 +333,24 @@ pub fn alter(broker: &Broker, req: AlterConfigsRequest) -> AlterConfigsResponse 
 pub fn incremental_alter(
     broker: &Broker,
     req: IncrementalAlterConfigsRequest,
+    ctx: &RequestContext,
 ) -> IncrementalAlterConfigsResponse {
     let responses = req
         .resources
         .into_iter()
         .map(|r| {
+            if let Some(code) = config_denied(
+                broker,
+                ctx,
+                r.resource_type,
+                &r.resource_name,
+                Operation::AlterConfigs,
+            ) {
+                return IncrementalResult::default()
+                    .with_resource_type(r.resource_type)
+                    .with_resource_name(r.resource_name)
+                    .with_error_code(code.code());
+            }
             let names = r.configs.iter().map(|c| c.name.as_str());
             let outcome = alter_topic(
                 broker,

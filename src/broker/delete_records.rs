@@ -8,15 +8,23 @@ use kafka_protocol::messages::delete_records_response::{
     DeleteRecordsPartitionResult, DeleteRecordsResponse, DeleteRecordsTopicResult,
 };
 
+use super::context::RequestContext;
 use super::lookup::partition_of;
 use super::Broker;
+use crate::security::acl::Operation;
 
-/// Handles a DeleteRecords request.
-pub fn handle(broker: &Broker, req: DeleteRecordsRequest) -> DeleteRecordsResponse {
+/// Handles a DeleteRecords request; a topic the principal may not DELETE answers
+/// TOPIC_AUTHORIZATION_FAILED.
+pub fn handle(
+    broker: &Broker,
+    req: DeleteRecordsRequest,
+    ctx: &RequestContext,
+) -> DeleteRecordsResponse {
     let topics = req
         .topics
         .into_iter()
         .map(|t| {
+            let denied = !broker.security.allows_topic(ctx, &t.name, Operation::Delete);
             let topic = broker.topic(&t.name);
             let partitions = t
                 .partitions
@@ -24,6 +32,11 @@ pub fn handle(broker: &Broker, req: DeleteRecordsRequest) -> DeleteRecordsRespon
                 .map(|p| {
                     let result = DeleteRecordsPartitionResult::default()
                         .with_partition_index(p.partition_index);
+                    if denied {
+                        return result
+                            .with_low_watermark(-1)
+                            .with_error_code(ResponseError::TopicAuthorizationFailed.code());
+                    }
                     let partition = match partition_of(topic.as_ref(), p.partition_index) {
                         Ok(partition) => partition,
                         Err(code) => return result.with_low_watermark(-1).with_error_code(code.code()),

@@ -14,6 +14,7 @@ use kafka_protocol::messages::DescribeConfigsRequest;
 use kafka_protocol::protocol::StrBytes;
 
 use super::configs;
+use super::context::RequestContext;
 use super::topics::SOURCE_DEFAULT;
 use super::Broker;
 use crate::protocol::legacy::{put_len, put_nullable_string, put_string, Reader};
@@ -46,8 +47,8 @@ fn decode(body: Bytes) -> Option<DescribeConfigsRequest> {
 
 /// Answers a v0 request body (after the request header), returning the response body, or
 /// `None` when the body is malformed.
-pub fn handle(broker: &Broker, body: Bytes) -> Option<BytesMut> {
-    let response = configs::describe(broker, decode(body)?, 1);
+pub fn handle(broker: &Broker, body: Bytes, ctx: &RequestContext) -> Option<BytesMut> {
+    let response = configs::describe(broker, decode(body)?, 1, ctx);
     let mut out = BytesMut::new();
     out.put_i32(response.throttle_time_ms);
     put_len(&mut out, response.results.len())?;
@@ -105,8 +106,12 @@ mod tests {
                 false,
             )
             .expect("topic");
-        let body =
-            handle(&broker, request("t", Some(&["retention.ms", "segment.ms"]))).expect("answered");
+        let body = handle(
+            &broker,
+            request("t", Some(&["retention.ms", "segment.ms"])),
+            &RequestContext::in_process(),
+        )
+        .expect("answered");
         let mut r = Reader(body.freeze());
         assert_eq!(r.i32(), Some(0), "throttle");
         assert_eq!(r.len(1), Some(1));
@@ -147,10 +152,13 @@ mod tests {
         let broker = broker();
         let good = request("t", None);
         for cut in 0..good.len() {
-            assert!(handle(&broker, good.slice(..cut)).is_none(), "cut at {cut}");
+            assert!(
+                handle(&broker, good.slice(..cut), &RequestContext::in_process()).is_none(),
+                "cut at {cut}"
+            );
         }
         let mut trailing = BytesMut::from(&good[..]);
         trailing.put_u8(0);
-        assert!(handle(&broker, trailing.freeze()).is_none());
+        assert!(handle(&broker, trailing.freeze(), &RequestContext::in_process()).is_none());
     }
 }

@@ -8,19 +8,33 @@ use kafka_protocol::messages::describe_producers_response::{
 use kafka_protocol::messages::{DescribeProducersRequest, DescribeProducersResponse, ProducerId};
 
 use super::lookup::partition_of;
-use super::Broker;
+use kafka_protocol::error::ResponseError;
 
-pub fn handle(broker: &Broker, req: DescribeProducersRequest) -> DescribeProducersResponse {
+use super::context::RequestContext;
+use super::Broker;
+use crate::security::acl::Operation;
+
+/// A topic the principal may not READ answers TOPIC_AUTHORIZATION_FAILED, as in Kafka.
+pub fn handle(
+    broker: &Broker,
+    req: DescribeProducersRequest,
+    ctx: &RequestContext,
+) -> DescribeProducersResponse {
     let topics = req
         .topics
         .into_iter()
         .map(|t| {
+            let denied = !broker.security.allows_topic(ctx, &t.name, Operation::Read);
             let topic = broker.topic(&t.name);
             let partitions = t
                 .partition_indexes
                 .into_iter()
                 .map(|index| {
                     let response = PartitionResponse::default().with_partition_index(index);
+                    if denied {
+                        return response
+                            .with_error_code(ResponseError::TopicAuthorizationFailed.code());
+                    }
                     let partition = match partition_of(topic.as_ref(), index) {
                         Ok(partition) => partition,
                         Err(code) => return response.with_error_code(code.code()),

@@ -23,12 +23,14 @@ use kafka_protocol::messages::fetch_response::{
 use kafka_protocol::messages::ProducerId;
 use tokio::sync::futures::Notified;
 
+use super::context::RequestContext;
 use super::lookup::partition_at_epoch;
 use super::partition::Partition;
 use super::topic::Topic;
 use super::Broker;
 use crate::metrics::BrokerMetrics;
 use crate::protocol::batch;
+use crate::security::acl::{Operation, ResourceType};
 use crate::Error;
 
 /// The longest a fetch may wait, whatever the client asks (Kafka clients use up to ~30 s).
@@ -44,8 +46,15 @@ struct Target {
     partition: Result<Arc<Partition>, ResponseError>,
 }
 
-/// Handles a Fetch request, waiting for data as `min_bytes` and `max_wait_ms` ask.
-pub async fn handle(broker: &Broker, req: FetchRequest, version: i16) -> FetchResponse {
+/// Handles a Fetch request, waiting for data as `min_bytes` and `max_wait_ms` ask. A topic the
+/// principal may not READ answers TOPIC_AUTHORIZATION_FAILED for its partitions.
+pub async fn handle(
+    broker: &Broker,
+    req: FetchRequest,
+    version: i16,
+    ctx: &RequestContext,
+) -> FetchResponse {
+    let enforced = broker.security.enforced_for(ctx);
     if version >= 7 && req.session_id != 0 {
         return FetchResponse::default()
             .with_error_code(ResponseError::FetchSessionIdNotFound.code())
@@ -60,11 +69,32 @@ pub async fn handle(broker: &Broker, req: FetchRequest, version: i16) -> FetchRe
             broker
                 .topic_by_id(fetch_topic.topic_id)
                 .ok_or(ResponseError::UnknownTopicId)
+        } else if enforced
+            && !broker.security.authorize(
+                ctx,
+                ResourceType::Topic,
+                &fetch_topic.topic,
+                Operation::Read,
+            )
+        {
+            Err(ResponseError::TopicAuthorizationFailed)
         } else {
             broker
                 .topic(&fetch_topic.topic)
                 .ok_or(ResponseError::UnknownTopicOrPartition)
         };
+        let topic = topic.and_then(|t| {
+            if enforced
+                && version >= 13
+                && !broker
+                    .security
+                    .authorize(ctx, ResourceType::Topic, &t.name, Operation::Read)
+            {
+                Err(ResponseError::TopicAuthorizationFailed)
+            } else {
+                Ok(t)
+            }
+        });
         let mut response = FetchableTopicResponse::default();
         if version >= 13 {
             response.topic_id = fetch_topic.topic_id;

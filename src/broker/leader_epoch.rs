@@ -7,21 +7,37 @@ use kafka_protocol::messages::offset_for_leader_epoch_response::{
     EpochEndOffset, OffsetForLeaderEpochResponse, OffsetForLeaderTopicResult,
 };
 
+use super::context::RequestContext;
 use super::lookup::partition_at_epoch;
 use super::Broker;
+use crate::security::acl::Operation;
+use kafka_protocol::error::ResponseError;
 
 /// Handles an OffsetForLeaderEpoch request.
-pub fn handle(broker: &Broker, req: OffsetForLeaderEpochRequest) -> OffsetForLeaderEpochResponse {
+///
+/// A topic the principal may not DESCRIBE answers TOPIC_AUTHORIZATION_FAILED.
+pub fn handle(
+    broker: &Broker,
+    req: OffsetForLeaderEpochRequest,
+    ctx: &RequestContext,
+) -> OffsetForLeaderEpochResponse {
     let topics = req
         .topics
         .into_iter()
         .map(|t| {
+            let denied = !broker
+                .security
+                .allows_topic(ctx, &t.topic, Operation::Describe);
             let topic = broker.topic(&t.topic);
             let partitions = t
                 .partitions
                 .into_iter()
                 .map(|p| {
                     let result = EpochEndOffset::default().with_partition(p.partition);
+                    if denied {
+                        return undefined(result)
+                            .with_error_code(ResponseError::TopicAuthorizationFailed.code());
+                    }
                     let partition = match partition_at_epoch(
                         topic.as_ref(),
                         p.partition,

@@ -11,9 +11,11 @@ use kafka_protocol::messages::list_offsets_response::{
     ListOffsetsPartitionResponse, ListOffsetsResponse, ListOffsetsTopicResponse,
 };
 
+use super::context::RequestContext;
 use super::lookup::partition_at_epoch;
 use super::partition::Partition;
 use super::Broker;
+use crate::security::acl::Operation;
 
 const LATEST: i64 = -1;
 const EARLIEST: i64 = -2;
@@ -21,12 +23,21 @@ const MAX_TIMESTAMP: i64 = -3;
 const EARLIEST_LOCAL: i64 = -4;
 const LATEST_TIERED: i64 = -5;
 
-/// Handles a ListOffsets request.
-pub fn handle(broker: &Broker, req: ListOffsetsRequest, version: i16) -> ListOffsetsResponse {
+/// Handles a ListOffsets request; a topic the principal may not DESCRIBE answers
+/// TOPIC_AUTHORIZATION_FAILED.
+pub fn handle(
+    broker: &Broker,
+    req: ListOffsetsRequest,
+    version: i16,
+    ctx: &RequestContext,
+) -> ListOffsetsResponse {
     let topics = req
         .topics
         .into_iter()
         .map(|t| {
+            let denied = !broker
+                .security
+                .allows_topic(ctx, &t.name, Operation::Describe);
             let topic = broker.topic(&t.name);
             let partitions = t
                 .partitions
@@ -34,6 +45,9 @@ pub fn handle(broker: &Broker, req: ListOffsetsRequest, version: i16) -> ListOff
                 .map(|p| {
                     let response = ListOffsetsPartitionResponse::default()
                         .with_partition_index(p.partition_index);
+                    if denied {
+                        return failed(response, ResponseError::TopicAuthorizationFailed);
+                    }
                     let partition = match partition_at_epoch(
                         topic.as_ref(),
                         p.partition_index,

@@ -8,10 +8,12 @@
 
 use bytes::{BufMut, Bytes, BytesMut};
 
+use super::context::RequestContext;
 use super::list_offsets::lookup;
 use super::lookup::partition_of;
 use super::Broker;
 use crate::protocol::legacy::{put_len, put_string, Reader};
+use crate::security::acl::Operation;
 
 struct PartitionQuery {
     partition: i32,
@@ -42,18 +44,25 @@ fn decode(body: Bytes) -> Option<Vec<(String, Vec<PartitionQuery>)>> {
 
 /// Answers a v0 request body (after the request header), returning the response body, or
 /// `None` when the body is malformed.
-pub fn handle(broker: &Broker, body: Bytes) -> Option<BytesMut> {
+pub fn handle(broker: &Broker, body: Bytes, ctx: &RequestContext) -> Option<BytesMut> {
     let topics = decode(body)?;
     let mut out = BytesMut::new();
     put_len(&mut out, topics.len())?;
     for (name, partitions) in topics {
         put_string(&mut out, &name)?;
         put_len(&mut out, partitions.len())?;
+        let denied = !broker
+            .security
+            .allows_topic(ctx, &name, Operation::Describe);
         let topic = broker.topic(&name);
         for q in partitions {
             out.put_i32(q.partition);
-            let result = partition_of(topic.as_ref(), q.partition)
-                .and_then(|p| lookup(&p, q.timestamp, 0, false));
+            let result = if denied {
+                Err(kafka_protocol::error::ResponseError::TopicAuthorizationFailed)
+            } else {
+                partition_of(topic.as_ref(), q.partition)
+                    .and_then(|p| lookup(&p, q.timestamp, 0, false))
+            };
             match result {
                 Ok(offset) => {
                     let offsets: Vec<i64> = offset
@@ -120,11 +129,17 @@ mod tests {
     #[test]
     fn latest_and_earliest_offsets() {
         let b = broker();
-        let latest = handle(&b, request("t", 1, -1, 1)).unwrap().freeze();
+        let latest = handle(&b, request("t", 1, -1, 1), &RequestContext::in_process())
+            .unwrap()
+            .freeze();
         assert_eq!(answer(latest), (0, vec![0]));
-        let none = handle(&b, request("t", 1, -2, 0)).unwrap().freeze();
+        let none = handle(&b, request("t", 1, -2, 0), &RequestContext::in_process())
+            .unwrap()
+            .freeze();
         assert_eq!(answer(none), (0, vec![]));
-        let unknown = handle(&b, request("nope", 0, -1, 1)).unwrap().freeze();
+        let unknown = handle(&b, request("nope", 0, -1, 1), &RequestContext::in_process())
+            .unwrap()
+            .freeze();
         assert_eq!(answer(unknown), (3, vec![]));
     }
 
@@ -133,14 +148,17 @@ mod tests {
         let b = broker();
         let full = request("t", 0, -1, 1);
         for cut in 0..full.len() {
-            assert!(handle(&b, full.slice(..cut)).is_none(), "cut at {cut}");
+            assert!(
+                handle(&b, full.slice(..cut), &RequestContext::in_process()).is_none(),
+                "cut at {cut}"
+            );
         }
         let mut claim = BytesMut::new();
         claim.put_i32(-1);
         claim.put_i32(i32::MAX);
-        assert!(handle(&b, claim.freeze()).is_none());
+        assert!(handle(&b, claim.freeze(), &RequestContext::in_process()).is_none());
         let mut trailing = BytesMut::from(&full[..]);
         trailing.put_u8(0);
-        assert!(handle(&b, trailing.freeze()).is_none());
+        assert!(handle(&b, trailing.freeze(), &RequestContext::in_process()).is_none());
     }
 }

@@ -8,10 +8,22 @@ use kafka_protocol::messages::describe_log_dirs_response::{
 use kafka_protocol::messages::TopicName;
 use kafka_protocol::protocol::StrBytes;
 
+use super::context::RequestContext;
 use super::Broker;
+use crate::security::acl::Operation;
 
-/// Handles a DescribeLogDirs request; `topics` of null means every topic.
-pub fn handle(broker: &Broker, req: DescribeLogDirsRequest) -> DescribeLogDirsResponse {
+/// Handles a DescribeLogDirs request; `topics` of null means every topic. It needs DESCRIBE on
+/// the cluster (CLUSTER_AUTHORIZATION_FAILED otherwise, with no directories).
+pub fn handle(
+    broker: &Broker,
+    req: DescribeLogDirsRequest,
+    ctx: &RequestContext,
+) -> DescribeLogDirsResponse {
+    if !broker.security.authorize_cluster(ctx, Operation::Describe) {
+        return DescribeLogDirsResponse::default().with_error_code(
+            kafka_protocol::error::ResponseError::ClusterAuthorizationFailed.code(),
+        );
+    }
     let wanted: Vec<(String, Option<Vec<i32>>)> = match req.topics {
         None => broker
             .topics()

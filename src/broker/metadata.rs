@@ -11,8 +11,10 @@ use kafka_protocol::messages::{BrokerId, TopicName};
 use kafka_protocol::protocol::StrBytes;
 
 use super::context::RequestContext;
+use super::security::CLUSTER_NAME;
 use super::topic::Topic;
 use super::Broker;
+use crate::security::acl::{Operation, ResourceType};
 use crate::Error;
 
 /// "Authorized operations were not requested", as the protocol encodes it.
@@ -22,6 +24,31 @@ pub const OPERATIONS_NOT_REQUESTED: i32 = i32::MIN;
 /// ALTER_CONFIGS): without authentication every client may do all of them.
 pub const TOPIC_OPERATIONS: i32 =
     (1 << 3) | (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7) | (1 << 8) | (1 << 10) | (1 << 11);
+
+/// The topic operations, as ACLs name them.
+pub const TOPIC_OPERATION_LIST: [Operation; 8] = [
+    Operation::Read,
+    Operation::Write,
+    Operation::Create,
+    Operation::Delete,
+    Operation::Alter,
+    Operation::Describe,
+    Operation::DescribeConfigs,
+    Operation::AlterConfigs,
+];
+
+/// The cluster operations, as ACLs name them.
+pub const CLUSTER_OPERATION_LIST: [Operation; 9] = [
+    Operation::Create,
+    Operation::Alter,
+    Operation::Describe,
+    Operation::ClusterAction,
+    Operation::DescribeConfigs,
+    Operation::AlterConfigs,
+    Operation::IdempotentWrite,
+    Operation::CreateTokens,
+    Operation::DescribeTokens,
+];
 
 /// Every cluster ACL operation (CREATE, ALTER, DESCRIBE, CLUSTER_ACTION, DESCRIBE_CONFIGS,
 /// ALTER_CONFIGS, IDEMPOTENT_WRITE, CREATE_TOKENS, DESCRIBE_TOKENS).
@@ -54,16 +81,43 @@ pub fn handle(
         Some(t) => t.is_empty() && version == 0,
     };
     let allow_auto_create = version < 4 || req.allow_auto_topic_creation;
-    let topic_ops = if version >= 8 && req.include_topic_authorized_operations {
-        TOPIC_OPERATIONS
-    } else {
-        OPERATIONS_NOT_REQUESTED
+    let security = &broker.security;
+    let enforced = security.enforced_for(ctx);
+    let want_ops = version >= 8 && req.include_topic_authorized_operations;
+    let topic_ops = |name: &str| {
+        if want_ops {
+            security.authorized_operations(
+                ctx,
+                ResourceType::Topic,
+                name,
+                &TOPIC_OPERATION_LIST,
+                TOPIC_OPERATIONS,
+            )
+        } else {
+            OPERATIONS_NOT_REQUESTED
+        }
+    };
+    let may_describe = |name: &str| {
+        !enforced || security.authorize(ctx, ResourceType::Topic, name, Operation::Describe)
+    };
+    let denied = |name: Option<TopicName>, id: uuid::Uuid| {
+        MetadataResponseTopic::default()
+            .with_name(name)
+            .with_topic_id(id)
+            .with_error_code(ResponseError::TopicAuthorizationFailed.code())
+            .with_topic_authorized_operations(if want_ops {
+                0
+            } else {
+                OPERATIONS_NOT_REQUESTED
+            })
     };
     let topics: Vec<MetadataResponseTopic> = if all_topics {
+        // Topics the principal may not describe are left out, as Kafka does.
         broker
             .topics()
             .iter()
-            .map(|t| describe(broker, t, topic_ops, version))
+            .filter(|t| may_describe(&t.name))
+            .map(|t| describe(broker, t, topic_ops(&t.name), version))
             .collect()
     } else {
         req.topics
@@ -73,8 +127,20 @@ pub fn handle(
             // Java client sends an empty name, not a null one, beside the id.
             .map(
                 |requested| match requested.name.filter(|_| requested.topic_id.is_nil()) {
+                    Some(name) if !may_describe(&name) => denied(Some(name), uuid::Uuid::nil()),
+                    // Auto-creation needs CREATE; Kafka answers TOPIC_AUTHORIZATION_FAILED for
+                    // a missing topic the principal could not create.
+                    Some(name)
+                        if enforced
+                            && allow_auto_create
+                            && broker.settings.auto_create_topics
+                            && broker.topic(&name).is_none()
+                            && !security.may_create_topic(ctx, &name) =>
+                    {
+                        denied(Some(name), uuid::Uuid::nil())
+                    }
                     Some(name) => match broker.topic_or_auto_create(&name, allow_auto_create) {
-                        Ok(t) => describe(broker, &t, topic_ops, version),
+                        Ok(t) => describe(broker, &t, topic_ops(&t.name), version),
                         Err(e) => {
                             let code = match e {
                                 Error::InvalidTopic(_) => ResponseError::InvalidTopicException,
@@ -83,25 +149,37 @@ pub fn handle(
                                 }
                                 other => other.response_error(),
                             };
+                            let ops = topic_ops(&name);
                             MetadataResponseTopic::default()
                                 .with_name(Some(name))
                                 .with_error_code(code.code())
-                                .with_topic_authorized_operations(topic_ops)
+                                .with_topic_authorized_operations(ops)
                         }
                     },
                     None => match broker.topic_by_id(requested.topic_id) {
-                        Some(t) => describe(broker, &t, topic_ops, version),
+                        Some(t) if !may_describe(&t.name) => denied(None, requested.topic_id),
+                        Some(t) => describe(broker, &t, topic_ops(&t.name), version),
                         None => MetadataResponseTopic::default()
                             .with_topic_id(requested.topic_id)
                             .with_error_code(ResponseError::UnknownTopicId.code())
-                            .with_topic_authorized_operations(topic_ops),
+                            .with_topic_authorized_operations(if want_ops {
+                                0
+                            } else {
+                                OPERATIONS_NOT_REQUESTED
+                            }),
                     },
                 },
             )
             .collect()
     };
     let cluster_ops = if (8..=10).contains(&version) && req.include_cluster_authorized_operations {
-        CLUSTER_OPERATIONS
+        security.authorized_operations(
+            ctx,
+            ResourceType::Cluster,
+            CLUSTER_NAME,
+            &CLUSTER_OPERATION_LIST,
+            CLUSTER_OPERATIONS,
+        )
     } else {
         OPERATIONS_NOT_REQUESTED
     };

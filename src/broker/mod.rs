@@ -7,6 +7,7 @@
 //! `<data>/security/` (SCRAM credentials and ACLs) and `<data>/deleted/` (topics being
 //! removed). In memory mode it owns nothing on disk.
 
+pub mod acls;
 pub mod api_versions;
 pub mod cluster;
 pub mod configs;

@@ -17,6 +17,7 @@ use kafka_protocol::messages::produce_response::{
 };
 use kafka_protocol::protocol::StrBytes;
 
+use super::context::RequestContext;
 use super::partition::Partition;
 use super::topic::Topic;
 use super::topic_config::TimestampType;
@@ -24,6 +25,7 @@ use super::{now_ms, Broker};
 use crate::config::FsyncPolicy;
 use crate::protocol::inflate::MAX_INFLATED_BATCH_BYTES;
 use crate::protocol::{batch, declared};
+use crate::security::acl::{Operation, ResourceType};
 use crate::Error;
 
 /// Where an appended partition stands before the response is sent.
@@ -49,18 +51,50 @@ pub struct PendingProduce {
 }
 
 /// Validates and appends every batch of a Produce request at once.
-pub fn append(broker: &Broker, req: ProduceRequest, version: i16) -> PendingProduce {
+///
+/// Authorization is Kafka's: WRITE on the transactional id, if there is one (else every
+/// partition gets TRANSACTIONAL_ID_AUTHORIZATION_FAILED), and WRITE on each topic (else its
+/// partitions get TOPIC_AUTHORIZATION_FAILED); a topic is auto-created only for a principal
+/// that may create it.
+pub fn append(
+    broker: &Broker,
+    req: ProduceRequest,
+    version: i16,
+    ctx: &RequestContext,
+) -> PendingProduce {
     let acks = req.acks;
+    let security = &broker.security;
+    let enforced = security.enforced_for(ctx);
+    let transaction_denied = enforced
+        && req.transactional_id.as_ref().is_some_and(|id| {
+            !security.authorize(ctx, ResourceType::TransactionalId, id, Operation::Write)
+        });
     let mut responses = Vec::with_capacity(req.topic_data.len());
     let mut appended = Vec::new();
     for topic_data in req.topic_data {
-        let topic = if version >= 13 {
+        let topic = if transaction_denied {
+            Err(ResponseError::TransactionalIdAuthorizationFailed)
+        } else if version >= 13 {
             broker
                 .topic_by_id(topic_data.topic_id)
                 .ok_or(ResponseError::UnknownTopicId)
+                .and_then(|t| {
+                    if !enforced
+                        || security.authorize(ctx, ResourceType::Topic, &t.name, Operation::Write)
+                    {
+                        Ok(t)
+                    } else {
+                        Err(ResponseError::TopicAuthorizationFailed)
+                    }
+                })
+        } else if enforced
+            && !security.authorize(ctx, ResourceType::Topic, &topic_data.name, Operation::Write)
+        {
+            Err(ResponseError::TopicAuthorizationFailed)
         } else {
+            let may_create = !enforced || security.may_create_topic(ctx, &topic_data.name);
             broker
-                .topic_or_auto_create(&topic_data.name, true)
+                .topic_or_auto_create(&topic_data.name, may_create)
                 .map_err(|e| match e {
                     Error::InvalidTopic(_) => ResponseError::InvalidTopicException,
                     _ => ResponseError::UnknownTopicOrPartition,

@@ -82,7 +82,7 @@ impl BrokerSecurity {
                 .authorizer()
                 .authorize(ctx.principal.as_str(), &ctx.host(), &action);
         if !decision.allowed() {
-            tracing::debug!(
+            tracing::trace!(
                 principal = %ctx.principal,
                 host = %ctx.host(),
                 ?resource_type,
@@ -92,6 +92,71 @@ impl BrokerSecurity {
             );
         }
         decision.allowed()
+    }
+
+    /// Whether the principal may create the topic `name`: CREATE on the cluster or on the
+    /// topic, as Kafka checks for CreateTopics and auto-creation.
+    pub fn may_create_topic(&self, ctx: &RequestContext, name: &str) -> bool {
+        self.authorize_cluster(ctx, Operation::Create)
+            || self.authorize(ctx, ResourceType::Topic, name, Operation::Create)
+    }
+
+    /// Whether ACLs can deny anything to `ctx` at all; `false` lets a handler skip its checks.
+    pub fn enforced_for(&self, ctx: &RequestContext) -> bool {
+        self.authorizer_enabled && !ctx.is_in_process()
+    }
+
+    /// The operations of `ops` the principal may do on the resource, as the bit field of
+    /// Metadata's and DescribeCluster's `authorized_operations` (bit = operation code); `all`
+    /// when ACLs do not apply.
+    pub fn authorized_operations(
+        &self,
+        ctx: &RequestContext,
+        resource_type: ResourceType,
+        name: &str,
+        ops: &[Operation],
+        all: i32,
+    ) -> i32 {
+        if !self.enforced_for(ctx) {
+            return all;
+        }
+        ops.iter()
+            .filter(|op| self.authorize(ctx, resource_type, name, **op))
+            .fold(0, |bits, op| bits | (1 << op.code()))
+    }
+
+    /// Whether the principal may do `operation` on topic `name`.
+    pub fn allows_topic(&self, ctx: &RequestContext, name: &str, operation: Operation) -> bool {
+        self.authorize(ctx, ResourceType::Topic, name, operation)
+    }
+
+    /// Whether the principal may do `operation` on group `id`.
+    pub fn allows_group(&self, ctx: &RequestContext, id: &str, operation: Operation) -> bool {
+        self.authorize(ctx, ResourceType::Group, id, operation)
+    }
+
+    /// Whether the principal may do `operation` on transactional id `id`.
+    pub fn allows_transactional_id(
+        &self,
+        ctx: &RequestContext,
+        id: &str,
+        operation: Operation,
+    ) -> bool {
+        self.authorize(ctx, ResourceType::TransactionalId, id, operation)
+    }
+
+    /// Whether the principal may be an idempotent producer: IDEMPOTENT_WRITE on the cluster, or
+    /// WRITE on some topic (KIP-679), as InitProducerId checks without a transactional id.
+    pub fn may_write_idempotently(&self, ctx: &RequestContext) -> bool {
+        if !self.enforced_for(ctx) || self.authorize_cluster(ctx, Operation::IdempotentWrite) {
+            return true;
+        }
+        self.acls().authorizer().allows_any(
+            ctx.principal.as_str(),
+            &ctx.host(),
+            ResourceType::Topic,
+            Operation::Write,
+        )
     }
 
     /// The cluster-level check (`kafka-cluster`).

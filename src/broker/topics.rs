@@ -20,8 +20,10 @@ use kafka_protocol::messages::delete_topics_response::{
 use kafka_protocol::messages::{BrokerId, TopicName};
 use kafka_protocol::protocol::StrBytes;
 
+use super::context::RequestContext;
 use super::topic_config::TOPIC_CONFIG_KEYS;
 use super::{check_partition_count, Broker, MAX_PARTITIONS_PER_TOPIC};
+use crate::security::acl::Operation;
 use crate::Error;
 
 /// Config sources as DescribeConfigs and CreateTopics report them.
@@ -41,8 +43,16 @@ fn repeated<'a>(names: impl Iterator<Item = &'a str>) -> HashSet<String> {
         .collect()
 }
 
-/// Handles CreateTopics.
-pub fn create(broker: &Broker, req: CreateTopicsRequest, version: i16) -> CreateTopicsResponse {
+/// Kafka's message for a topic the principal may not act on.
+const AUTHORIZATION_FAILED: &str = "Authorization failed.";
+
+/// Handles CreateTopics; creating needs CREATE on the cluster or the topic.
+pub fn create(
+    broker: &Broker,
+    req: CreateTopicsRequest,
+    version: i16,
+    ctx: &RequestContext,
+) -> CreateTopicsResponse {
     let duplicates = repeated(req.topics.iter().map(|t| t.name.as_str()));
     let results = req
         .topics
@@ -57,6 +67,11 @@ pub fn create(broker: &Broker, req: CreateTopicsRequest, version: i16) -> Create
                         "topic '{}' appears more than once in the request",
                         name.as_str()
                     )));
+            }
+            if !broker.security.may_create_topic(ctx, name.as_str()) {
+                return result
+                    .with_error_code(ResponseError::TopicAuthorizationFailed.code())
+                    .with_error_message(msg(AUTHORIZATION_FAILED));
             }
             match create_one(broker, t, req.validate_only).map_err(|e| e.refusal()) {
                 Ok((partitions, topic_id, configs)) => {
@@ -167,8 +182,14 @@ fn create_one(
     Ok((partitions, topic.id, described))
 }
 
-/// Handles DeleteTopics, by name (all versions) or by topic ID (v6+).
-pub fn delete(broker: &Broker, req: DeleteTopicsRequest, version: i16) -> DeleteTopicsResponse {
+/// Handles DeleteTopics, by name (all versions) or by topic ID (v6+); deleting needs DELETE on
+/// the topic.
+pub fn delete(
+    broker: &Broker,
+    req: DeleteTopicsRequest,
+    version: i16,
+    ctx: &RequestContext,
+) -> DeleteTopicsResponse {
     let wanted: Vec<(Option<TopicName>, uuid::Uuid)> = if version >= 6 {
         req.topics
             .into_iter()
@@ -183,11 +204,22 @@ pub fn delete(broker: &Broker, req: DeleteTopicsRequest, version: i16) -> Delete
     let responses = wanted
         .into_iter()
         .map(|(name, id)| {
+            let may_delete = |n: &str| broker.security.allows_topic(ctx, n, Operation::Delete);
             let topic = match &name {
+                Some(n) if !may_delete(n) => Err(ResponseError::TopicAuthorizationFailed),
                 Some(n) => broker
                     .topic(n)
                     .ok_or(ResponseError::UnknownTopicOrPartition),
-                None => broker.topic_by_id(id).ok_or(ResponseError::UnknownTopicId),
+                None => broker
+                    .topic_by_id(id)
+                    .ok_or(ResponseError::UnknownTopicId)
+                    .and_then(|t| {
+                        if may_delete(&t.name) {
+                            Ok(t)
+                        } else {
+                            Err(ResponseError::TopicAuthorizationFailed)
+                        }
+                    }),
             };
             let mut result = DeletableTopicResult::default().with_name(name.clone());
             if version >= 6 {
@@ -209,6 +241,9 @@ pub fn delete(broker: &Broker, req: DeleteTopicsRequest, version: i16) -> Delete
                 }
                 Err(code) => {
                     let text = match &name {
+                        _ if code == ResponseError::TopicAuthorizationFailed => {
+                            AUTHORIZATION_FAILED.to_string()
+                        }
                         Some(n) => format!("topic '{}' does not exist", n.as_str()),
                         None => format!("no topic has id {id}"),
                     };
@@ -234,10 +269,11 @@ fn with_delete_error(
     }
 }
 
-/// Handles CreatePartitions: grows topics to a new total partition count.
+/// Handles CreatePartitions: grows topics to a new total partition count (ALTER on the topic).
 pub fn create_partitions(
     broker: &Broker,
     req: CreatePartitionsRequest,
+    ctx: &RequestContext,
 ) -> CreatePartitionsResponse {
     let node = BrokerId(broker.settings.node_id);
     let duplicates = repeated(req.topics.iter().map(|t| t.name.as_str()));
@@ -248,6 +284,9 @@ pub fn create_partitions(
             let outcome: Result<(), Error> = (|| {
                 if duplicates.contains(t.name.as_str()) {
                     return Err(Error::refused(ResponseError::InvalidRequest, "topic appears more than once in the request"));
+                }
+                if !broker.security.allows_topic(ctx, &t.name, Operation::Alter) {
+                    return Err(Error::refused(ResponseError::TopicAuthorizationFailed, "Topic authorization failed."));
                 }
                 let topic = broker
                     .topic(&t.name)

@@ -13,14 +13,20 @@ use kafka_protocol::messages::write_txn_markers_response::{
 };
 use kafka_protocol::messages::{WriteTxnMarkersRequest, WriteTxnMarkersResponse};
 
+use super::context::RequestContext;
 use super::partition::Partition;
 use super::{now_ms, Broker};
 
-/// Handles a WriteTxnMarkers request.
+/// Handles a WriteTxnMarkers request, which needs CLUSTER_ACTION (the brokers' API):
+/// CLUSTER_AUTHORIZATION_FAILED for every partition otherwise.
 pub fn handle(
     broker: &Arc<Broker>,
     req: WriteTxnMarkersRequest,
+    ctx: &RequestContext,
 ) -> impl Future<Output = WriteTxnMarkersResponse> + Send + 'static {
+    let denied = !broker
+        .security
+        .authorize_cluster(ctx, crate::security::acl::Operation::ClusterAction);
     let now = now_ms();
     // Per marker, per topic, per partition: its code, or where to wait for durability.
     let mut results: Vec<WritableTxnMarkerResult> = Vec::new();
@@ -31,6 +37,7 @@ pub fn handle(
             let mut partitions = Vec::new();
             for (i, index) in topic.partition_indexes.into_iter().enumerate() {
                 let code = match broker.partition(&topic.name, index) {
+                    _ if denied => ResponseError::ClusterAuthorizationFailed.code(),
                     None => ResponseError::UnknownTopicOrPartition.code(),
                     Some(partition) => match partition.append_marker(
                         marker.producer_id.0,

@@ -286,6 +286,57 @@ impl Authorizer {
     }
 }
 
+impl Authorizer {
+    /// Whether some ACL lets `principal` do `operation` on at least one resource of
+    /// `resource_type` that no DENY covers (Kafka's `authorizeByResourceType`, with which
+    /// InitProducerId lets a principal that may WRITE some topic be an idempotent producer).
+    pub fn allows_any(
+        &self,
+        principal: &str,
+        host: &str,
+        resource_type: ResourceType,
+        operation: Operation,
+    ) -> bool {
+        if self.super_users.contains(principal) {
+            return true;
+        }
+        let applies = |acl: &&Acl| {
+            acl.resource_type == resource_type
+                && (acl.principal == principal || acl.principal == WILDCARD_PRINCIPAL)
+                && (acl.host == WILDCARD || acl.host == host)
+                && (acl.operation == operation || acl.operation == Operation::All)
+        };
+        let (denies, allows): (Vec<&Acl>, Vec<&Acl>) = self
+            .acls
+            .iter()
+            .filter(applies)
+            .partition(|acl| acl.permission == Permission::Deny);
+        let denied_everywhere = denies.iter().any(|d| {
+            (d.pattern_type == PatternType::Literal && d.resource_name == WILDCARD)
+                || (d.pattern_type == PatternType::Prefixed && d.resource_name.is_empty())
+        });
+        if denied_everywhere {
+            return false;
+        }
+        let denied_prefix = |name: &str| {
+            denies.iter().any(|d| {
+                d.pattern_type == PatternType::Prefixed && name.starts_with(&d.resource_name)
+            })
+        };
+        allows.iter().any(|a| match a.pattern_type {
+            PatternType::Literal => {
+                a.resource_name == WILDCARD
+                    || (!denied_prefix(&a.resource_name)
+                        && !denies.iter().any(|d| {
+                            d.pattern_type == PatternType::Literal
+                                && d.resource_name == a.resource_name
+                        }))
+            }
+            PatternType::Prefixed => !denied_prefix(&a.resource_name),
+        })
+    }
+}
+
 /// How a filter selects resource patterns by type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PatternFilter {

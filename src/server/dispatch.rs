@@ -20,16 +20,16 @@ use bytes::{BufMut, Bytes, BytesMut};
 use kafka_protocol::messages::{
     AddOffsetsToTxnRequest, AddPartitionsToTxnRequest, AlterConfigsRequest,
     AlterUserScramCredentialsRequest, ApiKey, ApiVersionsRequest, ConsumerGroupDescribeRequest,
-    ConsumerGroupHeartbeatRequest, CreatePartitionsRequest, CreateTopicsRequest,
-    DeleteGroupsRequest, DeleteRecordsRequest, DeleteTopicsRequest, DescribeClusterRequest,
-    DescribeConfigsRequest, DescribeGroupsRequest, DescribeLogDirsRequest,
-    DescribeProducersRequest, DescribeTransactionsRequest, DescribeUserScramCredentialsRequest,
-    EndTxnRequest, FetchRequest, FindCoordinatorRequest, HeartbeatRequest,
-    IncrementalAlterConfigsRequest, InitProducerIdRequest, JoinGroupRequest, LeaveGroupRequest,
-    ListGroupsRequest, ListOffsetsRequest, ListTransactionsRequest, MetadataRequest,
-    OffsetCommitRequest, OffsetDeleteRequest, OffsetFetchRequest, OffsetForLeaderEpochRequest,
-    ProduceRequest, ResponseHeader, SyncGroupRequest, TxnOffsetCommitRequest,
-    WriteTxnMarkersRequest,
+    ConsumerGroupHeartbeatRequest, CreateAclsRequest, CreatePartitionsRequest, CreateTopicsRequest,
+    DeleteAclsRequest, DeleteGroupsRequest, DeleteRecordsRequest, DeleteTopicsRequest,
+    DescribeAclsRequest, DescribeClusterRequest, DescribeConfigsRequest, DescribeGroupsRequest,
+    DescribeLogDirsRequest, DescribeProducersRequest, DescribeTransactionsRequest,
+    DescribeUserScramCredentialsRequest, EndTxnRequest, FetchRequest, FindCoordinatorRequest,
+    HeartbeatRequest, IncrementalAlterConfigsRequest, InitProducerIdRequest, JoinGroupRequest,
+    LeaveGroupRequest, ListGroupsRequest, ListOffsetsRequest, ListTransactionsRequest,
+    MetadataRequest, OffsetCommitRequest, OffsetDeleteRequest, OffsetFetchRequest,
+    OffsetForLeaderEpochRequest, ProduceRequest, ResponseHeader, SyncGroupRequest,
+    TxnOffsetCommitRequest, WriteTxnMarkersRequest,
 };
 use kafka_protocol::protocol::{Decodable, Encodable};
 
@@ -39,6 +39,12 @@ use crate::metrics::errors::ErrorCodes;
 use crate::metrics::BrokerMetrics;
 use crate::protocol::frame::{self, FrameError};
 use crate::protocol::versions;
+use crate::security::acl::Operation;
+use kafka_protocol::error::ResponseError;
+use kafka_protocol::messages::{
+    AddOffsetsToTxnResponse, ConsumerGroupHeartbeatResponse, EndTxnResponse, HeartbeatResponse,
+    InitProducerIdResponse, JoinGroupResponse, LeaveGroupResponse, SyncGroupResponse,
+};
 
 /// What the connection should do after a request.
 #[derive(Debug)]
@@ -201,6 +207,18 @@ fn route(broker: &Arc<Broker>, mut frame: Bytes, ctx: &RequestContext) -> Dispat
         }};
     }
 
+    // Requests about one consumer group that the principal may not READ answer
+    // GROUP_AUTHORIZATION_FAILED at once, as Kafka's do.
+    macro_rules! unless_group_readable {
+        ($group:expr, $denied:expr) => {
+            if !broker.security.allows_group(ctx, $group, Operation::Read) {
+                return reply!(
+                    $denied.with_error_code(ResponseError::GroupAuthorizationFailed.code())
+                );
+            }
+        };
+    }
+
     match api_key {
         ApiKey::ApiVersions => {
             let _req = decode!(ApiVersionsRequest);
@@ -213,7 +231,7 @@ fn route(broker: &Arc<Broker>, mut frame: Bytes, ctx: &RequestContext) -> Dispat
             ctx
         )),
         ApiKey::Produce => {
-            let pending = broker::produce::append(broker, decode!(ProduceRequest), version);
+            let pending = broker::produce::append(broker, decode!(ProduceRequest), version, ctx);
             let broker = broker.clone();
             Dispatched::Later(Box::pin(async move {
                 let waiting = pending
@@ -230,16 +248,17 @@ fn route(broker: &Arc<Broker>, mut frame: Bytes, ctx: &RequestContext) -> Dispat
         ApiKey::Fetch => {
             let req = decode!(FetchRequest);
             let broker = broker.clone();
+            let ctx = ctx.clone();
             Dispatched::Later(Box::pin(async move {
-                let resp = broker::fetch::handle(&broker, req, version).await;
+                let resp = broker::fetch::handle(&broker, req, version, &ctx).await;
                 encode(&broker.metrics, correlation_id, api_key, version, &resp)
             }))
         }
         ApiKey::ListOffsets if version == 0 => {
             // On the blocking pool, as later versions: a lookup may walk compressed batches.
-            let (body, broker) = (body.clone(), broker.clone());
+            let (body, broker, ctx) = (body.clone(), broker.clone(), ctx.clone());
             on_blocking_pool(
-                move || match broker::list_offsets_v0::handle(&broker, body) {
+                move || match broker::list_offsets_v0::handle(&broker, body, &ctx) {
                     Some(resp) => encode_raw(correlation_id, &resp),
                     None => Outcome::Close(format!(
                         "malformed ListOffsets v0 request (correlation id {correlation_id})"
@@ -248,7 +267,7 @@ fn route(broker: &Arc<Broker>, mut frame: Bytes, ctx: &RequestContext) -> Dispat
             )
         }
         ApiKey::DescribeConfigs if version == 0 => {
-            match broker::describe_configs_v0::handle(broker, body.clone()) {
+            match broker::describe_configs_v0::handle(broker, body.clone(), ctx) {
                 Some(resp) => Dispatched::Now(encode_raw(correlation_id, &resp)),
                 None => Outcome::Close(format!(
                     "malformed DescribeConfigs v0 request (correlation id {correlation_id})"
@@ -264,92 +283,163 @@ fn route(broker: &Arc<Broker>, mut frame: Bytes, ctx: &RequestContext) -> Dispat
                 .into();
             };
             // The v0 and v1 responses are laid out exactly as v2's.
-            reply_later!(broker::groups::offsets::commit(broker, req, 2), 2)
+            reply_later!(broker::groups::offsets::commit(broker, req, 2, ctx), 2)
         }
         ApiKey::ListOffsets => {
             // A lookup by timestamp may inflate batches: CPU work for the blocking pool, never
             // for the workers every other connection's requests wait on.
-            let (req, broker) = (decode!(ListOffsetsRequest), broker.clone());
+            let (req, broker, ctx) = (decode!(ListOffsetsRequest), broker.clone(), ctx.clone());
             on_blocking_pool(move || {
-                let resp = broker::list_offsets::handle(&broker, req, version);
+                let resp = broker::list_offsets::handle(&broker, req, version, &ctx);
                 encode(&broker.metrics, correlation_id, api_key, version, &resp)
             })
         }
         ApiKey::CreateTopics => reply!(broker::topics::create(
             broker,
             decode!(CreateTopicsRequest),
-            version
+            version,
+            ctx
         )),
         ApiKey::DeleteTopics => reply!(broker::topics::delete(
             broker,
             decode!(DeleteTopicsRequest),
-            version
+            version,
+            ctx
         )),
         ApiKey::CreatePartitions => reply!(broker::topics::create_partitions(
             broker,
-            decode!(CreatePartitionsRequest)
+            decode!(CreatePartitionsRequest),
+            ctx
         )),
         ApiKey::DeleteRecords => reply!(broker::delete_records::handle(
             broker,
-            decode!(DeleteRecordsRequest)
+            decode!(DeleteRecordsRequest),
+            ctx
         )),
-        ApiKey::InitProducerId => reply_later!(broker::init_producer_id::handle(
-            broker,
-            decode!(InitProducerIdRequest),
-            version
-        )),
+        ApiKey::InitProducerId => {
+            let req = decode!(InitProducerIdRequest);
+            // WRITE on the transactional id; without one, an idempotent producer needs
+            // IDEMPOTENT_WRITE on the cluster or WRITE on some topic.
+            let denied = match &req.transactional_id {
+                Some(id)
+                    if !broker
+                        .security
+                        .allows_transactional_id(ctx, id, Operation::Write) =>
+                {
+                    Some(ResponseError::TransactionalIdAuthorizationFailed)
+                }
+                None if !broker.security.may_write_idempotently(ctx) => {
+                    Some(ResponseError::ClusterAuthorizationFailed)
+                }
+                _ => None,
+            };
+            if let Some(code) = denied {
+                return reply!(InitProducerIdResponse::default()
+                    .with_error_code(code.code())
+                    .with_producer_id(kafka_protocol::messages::ProducerId(-1))
+                    .with_producer_epoch(-1));
+            }
+            reply_later!(broker::init_producer_id::handle(broker, req, version))
+        }
         ApiKey::AddPartitionsToTxn => reply_later!(broker::txn::add_partitions::handle(
             broker,
             decode!(AddPartitionsToTxnRequest),
-            version
+            version,
+            ctx
         )),
-        ApiKey::AddOffsetsToTxn => reply_later!(broker::txn::add_offsets::handle(
-            broker,
-            decode!(AddOffsetsToTxnRequest),
-            version
-        )),
-        ApiKey::EndTxn => reply_later!(broker::txn::end::handle(
-            broker,
-            decode!(EndTxnRequest),
-            version
-        )),
+        ApiKey::AddOffsetsToTxn => {
+            let req = decode!(AddOffsetsToTxnRequest);
+            let security = &broker.security;
+            let denied = if !security.allows_transactional_id(
+                ctx,
+                &req.transactional_id,
+                Operation::Write,
+            ) {
+                Some(ResponseError::TransactionalIdAuthorizationFailed)
+            } else if !security.allows_group(ctx, &req.group_id, Operation::Read) {
+                Some(ResponseError::GroupAuthorizationFailed)
+            } else {
+                None
+            };
+            if let Some(code) = denied {
+                return reply!(AddOffsetsToTxnResponse::default().with_error_code(code.code()));
+            }
+            reply_later!(broker::txn::add_offsets::handle(broker, req, version))
+        }
+        ApiKey::EndTxn => {
+            let req = decode!(EndTxnRequest);
+            if !broker.security.allows_transactional_id(
+                ctx,
+                &req.transactional_id,
+                Operation::Write,
+            ) {
+                return reply!(EndTxnResponse::default()
+                    .with_error_code(ResponseError::TransactionalIdAuthorizationFailed.code()));
+            }
+            reply_later!(broker::txn::end::handle(broker, req, version))
+        }
         ApiKey::WriteTxnMarkers => reply_later!(broker::write_txn_markers::handle(
             broker,
-            decode!(WriteTxnMarkersRequest)
+            decode!(WriteTxnMarkersRequest),
+            ctx
         )),
         ApiKey::TxnOffsetCommit => reply_later!(broker::groups::txn_offsets::commit(
             broker,
             decode!(TxnOffsetCommitRequest),
-            version
+            version,
+            ctx
         )),
         ApiKey::DescribeProducers => reply!(broker::describe_producers::handle(
             broker,
-            decode!(DescribeProducersRequest)
+            decode!(DescribeProducersRequest),
+            ctx
         )),
         ApiKey::DescribeTransactions => reply!(broker::txn::admin::describe(
             broker,
-            decode!(DescribeTransactionsRequest)
+            decode!(DescribeTransactionsRequest),
+            ctx
         )),
         ApiKey::ListTransactions => reply!(broker::txn::admin::list(
             broker,
             decode!(ListTransactionsRequest),
-            version
+            version,
+            ctx
         )),
         ApiKey::OffsetForLeaderEpoch => reply!(broker::leader_epoch::handle(
             broker,
-            decode!(OffsetForLeaderEpochRequest)
+            decode!(OffsetForLeaderEpochRequest),
+            ctx
         )),
         ApiKey::DescribeConfigs => reply!(broker::configs::describe(
             broker,
             decode!(DescribeConfigsRequest),
-            version
+            version,
+            ctx
         )),
-        ApiKey::AlterConfigs => {
-            reply!(broker::configs::alter(broker, decode!(AlterConfigsRequest)))
-        }
+        ApiKey::AlterConfigs => reply!(broker::configs::alter(
+            broker,
+            decode!(AlterConfigsRequest),
+            ctx
+        )),
         ApiKey::IncrementalAlterConfigs => reply!(broker::configs::incremental_alter(
             broker,
-            decode!(IncrementalAlterConfigsRequest)
+            decode!(IncrementalAlterConfigsRequest),
+            ctx
+        )),
+        ApiKey::CreateAcls => reply!(broker::acls::create(
+            broker,
+            decode!(CreateAclsRequest),
+            ctx
+        )),
+        ApiKey::DescribeAcls => reply!(broker::acls::describe(
+            broker,
+            decode!(DescribeAclsRequest),
+            ctx
+        )),
+        ApiKey::DeleteAcls => reply!(broker::acls::delete(
+            broker,
+            decode!(DeleteAclsRequest),
+            ctx
         )),
         ApiKey::DescribeUserScramCredentials => reply!(broker::users::describe(
             broker,
@@ -369,7 +459,8 @@ fn route(broker: &Arc<Broker>, mut frame: Bytes, ctx: &RequestContext) -> Dispat
         )),
         ApiKey::DescribeLogDirs => reply!(broker::log_dirs::handle(
             broker,
-            decode!(DescribeLogDirsRequest)
+            decode!(DescribeLogDirsRequest),
+            ctx
         )),
         ApiKey::FindCoordinator => reply!(broker::groups::find_coordinator::handle(
             broker,
@@ -379,6 +470,7 @@ fn route(broker: &Arc<Broker>, mut frame: Bytes, ctx: &RequestContext) -> Dispat
         )),
         ApiKey::JoinGroup => {
             let req = decode!(JoinGroupRequest);
+            unless_group_readable!(&req.group_id, JoinGroupResponse::default());
             let client_id = header.client_id.as_deref().unwrap_or_default();
             let client_host = broker::groups::client_host(peer);
             reply_later!(broker::groups::join::handle(
@@ -393,6 +485,7 @@ fn route(broker: &Arc<Broker>, mut frame: Bytes, ctx: &RequestContext) -> Dispat
         }
         ApiKey::ConsumerGroupHeartbeat => {
             let req = decode!(ConsumerGroupHeartbeatRequest);
+            unless_group_readable!(&req.group_id, ConsumerGroupHeartbeatResponse::default());
             let client_id = header.client_id.as_deref().unwrap_or_default();
             let client_host = broker::groups::client_host(peer);
             reply!(broker::groups::consumer_heartbeat::handle(
@@ -408,50 +501,61 @@ fn route(broker: &Arc<Broker>, mut frame: Bytes, ctx: &RequestContext) -> Dispat
         ApiKey::ConsumerGroupDescribe => reply!(broker::groups::consumer_describe::handle(
             broker,
             decode!(ConsumerGroupDescribeRequest),
-            version
+            version,
+            ctx
         )),
-        ApiKey::SyncGroup => reply_later!(broker::groups::sync::handle(
-            broker,
-            decode!(SyncGroupRequest),
-            version
-        )),
-        ApiKey::Heartbeat => reply!(broker::groups::heartbeat::handle(
-            &broker.groups,
-            decode!(HeartbeatRequest),
-            version
-        )),
-        ApiKey::LeaveGroup => reply!(broker::groups::leave::handle(
-            &broker.groups,
-            decode!(LeaveGroupRequest),
-            version
-        )),
+        ApiKey::SyncGroup => {
+            let req = decode!(SyncGroupRequest);
+            unless_group_readable!(&req.group_id, SyncGroupResponse::default());
+            reply_later!(broker::groups::sync::handle(broker, req, version))
+        }
+        ApiKey::Heartbeat => {
+            let req = decode!(HeartbeatRequest);
+            unless_group_readable!(&req.group_id, HeartbeatResponse::default());
+            reply!(broker::groups::heartbeat::handle(
+                &broker.groups,
+                req,
+                version
+            ))
+        }
+        ApiKey::LeaveGroup => {
+            let req = decode!(LeaveGroupRequest);
+            unless_group_readable!(&req.group_id, LeaveGroupResponse::default());
+            reply!(broker::groups::leave::handle(&broker.groups, req, version))
+        }
         ApiKey::OffsetCommit => reply_later!(broker::groups::offsets::commit(
             broker,
             decode!(OffsetCommitRequest),
-            version
+            version,
+            ctx
         )),
         ApiKey::OffsetFetch => reply!(broker::groups::offsets::fetch(
             broker,
             decode!(OffsetFetchRequest),
-            version
+            version,
+            ctx
         )),
         ApiKey::OffsetDelete => reply_later!(broker::groups::offsets::delete(
             broker,
-            decode!(OffsetDeleteRequest)
+            decode!(OffsetDeleteRequest),
+            ctx
         )),
         ApiKey::ListGroups => reply!(broker::groups::admin::list(
             broker,
             decode!(ListGroupsRequest),
-            version
+            version,
+            ctx
         )),
         ApiKey::DescribeGroups => reply!(broker::groups::admin::describe(
             broker,
             decode!(DescribeGroupsRequest),
-            version
+            version,
+            ctx
         )),
         ApiKey::DeleteGroups => reply_later!(broker::groups::admin::delete(
             broker,
-            decode!(DeleteGroupsRequest)
+            decode!(DeleteGroupsRequest),
+            ctx
         )),
         other => Outcome::Close(format!("{other:?} is advertised but has no handler")).into(),
     }

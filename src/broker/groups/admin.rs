@@ -22,8 +22,10 @@ use uuid::Uuid;
 use super::consumer::ConsumerMember;
 use super::group::{Group, GroupState};
 use super::store::Record;
+use crate::broker::context::RequestContext;
 use crate::broker::Broker;
 use crate::protocol::embedded::versioned;
+use crate::security::acl::Operation;
 
 /// The group types of KIP-848, as ListGroups v5 reports and filters them.
 const CLASSIC: &str = "classic";
@@ -46,7 +48,16 @@ fn state_name(g: &Group) -> &'static str {
     }
 }
 
-pub fn list(broker: &Broker, req: ListGroupsRequest, version: i16) -> ListGroupsResponse {
+/// Handles ListGroups: DESCRIBE on the cluster lists every group; otherwise only the groups
+/// the principal may DESCRIBE are listed, as in Kafka.
+pub fn list(
+    broker: &Broker,
+    req: ListGroupsRequest,
+    version: i16,
+    ctx: &RequestContext,
+) -> ListGroupsResponse {
+    let security = &broker.security;
+    let sees_all = security.authorize_cluster(ctx, Operation::Describe);
     let states: Vec<String> = if version >= 4 {
         req.states_filter.iter().map(|s| s.to_lowercase()).collect()
     } else {
@@ -62,6 +73,7 @@ pub fn list(broker: &Broker, req: ListGroupsRequest, version: i16) -> ListGroups
         .values()
         .filter(|g| states.is_empty() || states.contains(&state_name(g).to_lowercase()))
         .filter(|g| types.is_empty() || types.iter().any(|t| t == group_type(g)))
+        .filter(|g| sees_all || security.allows_group(ctx, &g.id, Operation::Describe))
         .map(|g| {
             ListedGroup::default()
                 .with_group_id(StrBytes::from_string(g.id.clone()).into())
@@ -122,10 +134,13 @@ fn classic_member(
         .with_member_assignment(versioned(0, &assignment).unwrap_or_default())
 }
 
+/// Handles DescribeGroups; a group the principal may not DESCRIBE answers
+/// GROUP_AUTHORIZATION_FAILED.
 pub fn describe(
     broker: &Broker,
     req: DescribeGroupsRequest,
     version: i16,
+    ctx: &RequestContext,
 ) -> DescribeGroupsResponse {
     let names = broker.topic_names_by_id();
     let groups = broker.groups.lock();
@@ -133,6 +148,11 @@ pub fn describe(
         .groups
         .into_iter()
         .map(|id| {
+            if !broker.security.allows_group(ctx, &id, Operation::Describe) {
+                return DescribedGroup::default()
+                    .with_group_id(id)
+                    .with_error_code(ResponseError::GroupAuthorizationFailed.code());
+            }
             let Some(g) = groups.get(id.as_str()) else {
                 // Kafka describes an unknown group as Dead; v6 also says it was not found.
                 let error = if version >= 6 {
@@ -192,16 +212,22 @@ pub fn describe(
     DescribeGroupsResponse::default().with_groups(described)
 }
 
-/// Handles DeleteGroups; the returned future completes once the deletions are durable.
+/// Handles DeleteGroups; the returned future completes once the deletions are durable. A group
+/// the principal may not DELETE answers GROUP_AUTHORIZATION_FAILED.
 pub fn delete(
     broker: &Arc<Broker>,
     req: DeleteGroupsRequest,
+    ctx: &RequestContext,
 ) -> impl Future<Output = DeleteGroupsResponse> + Send + 'static {
     let coordinator = &broker.groups;
     let mut groups = coordinator.lock();
     let mut results = Vec::with_capacity(req.groups_names.len());
     let mut last_seq = None;
     for id in req.groups_names {
+        if !broker.security.allows_group(ctx, &id, Operation::Delete) {
+            results.push((id, Some(ResponseError::GroupAuthorizationFailed)));
+            continue;
+        }
         let error = match groups.get(id.as_str()) {
             None => Some(ResponseError::GroupIdNotFound),
             Some(g)

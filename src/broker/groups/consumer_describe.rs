@@ -13,15 +13,19 @@ use uuid::Uuid;
 
 use super::assignor::TopicPartitions;
 use super::consumer::ConsumerGroup;
+use crate::broker::context::RequestContext;
 use crate::broker::Broker;
+use crate::security::acl::Operation;
 
 /// Kafka's "member type" of a member using the consumer protocol (v1).
 const MEMBER_TYPE_CONSUMER: i8 = 1;
 
+/// A group the principal may not DESCRIBE answers GROUP_AUTHORIZATION_FAILED.
 pub fn handle(
     broker: &Broker,
     req: ConsumerGroupDescribeRequest,
     version: i16,
+    ctx: &RequestContext,
 ) -> ConsumerGroupDescribeResponse {
     let names = broker.topic_names_by_id();
     let groups = broker.groups.lock();
@@ -30,6 +34,13 @@ pub fn handle(
         .into_iter()
         .map(|id| {
             let described = DescribedGroup::default().with_group_id(id.clone());
+            if !broker.security.allows_group(ctx, &id, Operation::Describe) {
+                return described
+                    .with_error_code(ResponseError::GroupAuthorizationFailed.code())
+                    .with_error_message(Some(StrBytes::from_static_str(
+                        "Group authorization failed.",
+                    )));
+            }
             match groups.get(id.as_str()).map(|g| g.consumer.as_ref()) {
                 Some(Some(consumer)) => describe(consumer, &names, version)
                     .with_group_id(id)

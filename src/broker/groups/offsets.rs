@@ -30,7 +30,9 @@ use kafka_protocol::protocol::StrBytes;
 use super::consumer::ConsumerGroup;
 use super::group::{Group, GroupState};
 use super::store::{Committed, Record};
+use crate::broker::context::RequestContext;
 use crate::broker::{now_ms, Broker};
+use crate::security::acl::Operation;
 
 /// Per topic, each partition's error (None: fine, or waiting for the fsync).
 type TopicAnswers = (TopicName, Vec<(i32, Option<ResponseError>)>);
@@ -144,12 +146,17 @@ fn check_member_epoch(
     Ok(())
 }
 
-/// Handles an OffsetCommit; the returned future completes once the offsets are durable.
+/// Handles an OffsetCommit; the returned future completes once the offsets are durable. It
+/// needs READ on the group (GROUP_AUTHORIZATION_FAILED for every partition otherwise) and on
+/// each topic (TOPIC_AUTHORIZATION_FAILED for its partitions).
 pub fn commit(
     broker: &Arc<Broker>,
     req: OffsetCommitRequest,
     version: i16,
+    ctx: &RequestContext,
 ) -> impl Future<Output = OffsetCommitResponse> + Send + 'static {
+    let security = &broker.security;
+    let group_denied = !security.allows_group(ctx, &req.group_id, Operation::Read);
     let group_id = req.group_id.to_string();
     let member_id = req.member_id.to_string();
     let instance = req
@@ -159,7 +166,9 @@ pub fn commit(
         .map(|i| i.to_string());
     let coordinator = &broker.groups;
     let mut groups = coordinator.lock();
-    let group_error = if group_id.is_empty() {
+    let group_error = if group_denied {
+        Err(ResponseError::GroupAuthorizationFailed)
+    } else if group_id.is_empty() {
         Err(ResponseError::InvalidGroupId)
     } else {
         check_commit(
@@ -174,9 +183,13 @@ pub fn commit(
     let mut records = Vec::new();
     let mut answers: Vec<TopicAnswers> = Vec::new();
     for topic in req.topics {
+        let topic_denied = !security.allows_topic(ctx, &topic.name, Operation::Read);
         let mut parts = Vec::with_capacity(topic.partitions.len());
         for p in topic.partitions {
             let error = group_error.err().or_else(|| {
+                if topic_denied {
+                    return Some(ResponseError::TopicAuthorizationFailed);
+                }
                 partition_commit_error(
                     broker,
                     &topic.name,
@@ -313,10 +326,25 @@ fn wanted(
     }
 }
 
-pub fn fetch(broker: &Broker, req: OffsetFetchRequest, version: i16) -> OffsetFetchResponse {
+/// Handles an OffsetFetch. It needs DESCRIBE on each group (GROUP_AUTHORIZATION_FAILED
+/// otherwise); a topic the principal may not DESCRIBE answers TOPIC_AUTHORIZATION_FAILED when
+/// named, and is left out when every topic was asked for, as Kafka does.
+pub fn fetch(
+    broker: &Broker,
+    req: OffsetFetchRequest,
+    version: i16,
+    ctx: &RequestContext,
+) -> OffsetFetchResponse {
+    let security = &broker.security;
+    let may_describe = |name: &TopicName| security.allows_topic(ctx, name, Operation::Describe);
     let groups = broker.groups.lock();
     if version < 8 {
+        if !security.allows_group(ctx, &req.group_id, Operation::Describe) {
+            return OffsetFetchResponse::default()
+                .with_error_code(ResponseError::GroupAuthorizationFailed.code());
+        }
         let group = groups.get(req.group_id.as_str());
+        let named = req.topics.is_some();
         let topics = req.topics.map(|ts| {
             ts.into_iter()
                 .map(|t| (t.name, t.partition_indexes))
@@ -324,12 +352,22 @@ pub fn fetch(broker: &Broker, req: OffsetFetchRequest, version: i16) -> OffsetFe
         });
         let topics = wanted(group, topics)
             .into_iter()
+            .filter(|(name, _)| named || may_describe(name))
             .map(|(name, partitions)| {
+                let denied = !may_describe(&name);
                 OffsetFetchResponseTopic::default()
                     .with_partitions(
                         partitions
                             .into_iter()
                             .map(|p| {
+                                if denied {
+                                    return OffsetFetchResponsePartition::default()
+                                        .with_partition_index(p)
+                                        .with_committed_offset(-1)
+                                        .with_error_code(
+                                            ResponseError::TopicAuthorizationFailed.code(),
+                                        );
+                                }
                                 let (offset, epoch, metadata) = fetched(group, &name, p);
                                 OffsetFetchResponsePartition::default()
                                     .with_error_code(unstable(
@@ -358,6 +396,11 @@ pub fn fetch(broker: &Broker, req: OffsetFetchRequest, version: i16) -> OffsetFe
         .groups
         .into_iter()
         .map(|g| {
+            if !security.allows_group(ctx, &g.group_id, Operation::Describe) {
+                return OffsetFetchResponseGroup::default()
+                    .with_group_id(g.group_id)
+                    .with_error_code(ResponseError::GroupAuthorizationFailed.code());
+            }
             let group = groups.get(g.group_id.as_str());
             // v9 members of consumer-protocol groups say who they are: a stale epoch must not
             // read offsets (KIP-848).
@@ -372,6 +415,7 @@ pub fn fetch(broker: &Broker, req: OffsetFetchRequest, version: i16) -> OffsetFe
                     .with_group_id(g.group_id)
                     .with_error_code(error.code());
             }
+            let named = g.topics.is_some();
             let topics = g.topics.map(|ts| {
                 ts.into_iter()
                     .map(|t| (t.name, t.partition_indexes))
@@ -379,12 +423,22 @@ pub fn fetch(broker: &Broker, req: OffsetFetchRequest, version: i16) -> OffsetFe
             });
             let topics = wanted(group, topics)
                 .into_iter()
+                .filter(|(name, _)| named || may_describe(name))
                 .map(|(name, partitions)| {
+                    let denied = !may_describe(&name);
                     OffsetFetchResponseTopics::default()
                         .with_partitions(
                             partitions
                                 .into_iter()
                                 .map(|p| {
+                                    if denied {
+                                        return OffsetFetchResponsePartitions::default()
+                                            .with_partition_index(p)
+                                            .with_committed_offset(-1)
+                                            .with_error_code(
+                                                ResponseError::TopicAuthorizationFailed.code(),
+                                            );
+                                    }
                                     let (offset, epoch, metadata) = fetched(group, &name, p);
                                     OffsetFetchResponsePartitions::default()
                                         .with_error_code(unstable(
@@ -411,11 +465,22 @@ pub fn fetch(broker: &Broker, req: OffsetFetchRequest, version: i16) -> OffsetFe
     OffsetFetchResponse::default().with_groups(results)
 }
 
-/// Handles an OffsetDelete; the returned future completes once the deletion is durable.
+/// Handles an OffsetDelete; the returned future completes once the deletion is durable. It
+/// needs DELETE on the group and READ on each topic.
 pub fn delete(
     broker: &Arc<Broker>,
     req: OffsetDeleteRequest,
+    ctx: &RequestContext,
 ) -> impl Future<Output = OffsetDeleteResponse> + Send + 'static {
+    if !broker
+        .security
+        .allows_group(ctx, &req.group_id, Operation::Delete)
+    {
+        return futures_util::future::Either::Left(std::future::ready(
+            OffsetDeleteResponse::default()
+                .with_error_code(ResponseError::GroupAuthorizationFailed.code()),
+        ));
+    }
     let coordinator = &broker.groups;
     let mut groups = coordinator.lock();
     let group_id: GroupId = req.group_id;
@@ -429,8 +494,13 @@ pub fn delete(
     let mut answers = Vec::new();
     for topic in req.topics {
         let mut parts = Vec::new();
+        let topic_denied = !broker
+            .security
+            .allows_topic(ctx, &topic.name, Operation::Read);
         for p in topic.partitions {
-            let error = if !partition_exists(broker, &topic.name, p.partition_index) {
+            let error = if topic_denied {
+                Some(ResponseError::TopicAuthorizationFailed)
+            } else if !partition_exists(broker, &topic.name, p.partition_index) {
                 Some(ResponseError::UnknownTopicOrPartition)
             } else if subscribed.iter().any(|s| s.as_str() == topic.name.as_str()) {
                 Some(ResponseError::GroupSubscribedToTopic)

@@ -16,9 +16,11 @@ use kafka_protocol::messages::{TxnOffsetCommitRequest, TxnOffsetCommitResponse};
 use super::offsets::{check_member, partition_commit_error};
 use super::store::{self, Committed, Record};
 use super::{group::Group, GroupCoordinator};
+use crate::broker::context::RequestContext;
 use crate::broker::txn::state::TxnState;
 use crate::broker::txn::{check_producer_at, Txns};
 use crate::broker::{now_ms, Broker};
+use crate::security::acl::Operation;
 use crate::Result;
 
 /// Whether the producer's open transaction may commit offsets for `group`.
@@ -40,19 +42,33 @@ fn check_txn(txns: &Txns, req: &TxnOffsetCommitRequest, version: i16) -> Option<
     None
 }
 
-/// Handles a TxnOffsetCommit; the answer waits until the pending offsets are durable.
+/// Handles a TxnOffsetCommit; the answer waits until the pending offsets are durable. It needs
+/// WRITE on the transactional id, READ on the group and on each topic (Kafka's
+/// TRANSACTIONAL_ID_, GROUP_ and TOPIC_AUTHORIZATION_FAILED otherwise).
 pub fn commit(
     broker: &Arc<Broker>,
     req: TxnOffsetCommitRequest,
     version: i16,
+    ctx: &RequestContext,
 ) -> impl Future<Output = TxnOffsetCommitResponse> + Send + 'static {
+    let security = &broker.security;
+    let denied = if !security.allows_transactional_id(ctx, &req.transactional_id, Operation::Write)
+    {
+        Some(ResponseError::TransactionalIdAuthorizationFailed)
+    } else if !security.allows_group(ctx, &req.group_id, Operation::Read) {
+        Some(ResponseError::GroupAuthorizationFailed)
+    } else {
+        None
+    };
     let group_id = req.group_id.to_string();
     let producer_id = req.producer_id.0;
     // Held until the offsets are recorded as pending: EndTxn and timeouts end a transaction
     // under this lock, so offsets recorded while it is held belong to a transaction that is
     // still open and will be settled with it.
     let txns = broker.txns.lock();
-    let mut error = if group_id.is_empty() {
+    let mut error = if denied.is_some() {
+        denied
+    } else if group_id.is_empty() {
         Some(ResponseError::InvalidGroupId)
     } else {
         check_txn(&txns, &req, version)
@@ -73,9 +89,13 @@ pub fn commit(
     let mut records = Vec::new();
     let mut answers = Vec::new();
     for topic in req.topics {
+        let topic_denied = !security.allows_topic(ctx, &topic.name, Operation::Read);
         let mut parts = Vec::new();
         for p in topic.partitions {
             let code = error.or_else(|| {
+                if topic_denied {
+                    return Some(ResponseError::TopicAuthorizationFailed);
+                }
                 partition_commit_error(
                     broker,
                     &topic.name,

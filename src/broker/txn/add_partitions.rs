@@ -15,7 +15,9 @@ use kafka_protocol::messages::{AddPartitionsToTxnRequest, AddPartitionsToTxnResp
 
 use super::state::TxnState;
 use super::{check_producer_at, settled};
+use crate::broker::context::RequestContext;
 use crate::broker::{now_ms, Broker};
+use crate::security::acl::Operation;
 
 /// One transaction's partitions with their error codes.
 type TopicCodes = Vec<AddPartitionsToTxnTopicResult>;
@@ -27,6 +29,49 @@ struct Addition {
     epoch: i16,
     verify_only: bool,
     topics: Vec<AddPartitionsToTxnTopic>,
+    /// Why it is refused before anything is looked at: Kafka's authorization codes.
+    denied: Option<Denied>,
+}
+
+/// What the principal may not do.
+enum Denied {
+    /// WRITE on the transactional id: every partition gets
+    /// TRANSACTIONAL_ID_AUTHORIZATION_FAILED.
+    Transaction,
+    /// WRITE on these topics: their partitions get TOPIC_AUTHORIZATION_FAILED, the others
+    /// OPERATION_NOT_ATTEMPTED.
+    Topics(Vec<String>),
+}
+
+impl Denied {
+    fn of(broker: &Broker, ctx: &RequestContext, a: &Addition) -> Option<Denied> {
+        let security = &broker.security;
+        if !security.allows_transactional_id(ctx, &a.transactional_id, Operation::Write) {
+            return Some(Denied::Transaction);
+        }
+        let topics: Vec<String> = a
+            .topics
+            .iter()
+            .filter(|t| !security.allows_topic(ctx, &t.name, Operation::Write))
+            .map(|t| t.name.to_string())
+            .collect();
+        (!topics.is_empty()).then_some(Denied::Topics(topics))
+    }
+
+    fn codes(&self, topics: &[AddPartitionsToTxnTopic]) -> TopicCodes {
+        match self {
+            Denied::Transaction => codes(topics, |_, _| {
+                ResponseError::TransactionalIdAuthorizationFailed.code()
+            }),
+            Denied::Topics(denied) => codes(topics, |t, _| {
+                if denied.iter().any(|d| d == t) {
+                    ResponseError::TopicAuthorizationFailed.code()
+                } else {
+                    ResponseError::OperationNotAttempted.code()
+                }
+            }),
+        }
+    }
 }
 
 fn codes(topics: &[AddPartitionsToTxnTopic], code: impl Fn(&str, i32) -> i16) -> TopicCodes {
@@ -128,19 +173,26 @@ fn fail_all(topics: &mut TopicCodes, code: i16) {
     }
 }
 
-/// Handles an AddPartitionsToTxn request; the answer waits for the transaction log.
+/// Handles an AddPartitionsToTxn request; the answer waits for the transaction log. v4+ is the
+/// brokers' batched form, which needs CLUSTER_ACTION.
 pub fn handle(
     broker: &Arc<Broker>,
     req: AddPartitionsToTxnRequest,
     version: i16,
+    ctx: &RequestContext,
 ) -> impl Future<Output = AddPartitionsToTxnResponse> + Send + 'static {
-    let additions: Vec<Addition> = if version <= 3 {
+    let cluster_denied = version >= 4
+        && !broker
+            .security
+            .authorize_cluster(ctx, Operation::ClusterAction);
+    let mut additions: Vec<Addition> = if version <= 3 {
         vec![Addition {
             transactional_id: req.v3_and_below_transactional_id.to_string(),
             producer_id: req.v3_and_below_producer_id.0,
             epoch: req.v3_and_below_producer_epoch,
             verify_only: false,
             topics: req.v3_and_below_topics,
+            denied: None,
         }]
     } else {
         req.transactions
@@ -151,15 +203,27 @@ pub fn handle(
                 epoch: t.producer_epoch,
                 verify_only: t.verify_only,
                 topics: t.topics,
+                denied: None,
             })
             .collect()
     };
+    for a in &mut additions {
+        a.denied = Denied::of(broker, ctx, a);
+    }
     let broker = broker.clone();
     async move {
+        if cluster_denied {
+            return AddPartitionsToTxnResponse::default()
+                .with_error_code(ResponseError::ClusterAuthorizationFailed.code());
+        }
         let mut results: Vec<(String, TopicCodes, Option<u64>)> = Vec::new();
         for a in &additions {
             // The producer's previous transaction may still be settling: wait for it rather
             // than send the client into a retry round.
+            if let Some(denied) = &a.denied {
+                results.push((a.transactional_id.clone(), denied.codes(&a.topics), None));
+                continue;
+            }
             let (topics, seq) = match settled(&broker, &a.transactional_id).await {
                 Ok(()) => add(&broker, a, version),
                 Err(code) => (codes(&a.topics, |_, _| code.code()), None),

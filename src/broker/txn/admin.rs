@@ -13,7 +13,9 @@ use kafka_protocol::messages::{
 use kafka_protocol::protocol::StrBytes;
 
 use super::state::{TxnMeta, TxnState};
+use crate::broker::context::RequestContext;
 use crate::broker::{now_ms, Broker};
+use crate::security::acl::Operation;
 
 const STATES: [TxnState; 6] = [
     TxnState::Empty,
@@ -55,20 +57,39 @@ fn describe_one(meta: Option<&TxnMeta>, id: TransactionalId) -> DescribedState {
         .with_topics(topics)
 }
 
-pub fn describe(broker: &Broker, req: DescribeTransactionsRequest) -> DescribeTransactionsResponse {
+/// A transactional id the principal may not DESCRIBE answers
+/// TRANSACTIONAL_ID_AUTHORIZATION_FAILED.
+pub fn describe(
+    broker: &Broker,
+    req: DescribeTransactionsRequest,
+    ctx: &RequestContext,
+) -> DescribeTransactionsResponse {
     let txns = broker.txns.lock();
     DescribeTransactionsResponse::default().with_transaction_states(
         req.transactional_ids
             .into_iter()
-            .map(|id| describe_one(txns.by_id.get(id.as_str()), id))
+            .map(|id| {
+                if broker
+                    .security
+                    .allows_transactional_id(ctx, &id, Operation::Describe)
+                {
+                    describe_one(txns.by_id.get(id.as_str()), id)
+                } else {
+                    DescribedState::default()
+                        .with_transactional_id(id)
+                        .with_error_code(ResponseError::TransactionalIdAuthorizationFailed.code())
+                }
+            })
             .collect(),
     )
 }
 
+/// Lists the transactions whose ids the principal may DESCRIBE.
 pub fn list(
     broker: &Broker,
     req: ListTransactionsRequest,
     version: i16,
+    ctx: &RequestContext,
 ) -> ListTransactionsResponse {
     let unknown: Vec<StrBytes> = req
         .state_filters
@@ -101,6 +122,11 @@ pub fn list(
                     .state_filters
                     .iter()
                     .any(|f| f.as_str() == m.state.name())
+        })
+        .filter(|m| {
+            broker
+                .security
+                .allows_transactional_id(ctx, &m.transactional_id, Operation::Describe)
         })
         .filter(|m| {
             req.producer_id_filters.is_empty()
