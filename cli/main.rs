@@ -10,6 +10,7 @@
 #[global_allocator]
 static GLOBAL: streamline::alloc::LazyLargeAlloc = streamline::alloc::LazyLargeAlloc;
 
+mod acls;
 mod argv;
 mod benchmark;
 mod completions;
@@ -44,6 +45,7 @@ mod topics;
 mod transactions;
 mod transfer;
 mod usage;
+mod users;
 mod wait;
 mod watch;
 
@@ -112,6 +114,10 @@ enum Command {
     Groups(groups::GroupsArgs),
     /// List transactional ids and describe one (producer, state, open partitions)
     Transactions(transactions::TransactionsArgs),
+    /// List, create, delete SASL/SCRAM users and change their passwords
+    Users(users::UsersArgs),
+    /// List, create and delete ACLs
+    Acls(acls::AclsArgs),
     /// Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)
     Top(Box<top::TopArgs>),
     /// Check data directory, limits, broker, APIs and clock; --deep reads every batch
@@ -214,6 +220,8 @@ async fn run_command(command: Command) -> anyhow::Result<()> {
         Command::Consume(args) => consume::run(*args).await,
         Command::Topics(args) => topics::run(args).await,
         Command::Groups(args) => groups::run(args).await,
+        Command::Users(args) => users::run(args).await,
+        Command::Acls(args) => acls::run(args).await,
         Command::Transactions(args) => transactions::run(args).await,
         Command::Top(args) => top::run(*args).await,
         Command::Doctor(args) => doctor::run(*args).await,

@@ -269,12 +269,23 @@ fn prompt_password(username: &str) -> anyhow::Result<String> {
              --sasl-password-file or -X sasl.password"
         );
     }
+    prompt(&format!("Password for {username}: "), username)
+}
+
+/// Shows `question` and reads an answer without echoing it; off a terminal, an error saying
+/// where else a password can come from.
+pub fn prompt(question: &str, username: &str) -> anyhow::Result<String> {
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        bail!(
+            "a password is needed for '{username}' and standard input is not a terminal: set \
+             {PASSWORD_VARIABLE} (or STREAMLINE_NEW_PASSWORD for a new one), or give a password \
+             file"
+        );
+    }
     let mut stderr = std::io::stderr();
-    write!(stderr, "Password for {username}: ")?;
+    write!(stderr, "{question}")?;
     stderr.flush()?;
-    let password = read_hidden_line()?;
-    writeln!(stderr)?;
-    Ok(password)
+    read_hidden_line()
 }
 
 /// Reads one line from standard input with echo off.

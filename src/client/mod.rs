@@ -20,6 +20,7 @@ pub mod records;
 mod retry;
 mod sasl;
 pub mod security;
+pub mod security_admin;
 pub mod transactions;
 pub mod transport;
 pub mod watch;
