@@ -9,10 +9,13 @@
 //! - `acl.rs`, `acl_store.rs` — Kafka's ACL model, its authorization decision, and the ACLs
 //!   in force, stored durably.
 //! - `store_file.rs` — the private, atomically replaced files they are kept in.
+//! - `dev_certs.rs` — a throwaway CA and certificates for development and tests.
 
 pub mod acl;
 pub mod acl_store;
 pub mod credentials;
+#[cfg(feature = "cli")]
+pub mod dev_certs;
 pub mod mechanism;
 pub mod plain;
 pub mod principal;

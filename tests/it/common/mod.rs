@@ -10,6 +10,7 @@ pub mod pty;
 pub mod raw;
 pub mod reference;
 pub mod requests;
+pub mod secure;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
