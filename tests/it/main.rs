@@ -45,6 +45,7 @@ mod playground;
 mod produce_consume;
 mod python_client;
 mod quickstart;
+mod security_acls;
 mod security_auth;
 mod shell;
 mod third_party;
