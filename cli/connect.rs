@@ -62,9 +62,12 @@ pub struct ConnectArgs {
     pub request_timeout: Option<String>,
 
     /// A client property with librdkafka's name (repeatable): client.id, request.timeout.ms,
-    /// socket.timeout.ms, socket.connection.setup.timeout.ms; for produce acks, compression.type,
-    /// linger.ms, batch.size, enable.idempotence; for consume fetch.wait.max.ms,
-    /// fetch.min.bytes. A command's own flags win over it;
+    /// socket.timeout.ms, socket.connection.setup.timeout.ms; security.protocol,
+    /// sasl.mechanism, sasl.username, sasl.password, ssl.ca.location, ssl.certificate.location,
+    /// ssl.key.location, ssl.endpoint.identification.algorithm,
+    /// enable.ssl.certificate.verification; for produce acks, compression.type, linger.ms,
+    /// batch.size, enable.idempotence; for consume fetch.wait.max.ms, fetch.min.bytes. A
+    /// command's own flags win over it;
     /// a property a command has no use for is accepted and ignored, as librdkafka does
     #[arg(short = 'X', value_name = "KEY=VALUE", value_parser = parse_property, global = true)]
     pub properties: Vec<Property>,

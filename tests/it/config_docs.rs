@@ -24,6 +24,7 @@ fn every_key_is_documented_with_its_flag_variable_and_default() {
         assert_eq!(cells.get(3), Some(&env.as_str()), "{key}");
         let default = match defaults.get(key) {
             Some(toml::Value::String(s)) => format!("`{s}`"),
+            Some(toml::Value::Array(items)) if items.is_empty() => "unset".to_owned(),
             Some(other) => format!("`{other}`"),
             None => "unset".to_owned(),
         };
