@@ -30,6 +30,7 @@ mod kcat_input;
 mod migrate;
 mod output;
 mod playground;
+mod playground_secure;
 mod produce;
 mod profile;
 mod quickstart;

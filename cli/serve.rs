@@ -27,9 +27,10 @@ pub struct ServeArgs {
 
     /// Also create demo topics (orders, clickstream, sensors, logs) fed with live data, and a
     /// consumer group that lags, so `top`, `consume -f` and `groups describe` show something
-    /// at once
-    #[arg(long, env = "STREAMLINE_PLAYGROUND", value_parser = clap::builder::BoolishValueParser::new(), num_args = 0..=1, default_missing_value = "true", default_value = "false")]
-    playground: bool,
+    /// at once; `--playground secure` adds a SASL_SSL listener with a demo user and a
+    /// certificate, and prints the client settings
+    #[arg(long, env = "STREAMLINE_PLAYGROUND", value_name = "MODE", value_parser = playground_arg, num_args = 0..=1, default_missing_value = "true", default_value = "false")]
+    playground: Playground,
 
     /// Once serving, write the bound address (HOST:PORT and a newline) to this file, so a
     /// script can wait for it; removed again at a clean stop
@@ -38,6 +39,23 @@ pub struct ServeArgs {
 
     #[command(flatten)]
     settings: ConfigLayer,
+}
+
+/// What `--playground` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Playground {
+    Off,
+    On,
+    Secure,
+}
+
+fn playground_arg(text: &str) -> Result<Playground, String> {
+    match text.to_ascii_lowercase().as_str() {
+        "secure" => Ok(Playground::Secure),
+        "true" | "yes" | "on" | "1" | "y" => Ok(Playground::On),
+        "false" | "no" | "off" | "0" | "n" => Ok(Playground::Off),
+        other => Err(format!("'{other}' is not true, false or secure")),
+    }
 }
 
 /// A TLS certificate expiring sooner than this is warned about at start (and by `doctor`).
@@ -51,7 +69,12 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         stdout.flush()?;
         return Ok(());
     }
-    let config = ServerConfig::load(args.settings, args.config.as_deref())?;
+    let mut config = ServerConfig::load(args.settings, args.config.as_deref())?;
+    let secure_playground = if args.playground == Playground::Secure {
+        Some(crate::playground_secure::prepare(&mut config)?)
+    } else {
+        None
+    };
     init_logging(&config.log_level)?;
     let mut signals = StopSignals::install().context("cannot install signal handlers")?;
 
@@ -143,13 +166,22 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         }
     }
 
-    let playground = if args.playground {
+    let playground = if args.playground != Playground::Off {
         let playground = crate::playground::start(&server)?;
         // The CLI finds a server through its data directory; in memory, or elsewhere than the
         // default one, it needs the address.
         let found_by_data_dir = !in_memory && data_dir == std::path::Path::new("./data");
         let welcome = crate::playground::welcome(server.local_addr(), !found_by_data_dir);
         anstream::println!("{welcome}");
+        if let Some(secure) = &secure_playground {
+            let sasl_ssl = server
+                .listeners()
+                .iter()
+                .find(|l| l.name == "SASL_SSL")
+                .map(|l| l.addr)
+                .context("the secured playground has no SASL_SSL listener")?;
+            anstream::println!("{}", secure.client_settings(sasl_ssl)?);
+        }
         Some(playground)
     } else {
         None

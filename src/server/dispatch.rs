@@ -43,7 +43,8 @@ use crate::security::acl::Operation;
 use kafka_protocol::error::ResponseError;
 use kafka_protocol::messages::{
     AddOffsetsToTxnResponse, ConsumerGroupHeartbeatResponse, EndTxnResponse, HeartbeatResponse,
-    InitProducerIdResponse, JoinGroupResponse, LeaveGroupResponse, SyncGroupResponse,
+    InitProducerIdResponse, JoinGroupResponse, LeaveGroupResponse, SaslAuthenticateRequest,
+    SaslAuthenticateResponse, SaslHandshakeRequest, SaslHandshakeResponse, SyncGroupResponse,
 };
 
 /// What the connection should do after a request.
@@ -426,6 +427,20 @@ fn route(broker: &Arc<Broker>, mut frame: Bytes, ctx: &RequestContext) -> Dispat
             decode!(IncrementalAlterConfigsRequest),
             ctx
         )),
+        // On a listener without SASL (and in process), as Kafka answers there.
+        ApiKey::SaslHandshake => {
+            let _ = decode!(SaslHandshakeRequest);
+            reply!(SaslHandshakeResponse::default()
+                .with_error_code(ResponseError::IllegalSaslState.code()))
+        }
+        ApiKey::SaslAuthenticate => {
+            let _ = decode!(SaslAuthenticateRequest);
+            reply!(SaslAuthenticateResponse::default()
+                .with_error_code(ResponseError::IllegalSaslState.code())
+                .with_error_message(Some(kafka_protocol::protocol::StrBytes::from_static_str(
+                    "SaslAuthenticate request received after successful authentication"
+                ))))
+        }
         ApiKey::CreateAcls => reply!(broker::acls::create(
             broker,
             decode!(CreateAclsRequest),

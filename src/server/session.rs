@@ -182,7 +182,7 @@ impl Session {
             encode(&broker.metrics, correlation_id, api, version, &resp)
         };
         if !self.listener.protocol.uses_sasl() {
-            return Intercept::Answer(answer(ResponseError::IllegalSaslState.code()));
+            return Intercept::Dispatch;
         }
         let reauth = match self.state {
             State::AwaitHandshake => self.mechanism.is_some(),
@@ -228,13 +228,7 @@ impl Session {
             encode(&broker.metrics, correlation_id, api, version, &resp)
         };
         if !self.listener.protocol.uses_sasl() {
-            return Intercept::Answer(respond(
-                SaslAuthenticateResponse::default()
-                    .with_error_code(ResponseError::IllegalSaslState.code())
-                    .with_error_message(Some(StrBytes::from_static_str(
-                        "SaslAuthenticate request received after successful authentication",
-                    ))),
-            ));
+            return Intercept::Dispatch;
         }
         let State::AwaitToken { raw: false, .. } = self.state else {
             return Intercept::Answer(Outcome::Close(

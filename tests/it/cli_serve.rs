@@ -197,6 +197,8 @@ fn root_help_offers_only_working_commands() {
             "topics",
             "groups",
             "transactions",
+            "users",
+            "acls",
             "top",
             "doctor",
             "info",

@@ -165,6 +165,7 @@ fn expected_errors(key: ApiKey, version: i16) -> Vec<i16> {
     const UNKNOWN_MEMBER_ID: i16 = 25;
     const GROUP_ID_NOT_FOUND: i16 = 69;
     const MEMBER_ID_REQUIRED: i16 = 79;
+    const ILLEGAL_SASL_STATE: i16 = 34;
     match (key, version) {
         // KIP-394: from v4 a dynamic member's first join is answered with its member id to
         // join again with; v5+ join as a static member, which skips that step.
@@ -175,6 +176,9 @@ fn expected_errors(key: ApiKey, version: i16) -> Vec<i16> {
         // The request describes a consumer-protocol group and the classic GROUP; Kafka answers
         // a classic group's ConsumerGroupDescribe with GROUP_ID_NOT_FOUND.
         (ApiKey::ConsumerGroupDescribe, _) => vec![GROUP_ID_NOT_FOUND],
+        // In process there is no SASL session to start: the answer is Kafka's for a listener
+        // without SASL.
+        (ApiKey::SaslHandshake | ApiKey::SaslAuthenticate, _) => vec![ILLEGAL_SASL_STATE],
         _ => Vec::new(),
     }
 }
@@ -240,6 +244,13 @@ fn error_codes(key: ApiKey, version: i16, answer: Bytes) -> Vec<i16> {
         ApiKey::ListTransactions => codes!(ListTransactionsResponse),
         ApiKey::ConsumerGroupHeartbeat => codes!(ConsumerGroupHeartbeatResponse),
         ApiKey::ConsumerGroupDescribe => codes!(ConsumerGroupDescribeResponse),
+        ApiKey::SaslHandshake => codes!(SaslHandshakeResponse),
+        ApiKey::SaslAuthenticate => codes!(SaslAuthenticateResponse),
+        ApiKey::CreateAcls => codes!(CreateAclsResponse),
+        ApiKey::DescribeAcls => codes!(DescribeAclsResponse),
+        ApiKey::DeleteAcls => codes!(DeleteAclsResponse),
+        ApiKey::DescribeUserScramCredentials => codes!(DescribeUserScramCredentialsResponse),
+        ApiKey::AlterUserScramCredentials => codes!(AlterUserScramCredentialsResponse),
         other => panic!("{other:?} is advertised but this test cannot decode its response"),
     }
 }
