@@ -290,6 +290,13 @@ impl ConnectArgs {
         })
     }
 
+    /// How connections are secured, as the flags, -X and the profile say.
+    pub fn security_settings(
+        &self,
+    ) -> anyhow::Result<streamline::client::security::ClientSecurity> {
+        Ok(self.target()?.security)
+    }
+
     /// Where and how to connect: the flags over the profile (read once), ./data by default.
     fn target(&self) -> anyhow::Result<Target> {
         let profile = self.profile()?;

@@ -4,8 +4,9 @@
 //! In-process (no `-b`): the config file, the data directory (exists, writable, free space,
 //! who holds its lock), the open-file limit, the listen address (free, or the server on the
 //! data directory reachable and the APIs it offers), the clock, and with `--deep` every batch
-//! CRC and index of the data directory. With `-b`: the config file, the cluster reachable,
-//! the APIs it offers, and the clock against the cluster's newest records.
+//! CRC and index of the data directory; the security setup (`doctor_security.rs`). With `-b`:
+//! the config file, the cluster reachable, the APIs it offers, how the connection is secured,
+//! and the clock against the cluster's newest records.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -48,7 +49,7 @@ enum Status {
 }
 
 #[derive(Debug, Serialize)]
-struct Check {
+pub struct Check {
     name: &'static str,
     status: Status,
     detail: String,
@@ -56,7 +57,7 @@ struct Check {
     hint: Option<String>,
 }
 
-fn pass(name: &'static str, detail: impl Into<String>) -> Check {
+pub fn pass(name: &'static str, detail: impl Into<String>) -> Check {
     Check {
         name,
         status: Status::Pass,
@@ -65,7 +66,7 @@ fn pass(name: &'static str, detail: impl Into<String>) -> Check {
     }
 }
 
-fn warn(name: &'static str, detail: impl Into<String>, hint: impl Into<String>) -> Check {
+pub fn warn(name: &'static str, detail: impl Into<String>, hint: impl Into<String>) -> Check {
     Check {
         name,
         status: Status::Warn,
@@ -74,7 +75,7 @@ fn warn(name: &'static str, detail: impl Into<String>, hint: impl Into<String>) 
     }
 }
 
-fn fail(name: &'static str, detail: impl Into<String>, hint: impl Into<String>) -> Check {
+pub fn fail(name: &'static str, detail: impl Into<String>, hint: impl Into<String>) -> Check {
     Check {
         name,
         status: Status::Fail,
@@ -437,6 +438,9 @@ pub async fn run(args: DoctorArgs) -> anyhow::Result<()> {
                     format!("{bootstrap} answers ({brokers} brokers)"),
                 ));
                 checks.push(check_apis(&client).await);
+                checks.push(crate::doctor_security::check_connection(
+                    &args.connect.security_settings()?,
+                ));
                 checks.push(check_clock(None));
             }
             Err(e) => checks.push(fail(
@@ -449,6 +453,7 @@ pub async fn run(args: DoctorArgs) -> anyhow::Result<()> {
             checks.extend(check_data_dir(&data_dir));
             checks.push(check_open_files(&data_dir));
             check_listen(&config, &data_dir, &mut checks).await;
+            checks.extend(crate::doctor_security::check_broker(&config, &data_dir));
             checks.push(check_clock(Some(&data_dir)));
             if args.deep {
                 checks.push(check_deep(&data_dir));

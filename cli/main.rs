@@ -17,6 +17,7 @@ mod completions;
 mod connect;
 mod consume;
 mod doctor;
+mod doctor_security;
 mod expect;
 mod filter;
 mod groups;

@@ -38,10 +38,8 @@ impl Drop for Temporary {
 /// Adds the SASL_SSL listener, the certificate and the demo user to `config`.
 pub fn prepare(config: &mut ServerConfig) -> anyhow::Result<SecurePlayground> {
     let (dir, temporary) = if config.in_memory {
-        let dir = std::env::temp_dir().join(format!(
-            "streamline-playground-tls-{}",
-            std::process::id()
-        ));
+        let dir =
+            std::env::temp_dir().join(format!("streamline-playground-tls-{}", std::process::id()));
         (dir.clone(), Some(Temporary(dir)))
     } else {
         let dir = config.data_dir.join("playground-tls");

@@ -244,3 +244,65 @@ fn the_open_file_limit_is_checked_against_the_data_directory() {
     let (_, report) = doctor(&["--data-dir", d]);
     assert_eq!(status(&report, "open-file limit"), "PASS", "{report}");
 }
+
+#[test]
+fn weak_security_setups_are_flagged() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let certs = tmp.path().join("certs");
+    // A certificate valid for ten more days, PLAIN offered without TLS, an ACL file anyone
+    // can read.
+    let (_, files) =
+        streamline::security::dev_certs::write_all(&certs, &["localhost"], 10).unwrap();
+    let config = tmp.path().join("streamline.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "data_dir = {:?}\nlisteners = [\"SASL_PLAINTEXT://127.0.0.1:0\", \"SSL://127.0.0.1:0\"]\n\
+             ssl_certificate_location = {:?}\nssl_key_location = {:?}\n",
+            data.display().to_string(),
+            files.certificate.display().to_string(),
+            files.key.display().to_string()
+        ),
+    )
+    .unwrap();
+    ok(&[
+        "acls",
+        "create",
+        "--data-dir",
+        data.to_str().unwrap(),
+        "--resource-type",
+        "topic",
+        "--resource-name",
+        "t",
+        "--principal",
+        "User:a",
+        "--operation",
+        "read",
+    ]);
+    let acls = data.join("security").join("acls.json");
+    assert_eq!(
+        std::fs::metadata(&acls).unwrap().permissions().mode() & 0o777,
+        0o600,
+        "written private"
+    );
+    let (code, report) = doctor(&["-c", config.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "warnings only: {report}");
+    assert_eq!(status(&report, "listeners"), "WARN");
+    assert!(
+        detail(&report, "listeners").contains("offers PLAIN"),
+        "{report}"
+    );
+    assert_eq!(status(&report, "certificate"), "WARN");
+    assert!(detail(&report, "certificate").contains("days"), "{report}");
+    assert_eq!(status(&report, "security files"), "PASS");
+    std::fs::set_permissions(&acls, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let (code, report) = doctor(&["-c", config.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{report}");
+    assert_eq!(status(&report, "security files"), "FAIL");
+    assert!(check(&report, "security files")["hint"]
+        .as_str()
+        .unwrap()
+        .contains("chmod 600"));
+}
