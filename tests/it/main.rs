@@ -11,6 +11,7 @@ mod common;
 
 mod admin;
 mod apache_kafka;
+mod apache_kafka_secure;
 mod bad_input;
 mod bounded;
 mod cli_benchmark;

@@ -38,6 +38,27 @@ impl Kafka {
         Self::start("cluster", 3)
     }
 
+    /// One node whose clients use SASL_SSL with SCRAM-SHA-512 (`admin`/`admin-secret`, a super
+    /// user) and the StandardAuthorizer; `certs` holds `server.pem` and `server.key`.
+    /// `bootstrap` is the SASL_SSL address.
+    pub fn secure(certs: &Path) -> Kafka {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().to_str().expect("utf-8 path");
+        let out = kafka_sh(&["start", "secure", path, certs.to_str().expect("utf-8 path")]);
+        let kafka = Kafka {
+            bootstrap: String::from_utf8_lossy(&out.stdout).trim().to_string(),
+            dir,
+            nodes: 1,
+        };
+        assert!(
+            out.status.success() && !kafka.bootstrap.is_empty(),
+            "Apache Kafka (secure) did not start: {}{}",
+            String::from_utf8_lossy(&out.stderr),
+            kafka.logs_tail()
+        );
+        kafka
+    }
+
     fn start(shape: &str, nodes: usize) -> Kafka {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().to_str().expect("utf-8 path");

@@ -4,6 +4,10 @@
 #   kafka.sh fetch                  download kafka_2.13:4.4.0 and its dependencies (once)
 #   kafka.sh start single DIR       one combined broker+controller on loopback ephemeral ports
 #   kafka.sh start cluster DIR      three brokers, node 1 also the (only) controller
+#   kafka.sh start secure DIR CERTS one node with a SASL_SSL listener besides PLAINTEXT:
+#                                   SCRAM-SHA-512, CERTS/server.pem and server.key, the
+#                                   StandardAuthorizer, super user User:admin (password
+#                                   admin-secret); prints the SASL_SSL address
 #   kafka.sh stop DIR               stop every node started in DIR (by PID)
 #   kafka.sh stop-node DIR N        stop node N only, cleanly (its partitions' leaders move)
 #   kafka.sh prepare DIR PORT       write and format one combined node listening on PORT
@@ -90,6 +94,49 @@ write_config() {
         echo "log.cleaner.backoff.ms=200"
     } > "$dir/server.properties"
     echo "$port" > "$dir/port"
+}
+
+# start_secure DIR CERTS: one combined node; PLAINTEXT stays for the controller and
+# inter-broker traffic (its ANONYMOUS principal is a super user), clients use SASL_SSL.
+start_secure() {
+    BASE=$1
+    local certs
+    certs="$(cd "$2" && pwd)"
+    fetch
+    mkdir -p "$BASE"
+    BASE="$(cd "$BASE" && pwd)"
+    local cport port sport
+    cport=$(free_port)
+    port=$(free_port)
+    sport=$(free_port)
+    write_config 1 broker,controller "$port" "$cport" "1@127.0.0.1:$cport" 1
+    local dir="$BASE/node-1"
+    # A PEM key store: the private key, then the certificate chain.
+    cat "$certs/server.key" "$certs/server.pem" > "$dir/keystore.pem"
+    sed -i \
+        -e "s|^listener.security.protocol.map=.*|listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL|" \
+        -e "s|^listeners=.*|listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport,SASL_SSL://127.0.0.1:$sport|" \
+        -e "s|^advertised.listeners=.*|advertised.listeners=PLAINTEXT://127.0.0.1:$port,SASL_SSL://127.0.0.1:$sport|" \
+        "$dir/server.properties"
+    {
+        echo "sasl.enabled.mechanisms=SCRAM-SHA-512"
+        echo "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;"
+        echo "ssl.keystore.type=PEM"
+        echo "ssl.keystore.location=$dir/keystore.pem"
+        echo "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer"
+        echo "super.users=User:admin;User:ANONYMOUS"
+        echo "allow.everyone.if.no.acl.found=false"
+    } >> "$dir/server.properties"
+    "${kafka_java[@]}" kafka.tools.StorageTool format -t "$(cluster_id)" \
+        -c "$dir/server.properties" --ignore-formatted \
+        --add-scram 'SCRAM-SHA-512=[name=admin,password=admin-secret]' \
+        > "$dir/format.log" 2>&1 \
+        || die "formatting failed: $(cat "$dir/format.log")"
+    start_node 1
+    wait_ready 1
+    echo "127.0.0.1:$port" > "$BASE/bootstrap"
+    echo "127.0.0.1:$sport" > "$BASE/secure_bootstrap"
+    echo "127.0.0.1:$sport"
 }
 
 start() {
@@ -185,7 +232,12 @@ stop_node() {
 
 case "${1:-}" in
     fetch) fetch ;;
-    start) [ $# -eq 3 ] || die "usage: kafka.sh start single|cluster DIR"; start "$2" "$3" ;;
+    start)
+        if [ "${2:-}" = secure ]; then
+            [ $# -eq 4 ] || die "usage: kafka.sh start secure DIR CERTS"; start_secure "$3" "$4"
+        else
+            [ $# -eq 3 ] || die "usage: kafka.sh start single|cluster DIR"; start "$2" "$3"
+        fi ;;
     stop)
         [ $# -eq 2 ] || die "usage: kafka.sh stop DIR"
         for d in "$2"/node-*; do [ -d "$d" ] && stop_node "$2" "${d##*/node-}" KILL; done ;;
@@ -195,5 +247,5 @@ case "${1:-}" in
         dir="$(cd "$2" && pwd)/node-1"
         exec "${kafka_java[@]}" -Dkafka.node.log="$dir/server.log" kafka.Kafka "$dir/server.properties" ;;
     stop-node) [ $# -eq 3 ] || die "usage: kafka.sh stop-node DIR N"; stop_node "$2" "$3" TERM ;;
-    *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
