@@ -460,3 +460,59 @@ async fn sessions_expire_and_clients_re_authenticate_kip_368() {
         .unwrap();
     assert_eq!(read.len(), 8);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_replaced_certificate_is_served_after_a_reload_without_dropping_connections() {
+    let s = Secured::start(|_| {}).await;
+    // A connection made before the reload keeps working.
+    let before = s.client("SASL_SSL", "SCRAM-SHA-256", ALICE);
+    let producer: ThreadedProducer<DefaultProducerContext> =
+        tokio::task::spawn_blocking(move || before.create().unwrap())
+            .await
+            .unwrap();
+    producer
+        .send(BaseRecord::<(), str>::to("reload").payload("before"))
+        .unwrap();
+    let producer = tokio::task::spawn_blocking(move || {
+        producer.flush(Duration::from_secs(10)).unwrap();
+        producer
+    })
+    .await
+    .unwrap();
+
+    // Another CA's certificate replaces the files; after the reload, clients trusting only
+    // the old CA are refused and those trusting the new one connect.
+    let new_dir = tempfile::tempdir().unwrap();
+    let (_, new_files) =
+        streamline::security::dev_certs::write_all(new_dir.path(), &["localhost", "127.0.0.1"], 30)
+            .unwrap();
+    std::fs::copy(&new_files.certificate, &s.files.certificate).unwrap();
+    std::fs::copy(&new_files.key, &s.files.key).unwrap();
+    s.server.server.reload_tls();
+    let old_trust = s.client("SASL_SSL", "SCRAM-SHA-256", ALICE);
+    let r = tokio::task::spawn_blocking(move || refused(old_trust))
+        .await
+        .unwrap();
+    assert!(
+        r.saw("certificate verify failed") || r.saw("SSL handshake failed"),
+        "{}",
+        r.all()
+    );
+    let mut new_trust = s.client("SASL_SSL", "SCRAM-SHA-256", ALICE);
+    new_trust.set("ssl.ca.location", new_files.ca.to_str().unwrap());
+    tokio::task::spawn_blocking(move || produce_one(new_trust, "reload", "after"))
+        .await
+        .unwrap()
+        .expect("the new certificate is served");
+    producer
+        .send(BaseRecord::<(), str>::to("reload").payload("still"))
+        .unwrap();
+    tokio::task::spawn_blocking(move || producer.flush(Duration::from_secs(10)).unwrap())
+        .await
+        .unwrap();
+    let plain = s.addr("PLAINTEXT");
+    let read = tokio::task::spawn_blocking(move || consume(&plain, "reload", 0, 0, 3))
+        .await
+        .unwrap();
+    assert_eq!(read.len(), 3);
+}
