@@ -63,8 +63,8 @@ pub struct ConnectArgs {
 
     /// A client property with librdkafka's name (repeatable): client.id, request.timeout.ms,
     /// socket.timeout.ms, socket.connection.setup.timeout.ms; security.protocol,
-    /// sasl.mechanism, sasl.username, sasl.password, ssl.ca.location, ssl.certificate.location,
-    /// ssl.key.location, ssl.endpoint.identification.algorithm,
+    /// sasl.mechanism, sasl.username, sasl.password, sasl.oauthbearer.config, ssl.ca.location,
+    /// ssl.certificate.location, ssl.key.location, ssl.endpoint.identification.algorithm,
     /// enable.ssl.certificate.verification; for produce acks, compression.type, linger.ms,
     /// batch.size, enable.idempotence; for consume fetch.wait.max.ms, fetch.min.bytes. A
     /// command's own flags win over it;
@@ -118,6 +118,9 @@ pub enum Property {
     SaslUsername(String),
     /// `sasl.password`.
     SaslPassword(Secret),
+    /// `sasl.oauthbearer.config`: `principal=NAME [lifeSeconds=N] [scope=S]`, an unsecured
+    /// OAUTHBEARER token for development brokers, as librdkafka makes one.
+    SaslOAuthBearerConfig(String),
     /// `ssl.ca.location`.
     SslCaLocation(PathBuf),
     /// `ssl.certificate.location`.
@@ -130,7 +133,7 @@ pub enum Property {
     SslCertificateVerification(bool),
 }
 
-const SUPPORTED: &str = "client.id, request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms, acks, compression.type, compression.codec, linger.ms, batch.size, enable.idempotence, fetch.wait.max.ms, fetch.min.bytes, security.protocol, sasl.mechanism, sasl.username, sasl.password, ssl.ca.location, ssl.certificate.location, ssl.key.location, ssl.endpoint.identification.algorithm, enable.ssl.certificate.verification";
+const SUPPORTED: &str = "client.id, request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms, acks, compression.type, compression.codec, linger.ms, batch.size, enable.idempotence, fetch.wait.max.ms, fetch.min.bytes, security.protocol, sasl.mechanism, sasl.username, sasl.password, sasl.oauthbearer.config, ssl.ca.location, ssl.certificate.location, ssl.key.location, ssl.endpoint.identification.algorithm, enable.ssl.certificate.verification";
 
 /// Parses `-X KEY=VALUE`; an unknown key or a bad value is a usage error naming it.
 fn parse_property(text: &str) -> Result<Property, String> {
@@ -192,6 +195,7 @@ fn parse_property(text: &str) -> Result<Property, String> {
         "sasl.mechanism" | "sasl.mechanisms" => Property::SaslMechanism(value.to_string()),
         "sasl.username" => Property::SaslUsername(value.to_string()),
         "sasl.password" => Property::SaslPassword(Secret(value.to_string())),
+        "sasl.oauthbearer.config" => Property::SaslOAuthBearerConfig(value.to_string()),
         "ssl.ca.location" => Property::SslCaLocation(PathBuf::from(value)),
         "ssl.certificate.location" => Property::SslCertificateLocation(PathBuf::from(value)),
         "ssl.key.location" => Property::SslKeyLocation(PathBuf::from(value)),

@@ -102,6 +102,7 @@ struct Gathered {
     username: Option<String>,
     password: Option<String>,
     password_file: Option<PathBuf>,
+    oauthbearer_config: Option<String>,
     ca: Option<PathBuf>,
     certificate: Option<PathBuf>,
     key: Option<PathBuf>,
@@ -132,6 +133,7 @@ pub fn client_security(
             Property::SaslMechanism(v) => g.mechanism = Some(v.clone()),
             Property::SaslUsername(v) => g.username = Some(v.clone()),
             Property::SaslPassword(v) => g.password = Some(v.0.clone()),
+            Property::SaslOAuthBearerConfig(v) => g.oauthbearer_config = Some(v.clone()),
             Property::SslCaLocation(v) => g.ca = Some(v.clone()),
             Property::SslCertificateLocation(v) => g.certificate = Some(v.clone()),
             Property::SslKeyLocation(v) => g.key = Some(v.clone()),
@@ -207,8 +209,17 @@ fn resolve(g: Gathered) -> anyhow::Result<ClientSecurity> {
             .trim()
             .to_ascii_uppercase();
         let mechanism = SaslMechanism::parse(&name).with_context(|| {
-            format!("sasl.mechanism '{name}' is not one of PLAIN, SCRAM-SHA-256, SCRAM-SHA-512")
+            format!(
+                "sasl.mechanism '{name}' is not one of PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, \
+                 OAUTHBEARER"
+            )
         })?;
+        if mechanism == SaslMechanism::OAuthBearer {
+            return Ok(ClientSecurity {
+                tls,
+                sasl: Some(oauthbearer_login(g.oauthbearer_config.as_deref())?),
+            });
+        }
         let username = g.username.clone().filter(|u| !u.is_empty()).context(
             "SASL needs a user name: --sasl-username, STREAMLINE_SASL_USERNAME or -X sasl.username",
         )?;
@@ -226,6 +237,54 @@ fn resolve(g: Gathered) -> anyhow::Result<ClientSecurity> {
         None
     };
     Ok(ClientSecurity { tls, sasl })
+}
+
+/// The variable a bearer token may come from.
+pub const TOKEN_VARIABLE: &str = "STREAMLINE_SASL_OAUTHBEARER_TOKEN";
+
+/// An OAUTHBEARER login: the token in `STREAMLINE_SASL_OAUTHBEARER_TOKEN`, or an unsecured
+/// one made from `sasl.oauthbearer.config` (`principal=NAME [lifeSeconds=N] [scope=S]`).
+fn oauthbearer_login(config: Option<&str>) -> anyhow::Result<SaslLogin> {
+    if let Ok(token) = std::env::var(TOKEN_VARIABLE) {
+        if !token.trim().is_empty() {
+            return Ok(SaslLogin {
+                mechanism: SaslMechanism::OAuthBearer,
+                username: "(token)".into(),
+                password: token.trim().to_string(),
+            });
+        }
+    }
+    let config = config.with_context(|| {
+        format!(
+            "OAUTHBEARER needs a token: set {TOKEN_VARIABLE}, or -X \
+             sasl.oauthbearer.config=principal=NAME for an unsecured development token"
+        )
+    })?;
+    let mut principal = None;
+    let mut life = 3600;
+    let mut scope = None;
+    for pair in config.split_whitespace() {
+        match pair.split_once('=') {
+            Some(("principal", v)) => principal = Some(v.to_string()),
+            Some(("lifeSeconds", v)) => {
+                life =
+                    v.parse().ok().filter(|s| *s > 0).with_context(|| {
+                        format!("lifeSeconds must be a positive number, not '{v}'")
+                    })?
+            }
+            Some(("scope", v)) => scope = Some(v.to_string()),
+            _ => bail!(
+                "sasl.oauthbearer.config takes principal=NAME, lifeSeconds=N and scope=S, not \
+                 '{pair}'"
+            ),
+        }
+    }
+    let principal = principal.context("sasl.oauthbearer.config needs principal=NAME")?;
+    Ok(SaslLogin {
+        mechanism: SaslMechanism::OAuthBearer,
+        password: streamline::client::security::unsecured_token(&principal, life, scope.as_deref()),
+        username: principal,
+    })
 }
 
 /// The first line of a password file, which must not be readable by others.

@@ -77,6 +77,14 @@ pub struct ServerConfig {
     pub sasl_enabled_mechanisms: String,
     /// `NAME=PASSWORD` users created at start when absent.
     pub sasl_users: Vec<String>,
+    /// Where OAUTHBEARER tokens' JWK set is.
+    pub sasl_oauthbearer_jwks_endpoint_url: Option<String>,
+    /// The issuer OAUTHBEARER tokens must name.
+    pub sasl_oauthbearer_expected_issuer: Option<String>,
+    /// An audience OAUTHBEARER tokens must include.
+    pub sasl_oauthbearer_expected_audience: Option<String>,
+    /// The claim naming the principal.
+    pub sasl_oauthbearer_sub_claim_name: String,
     /// Enforce ACLs.
     pub authorizer_enable: bool,
     /// Principals allowed everything.
@@ -173,6 +181,10 @@ impl Default for ServerConfig {
             ssl_principal_mapping_rules: "DEFAULT".to_owned(),
             sasl_enabled_mechanisms: "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512".to_owned(),
             sasl_users: Vec::new(),
+            sasl_oauthbearer_jwks_endpoint_url: None,
+            sasl_oauthbearer_expected_issuer: None,
+            sasl_oauthbearer_expected_audience: None,
+            sasl_oauthbearer_sub_claim_name: "sub".to_owned(),
             authorizer_enable: false,
             super_users: Vec::new(),
             allow_everyone_if_no_acl_found: false,
@@ -272,6 +284,16 @@ impl ServerConfig {
             ssl_principal_mapping_rules: pick!(ssl_principal_mapping_rules),
             sasl_enabled_mechanisms: pick!(sasl_enabled_mechanisms),
             sasl_users: pick!(sasl_users),
+            sasl_oauthbearer_jwks_endpoint_url: layers
+                .iter()
+                .find_map(|layer| layer.sasl_oauthbearer_jwks_endpoint_url.clone()),
+            sasl_oauthbearer_expected_issuer: layers
+                .iter()
+                .find_map(|layer| layer.sasl_oauthbearer_expected_issuer.clone()),
+            sasl_oauthbearer_expected_audience: layers
+                .iter()
+                .find_map(|layer| layer.sasl_oauthbearer_expected_audience.clone()),
+            sasl_oauthbearer_sub_claim_name: pick!(sasl_oauthbearer_sub_claim_name),
             authorizer_enable: pick!(authorizer_enable),
             super_users: pick!(super_users),
             allow_everyone_if_no_acl_found: pick!(allow_everyone_if_no_acl_found),

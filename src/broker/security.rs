@@ -7,6 +7,7 @@ use super::context::RequestContext;
 use crate::security::acl::{Action, Operation, ResourceType};
 use crate::security::acl_store::AclStore;
 use crate::security::credentials::CredentialStore;
+use crate::security::oauthbearer::Validation;
 use crate::Result;
 
 /// How requests are authorized.
@@ -23,6 +24,8 @@ pub struct AuthorizerSettings {
 /// Credentials and ACLs.
 pub struct BrokerSecurity {
     pub authorizer_enabled: bool,
+    /// How OAUTHBEARER tokens are checked (the JWK set is refreshed in place).
+    oauth: RwLock<Validation>,
     credentials: RwLock<CredentialStore>,
     acls: RwLock<AclStore>,
 }
@@ -35,6 +38,10 @@ impl BrokerSecurity {
     ) -> Result<BrokerSecurity> {
         Ok(BrokerSecurity {
             authorizer_enabled: settings.enable,
+            oauth: RwLock::new(Validation {
+                subject_claim: "sub".into(),
+                ..Validation::default()
+            }),
             credentials: RwLock::new(CredentialStore::open(data_dir)?),
             acls: RwLock::new(AclStore::open(
                 data_dir,
@@ -42,6 +49,16 @@ impl BrokerSecurity {
                 settings.allow_if_no_acl,
             )?),
         })
+    }
+
+    pub fn oauth(&self) -> RwLockReadGuard<'_, Validation> {
+        self.oauth.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Replaces how OAUTHBEARER tokens are checked (at start, and when the JWK set is
+    /// refetched).
+    pub fn set_oauth(&self, validation: Validation) {
+        *self.oauth.write().unwrap_or_else(|e| e.into_inner()) = validation;
     }
 
     pub fn credentials(&self) -> RwLockReadGuard<'_, CredentialStore> {

@@ -63,6 +63,20 @@ pub async fn authenticate<S: AsyncRead + AsyncWrite + Unpin>(
         )));
     }
     match login.mechanism {
+        SaslMechanism::OAuthBearer => {
+            // RFC 7628: the token in one message; a refusal comes back as an error challenge,
+            // which the client acknowledges with ^A to end the exchange.
+            let message = format!("n,,\u{1}auth=Bearer {}\u{1}\u{1}", login.password).into_bytes();
+            let answer = round(stream, addr, login, client_id, 2, message).await?;
+            if !answer.is_empty() {
+                let refusal = String::from_utf8_lossy(&answer).into_owned();
+                let outcome = round(stream, addr, login, client_id, 3, vec![1]).await;
+                return Err(match outcome {
+                    Err(e) => e,
+                    Ok(_) => fail(format!("OAUTHBEARER token refused: {refusal}")),
+                });
+            }
+        }
         SaslMechanism::Plain => {
             let token = format!("\0{}\0{}", login.username, login.password).into_bytes();
             round(stream, addr, login, client_id, 2, token).await?;

@@ -47,12 +47,34 @@ impl Default for ClientTls {
     }
 }
 
-/// A SASL login.
+/// A SASL login. For OAUTHBEARER, `password` is the bearer token and `username` the
+/// principal it names, for messages.
 #[derive(Clone, PartialEq, Eq)]
 pub struct SaslLogin {
     pub mechanism: SaslMechanism,
     pub username: String,
     pub password: String,
+}
+
+/// An unsecured OAUTHBEARER token (a JWT with `alg` `none`), as librdkafka makes one from
+/// `sasl.oauthbearer.config=principal=NAME` for development brokers.
+pub fn unsecured_token(principal: &str, life_seconds: u64, scope: Option<&str>) -> String {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    let now = crate::broker::now_ms() / 1000;
+    let mut claims = serde_json::json!({
+        "sub": principal,
+        "iat": now,
+        "exp": now + i64::try_from(life_seconds).unwrap_or(3600),
+    });
+    if let (Some(scope), Some(map)) = (scope, claims.as_object_mut()) {
+        map.insert("scope".into(), serde_json::Value::String(scope.to_string()));
+    }
+    format!(
+        "{}.{}.",
+        URL_SAFE_NO_PAD.encode(br#"{"alg":"none"}"#),
+        URL_SAFE_NO_PAD.encode(claims.to_string())
+    )
 }
 
 impl fmt::Debug for SaslLogin {

@@ -159,7 +159,8 @@ pub struct ConfigLayer {
     pub ssl_principal_mapping_rules: Option<String>,
 
     /// SASL mechanisms SASL listeners offer, comma-separated: PLAIN, SCRAM-SHA-256,
-    /// SCRAM-SHA-512 (PLAIN checks the password against the user's SCRAM credentials)
+    /// SCRAM-SHA-512, OAUTHBEARER (PLAIN checks the password against the user's SCRAM
+    /// credentials)
     /// [default: PLAIN,SCRAM-SHA-256,SCRAM-SHA-512]
     #[arg(
         long,
@@ -181,6 +182,47 @@ pub struct ConfigLayer {
         help_heading = "Security"
     )]
     pub sasl_users: Option<Vec<String>>,
+
+    /// Where OAUTHBEARER tokens' signing keys are: a JWK set at an https://, http:// or
+    /// file:// URL (Kafka's sasl.oauthbearer.jwks.endpoint.url), refetched hourly; unset,
+    /// OAUTHBEARER accepts unsecured tokens, for development only
+    #[arg(
+        long,
+        env = "STREAMLINE_SASL_OAUTHBEARER_JWKS_ENDPOINT_URL",
+        value_name = "URL",
+        help_heading = "Security"
+    )]
+    pub sasl_oauthbearer_jwks_endpoint_url: Option<String>,
+
+    /// The issuer (iss) OAUTHBEARER tokens must name (Kafka's
+    /// sasl.oauthbearer.expected.issuer)
+    #[arg(
+        long,
+        env = "STREAMLINE_SASL_OAUTHBEARER_EXPECTED_ISSUER",
+        value_name = "ISSUER",
+        help_heading = "Security"
+    )]
+    pub sasl_oauthbearer_expected_issuer: Option<String>,
+
+    /// An audience (aud) OAUTHBEARER tokens must include (Kafka's
+    /// sasl.oauthbearer.expected.audience)
+    #[arg(
+        long,
+        env = "STREAMLINE_SASL_OAUTHBEARER_EXPECTED_AUDIENCE",
+        value_name = "AUDIENCE",
+        help_heading = "Security"
+    )]
+    pub sasl_oauthbearer_expected_audience: Option<String>,
+
+    /// The token claim naming the principal (Kafka's sasl.oauthbearer.sub.claim.name)
+    /// [default: sub]
+    #[arg(
+        long,
+        env = "STREAMLINE_SASL_OAUTHBEARER_SUB_CLAIM_NAME",
+        value_name = "CLAIM",
+        help_heading = "Security"
+    )]
+    pub sasl_oauthbearer_sub_claim_name: Option<String>,
 
     /// Enforce ACLs: every request is authorized against the ACLs as Apache Kafka's
     /// StandardAuthorizer does [default: false]

@@ -7,6 +7,8 @@ use super::scram;
 pub enum SaslMechanism {
     Plain,
     Scram(scram::Mechanism),
+    /// RFC 7628: a bearer token (a JWT).
+    OAuthBearer,
 }
 
 impl SaslMechanism {
@@ -20,6 +22,7 @@ impl SaslMechanism {
     pub fn parse(name: &str) -> Option<SaslMechanism> {
         match name {
             "PLAIN" => Some(SaslMechanism::Plain),
+            "OAUTHBEARER" => Some(SaslMechanism::OAuthBearer),
             other => scram::Mechanism::from_name(other).map(SaslMechanism::Scram),
         }
     }
@@ -28,6 +31,7 @@ impl SaslMechanism {
         match self {
             SaslMechanism::Plain => "PLAIN",
             SaslMechanism::Scram(m) => m.name(),
+            SaslMechanism::OAuthBearer => "OAUTHBEARER",
         }
     }
 }
@@ -38,7 +42,8 @@ pub fn parse_mechanisms(text: &str) -> Result<Vec<SaslMechanism>, String> {
     for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
         let m = SaslMechanism::parse(name).ok_or_else(|| {
             format!(
-                "unknown SASL mechanism {name}: offered are PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512"
+                "unknown SASL mechanism {name}: offered are PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 \
+                 and OAUTHBEARER"
             )
         })?;
         if !mechanisms.contains(&m) {

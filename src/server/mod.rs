@@ -7,6 +7,7 @@ pub mod connection;
 pub mod dispatch;
 #[cfg(feature = "http")]
 pub mod http;
+pub mod jwks_fetch;
 pub mod listener;
 pub mod listener_config;
 pub mod sasl;
@@ -157,6 +158,11 @@ impl Server {
             .map_err(|e| Error::Start(format!("opening the broker: {e}")))??;
         let broker = Arc::new(broker);
         seed_users(&broker, &config.sasl_users)?;
+        let oauth_url = if mechanisms.contains(&sasl::SaslMechanism::OAuthBearer) {
+            configure_oauth(&broker, &config).await?
+        } else {
+            None
+        };
         #[cfg(feature = "http")]
         if let Some(http) = &http {
             http.state().serving(broker.clone());
@@ -206,6 +212,13 @@ impl Server {
                 admission.clone(),
                 broker.clone(),
                 limits,
+                shutdown_rx.clone(),
+            )));
+        }
+        if let Some(url) = oauth_url {
+            tasks.push(tokio::spawn(refresh_jwks(
+                broker.clone(),
+                url,
                 shutdown_rx.clone(),
             )));
         }
@@ -363,6 +376,53 @@ impl Server {
         #[cfg(feature = "http")]
         if let Some(http) = self.http {
             http.stop_now();
+        }
+    }
+}
+
+/// Sets how OAUTHBEARER tokens are checked; returns the JWK set's URL when it is to be
+/// refetched periodically.
+async fn configure_oauth(broker: &Broker, config: &ServerConfig) -> Result<Option<String>> {
+    let keys = match &config.sasl_oauthbearer_jwks_endpoint_url {
+        Some(url) => Some(jwks_fetch::fetch(url).await?),
+        None => {
+            tracing::warn!(
+                "OAUTHBEARER accepts unsecured tokens (no sasl_oauthbearer_jwks_endpoint_url): \
+                 for development only"
+            );
+            None
+        }
+    };
+    broker
+        .security
+        .set_oauth(crate::security::oauthbearer::Validation {
+            keys,
+            issuer: config.sasl_oauthbearer_expected_issuer.clone(),
+            audience: config.sasl_oauthbearer_expected_audience.clone(),
+            subject_claim: config.sasl_oauthbearer_sub_claim_name.clone(),
+        });
+    Ok(config
+        .sasl_oauthbearer_jwks_endpoint_url
+        .clone()
+        .filter(|u| !u.starts_with("file://")))
+}
+
+/// Refetches the JWK set every [`jwks_fetch::REFRESH`]; a failure keeps the keys in force.
+async fn refresh_jwks(broker: Arc<Broker>, url: String, mut shutdown: watch::Receiver<bool>) {
+    let mut ticker = tokio::time::interval(jwks_fetch::REFRESH);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    ticker.tick().await;
+    loop {
+        tokio::select! {
+            _ = ticker.tick() => match jwks_fetch::fetch(&url).await {
+                Ok(keys) => {
+                    let mut validation = broker.security.oauth().clone();
+                    validation.keys = Some(keys);
+                    broker.security.set_oauth(validation);
+                }
+                Err(e) => tracing::warn!(error = %e, "cannot refetch the JWK set; the keys in force stay"),
+            },
+            _ = shutdown.changed() => return,
         }
     }
 }

@@ -4,12 +4,15 @@
 //! - PLAIN: one token; the password is checked against the user's SCRAM credentials (either
 //!   mechanism), so one user store serves both, and no password is ever stored.
 //! - SCRAM-SHA-256 / SCRAM-SHA-512: client-first → server-first, client-final → server-final.
+//! - OAUTHBEARER: one message with a bearer token (`security::oauthbearer`); a refused token is
+//!   answered with RFC 7628's error, and the client's acknowledgement ends the exchange.
 //!
 //! Whatever fails, the client learns only that authentication failed; the reason is for the
 //! broker's log (Kafka's `SaslAuthenticationException` with its generic message).
 
 use crate::security::credentials::CredentialStore;
 pub use crate::security::mechanism::{parse_mechanisms, SaslMechanism};
+use crate::security::oauthbearer::{self, Validation};
 use crate::security::plain;
 use crate::security::scram::{self, ClientFirst, ServerExchange};
 
@@ -18,8 +21,13 @@ use crate::security::scram::{self, ClientFirst, ServerExchange};
 pub enum Step {
     /// Send this challenge and wait for the next token.
     Challenge(Vec<u8>),
-    /// Authenticated as the user `user`; send `response` (possibly empty).
-    Done { user: String, response: Vec<u8> },
+    /// Authenticated as the user `user`; send `response` (possibly empty). A bearer token
+    /// bounds the session by its expiry (ms since the epoch).
+    Done {
+        user: String,
+        response: Vec<u8>,
+        expires_ms: Option<i64>,
+    },
     /// Authentication failed; the reason is for the log only.
     Failed(String),
 }
@@ -33,8 +41,18 @@ pub enum Exchange {
         exchange: Box<ServerExchange>,
         user: String,
     },
+    OAuthBearer,
+    /// A token was refused and the refusal sent; the client's acknowledgement ends the
+    /// exchange in failure (RFC 7628 §3.2.3).
+    OAuthRefused(String),
     /// Done or failed: any further token fails.
     Over,
+}
+
+/// What the mechanisms check logins against.
+pub struct Authority<'a> {
+    pub credentials: &'a CredentialStore,
+    pub oauth: &'a Validation,
 }
 
 impl Exchange {
@@ -42,12 +60,31 @@ impl Exchange {
         match mechanism {
             SaslMechanism::Plain => Exchange::Plain,
             SaslMechanism::Scram(m) => Exchange::ScramFirst(m),
+            SaslMechanism::OAuthBearer => Exchange::OAuthBearer,
         }
     }
 
     /// Takes the client's next token.
-    pub fn step(&mut self, token: &[u8], credentials: &CredentialStore) -> Step {
+    pub fn step(&mut self, token: &[u8], authority: &Authority<'_>) -> Step {
+        let credentials = authority.credentials;
         match std::mem::replace(self, Exchange::Over) {
+            Exchange::OAuthBearer => {
+                let checked = oauthbearer::token_of(token).and_then(|t| {
+                    oauthbearer::validate(t, authority.oauth, crate::broker::now_ms())
+                });
+                match checked {
+                    Ok(accepted) => Step::Done {
+                        user: accepted.principal,
+                        response: Vec::new(),
+                        expires_ms: Some(accepted.expires_ms),
+                    },
+                    Err(reason) => {
+                        *self = Exchange::OAuthRefused(reason);
+                        Step::Challenge(oauthbearer::REFUSAL.to_vec())
+                    }
+                }
+            }
+            Exchange::OAuthRefused(reason) => Step::Failed(reason),
             Exchange::Plain => match plain::parse(token) {
                 Ok(login) => {
                     let valid = credentials
@@ -57,6 +94,7 @@ impl Exchange {
                         Step::Done {
                             user: login.user.to_string(),
                             response: Vec::new(),
+                            expires_ms: None,
                         }
                     } else if credentials.has_user(login.user) {
                         Step::Failed(format!("wrong password for {}", login.user))
@@ -108,6 +146,7 @@ impl Exchange {
                     Ok(server_final) => Step::Done {
                         user,
                         response: server_final.into_bytes(),
+                        expires_ms: None,
                     },
                     Err(e) => Step::Failed(format!("{user}: {e}")),
                 }
@@ -122,6 +161,14 @@ mod tests {
     use super::*;
     use crate::security::credentials::Change;
     use crate::security::scram::{Credential, Mechanism};
+
+    fn authority(store: &CredentialStore) -> Authority<'_> {
+        static OAUTH: std::sync::OnceLock<Validation> = std::sync::OnceLock::new();
+        Authority {
+            credentials: store,
+            oauth: OAUTH.get_or_init(Validation::default),
+        }
+    }
 
     fn store() -> CredentialStore {
         let mut store = CredentialStore::open(None).unwrap();
@@ -139,19 +186,19 @@ mod tests {
         let store = store();
         let mut ok = Exchange::new(SaslMechanism::Plain);
         assert!(
-            matches!(ok.step(b"\0alice\0secret", &store), Step::Done { user, .. } if user == "alice")
+            matches!(ok.step(b"\0alice\0secret", &authority(&store)), Step::Done { user, .. } if user == "alice")
         );
         assert!(matches!(
-            ok.step(b"\0alice\0secret", &store),
+            ok.step(b"\0alice\0secret", &authority(&store)),
             Step::Failed(_)
         ));
         let mut bad = Exchange::new(SaslMechanism::Plain);
         assert!(
-            matches!(bad.step(b"\0alice\0nope", &store), Step::Failed(r) if r.contains("wrong password"))
+            matches!(bad.step(b"\0alice\0nope", &authority(&store)), Step::Failed(r) if r.contains("wrong password"))
         );
         let mut unknown = Exchange::new(SaslMechanism::Plain);
         assert!(
-            matches!(unknown.step(b"\0bob\0secret", &store), Step::Failed(r) if r.contains("unknown user"))
+            matches!(unknown.step(b"\0bob\0secret", &authority(&store)), Step::Failed(r) if r.contains("unknown user"))
         );
     }
 
@@ -160,16 +207,16 @@ mod tests {
         let store = store();
         let mut other = Exchange::new(SaslMechanism::Scram(Mechanism::Sha256));
         assert!(matches!(
-            other.step(b"n,,n=alice,r=abc", &store),
+            other.step(b"n,,n=alice,r=abc", &authority(&store)),
             Step::Failed(_)
         ));
         let mut first = Exchange::new(SaslMechanism::Scram(Mechanism::Sha512));
         assert!(
-            matches!(first.step(b"n,,n=alice,r=abc", &store), Step::Challenge(c) if c.starts_with(b"r=abc"))
+            matches!(first.step(b"n,,n=alice,r=abc", &authority(&store)), Step::Challenge(c) if c.starts_with(b"r=abc"))
         );
         let mut authz = Exchange::new(SaslMechanism::Scram(Mechanism::Sha512));
         assert!(matches!(
-            authz.step(b"n,a=bob,n=alice,r=abc", &store),
+            authz.step(b"n,a=bob,n=alice,r=abc", &authority(&store)),
             Step::Failed(_)
         ));
     }

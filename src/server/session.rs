@@ -81,6 +81,8 @@ pub struct Session {
     expires: Option<Instant>,
     /// The mechanism the session authenticated with; re-authentication must use it again.
     mechanism: Option<SaslMechanism>,
+    /// How long the current session lasts, told to the client in SaslAuthenticate v1+.
+    lifetime: Option<Duration>,
 }
 
 /// What Kafka tells a client whose credentials were refused.
@@ -114,6 +116,7 @@ impl Session {
             state,
             expires: None,
             mechanism: None,
+            lifetime: None,
         }
     }
 
@@ -239,10 +242,9 @@ impl Session {
             Ok((token, done)) => {
                 let mut resp = SaslAuthenticateResponse::default().with_auth_bytes(token.into());
                 if done && version >= 1 {
-                    resp.session_lifetime_ms = self
-                        .listener
-                        .reauth
-                        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+                    resp.session_lifetime_ms = self.lifetime.map_or(0, |d| {
+                        i64::try_from(d.as_millis()).unwrap_or(i64::MAX).max(1)
+                    });
                 }
                 Intercept::Answer(respond(resp))
             }
@@ -283,10 +285,24 @@ impl Session {
             return Err(SaslMechanism::Plain);
         };
         let (mechanism, reauth) = (*mechanism, *reauth);
-        let step = exchange.step(token, &broker.security.credentials());
+        let step = {
+            let credentials = broker.security.credentials();
+            let oauth = broker.security.oauth();
+            exchange.step(
+                token,
+                &super::sasl::Authority {
+                    credentials: &credentials,
+                    oauth: &oauth,
+                },
+            )
+        };
         match step {
             Step::Challenge(challenge) => Ok((challenge, false)),
-            Step::Done { user, response } => {
+            Step::Done {
+                user,
+                response,
+                expires_ms,
+            } => {
                 let principal = Principal::user(&user);
                 if reauth && principal != self.ctx.principal {
                     tracing::warn!(peer = ?self.ctx.peer, from = %self.ctx.principal, to = %principal, "re-authentication as another principal refused");
@@ -295,7 +311,17 @@ impl Session {
                 tracing::debug!(peer = ?self.ctx.peer, %principal, mechanism = mechanism.name(), reauth, "authenticated");
                 self.ctx.principal = principal;
                 self.mechanism = Some(mechanism);
-                self.expires = self.listener.reauth.map(|d| Instant::now() + d);
+                // The session ends with the reauthentication interval or the token, whichever
+                // comes first (KIP-368).
+                let token_left = expires_ms.map(|at| {
+                    Duration::from_millis(u64::try_from(at - crate::broker::now_ms()).unwrap_or(0))
+                });
+                let lifetime = match (self.listener.reauth, token_left) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+                self.lifetime = lifetime;
+                self.expires = lifetime.map(|d| Instant::now() + d);
                 self.state = State::Open;
                 Ok((response, true))
             }

@@ -48,6 +48,7 @@ mod python_client;
 mod quickstart;
 mod security_acls;
 mod security_auth;
+mod security_oauth;
 mod shell;
 mod third_party;
 mod top;
