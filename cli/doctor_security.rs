@@ -1,6 +1,7 @@
 //! `doctor`'s security checks: weak setups a demanding operator would flag — PLAIN offered
 //! without TLS, a listener without authentication off loopback, credential or ACL files others
-//! can read, a TLS certificate that expired or expires within 30 days — and, against a cluster,
+//! can read, a TLS certificate that expired or expires within 30 days, OAUTHBEARER accepting
+//! unsecured tokens — and, against a cluster,
 //! how the toolbox's own connection is secured.
 
 use std::path::Path;
@@ -64,6 +65,17 @@ pub fn check_broker(config: &ServerConfig, data_dir: &Path) -> Vec<Check> {
                 checks.push(pass("listeners", names.join(", ")));
             }
         }
+    }
+    let oauth = config
+        .sasl_enabled_mechanisms
+        .split(',')
+        .any(|m| SaslMechanism::parse(m.trim()) == Some(SaslMechanism::OAuthBearer));
+    if oauth && config.sasl_oauthbearer_jwks_endpoint_url.is_none() {
+        checks.push(warn(
+            "oauthbearer",
+            "OAUTHBEARER accepts unsecured tokens: anyone can claim any principal",
+            "set sasl_oauthbearer_jwks_endpoint_url to check signed tokens",
+        ));
     }
     checks.extend(check_private_files(data_dir));
     if let Some(cert) = &config.ssl_certificate_location {

@@ -115,3 +115,66 @@ async fn sarama_admin_creates_alters_and_deletes_topics() {
     assert_eq!(s["retention_ms"], "3600000");
     assert_eq!(values(&s["partitions"]), [json!(2), json!(8)]);
 }
+
+/// franz-go's produce and group scenarios over SASL_SSL (SCRAM-SHA-512 and PLAIN),
+/// SASL_PLAINTEXT with SCRAM-SHA-256, and SSL with a client certificate.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn franz_go_over_tls_and_sasl() {
+    use crate::common::reference::go_with;
+    use crate::common::secure::{Secured, ALICE};
+    let s =
+        Secured::start(|c| c.ssl_client_auth = streamline::security::tls::ClientAuth::Requested)
+            .await;
+    let (cert, key) = s.client_certificate("franz");
+    let ca = s.files.ca.to_str().unwrap().to_string();
+    let (cert, key) = (
+        cert.to_str().unwrap().to_string(),
+        key.to_str().unwrap().to_string(),
+    );
+    let cases: Vec<(&str, &str, Vec<(&str, String)>)> = vec![
+        (
+            "SASL_SSL",
+            "group",
+            vec![
+                ("FRANZ_TLS_CA", ca.clone()),
+                ("FRANZ_SASL", "SCRAM-SHA-512".into()),
+            ],
+        ),
+        (
+            "SASL_SSL",
+            "produce",
+            vec![("FRANZ_TLS_CA", ca.clone()), ("FRANZ_SASL", "PLAIN".into())],
+        ),
+        (
+            "SASL_PLAINTEXT",
+            "produce",
+            vec![("FRANZ_SASL", "SCRAM-SHA-256".into())],
+        ),
+        (
+            "SSL",
+            "produce",
+            vec![
+                ("FRANZ_TLS_CA", ca.clone()),
+                ("FRANZ_TLS_CERT", cert.clone()),
+                ("FRANZ_TLS_KEY", key.clone()),
+            ],
+        ),
+    ];
+    for (listener, scenario, mut env) in cases {
+        env.push(("FRANZ_USER", ALICE.0.into()));
+        env.push(("FRANZ_PASSWORD", ALICE.1.into()));
+        let bootstrap = s.addr(listener);
+        let run = tokio::task::spawn_blocking(move || {
+            let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            go_with(
+                "franz",
+                &[scenario, &bootstrap],
+                &env,
+                Duration::from_secs(240),
+            )
+        })
+        .await
+        .expect("go program");
+        assert_eq!(run.json["ok"], true, "{listener} {scenario}: {}", run.json);
+    }
+}

@@ -142,3 +142,106 @@ async fn kafka_connect_distributed_worker_runs_a_source_and_a_sink_connector() {
                "internal_partitions": {"config": 1, "offset": 25, "status": 5}})
     );
 }
+
+/// Apache Kafka's Java client (Admin, the default idempotent producer, a consumer group) over
+/// SASL_SSL with SCRAM-SHA-512 and with PLAIN, SSL with a client certificate (PEM key store),
+/// and OAUTHBEARER with its unsecured development tokens; a wrong password is a
+/// SaslAuthenticationException.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_java_client_over_tls_and_sasl() {
+    use crate::common::secure::Secured;
+    let s = Secured::start(|c| {
+        c.sasl_enabled_mechanisms = "PLAIN,SCRAM-SHA-512,OAUTHBEARER".into();
+    })
+    .await;
+    let (cert, key) = s.client_certificate("java-app");
+    let key_store = s.dir.path().join("java-app-keystore.pem");
+    std::fs::write(
+        &key_store,
+        std::fs::read_to_string(&key).unwrap() + &std::fs::read_to_string(&cert).unwrap(),
+    )
+    .unwrap();
+    let ca = s.files.ca.display().to_string();
+    let trust = format!("ssl.truststore.type=PEM\nssl.truststore.location={ca}\n");
+    let jaas = |module: &str, password: &str| {
+        format!(
+            "sasl.jaas.config=org.apache.kafka.common.security.{module} required \
+             username=\"alice\" password=\"{password}\";\n"
+        )
+    };
+    let cases = vec![
+        (
+            "SASL_SSL",
+            "scram",
+            format!(
+                "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\n{}{trust}",
+                jaas("scram.ScramLoginModule", "alice-secret")
+            ),
+        ),
+        (
+            "SASL_SSL",
+            "plain",
+            format!(
+                "security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\n{}{trust}",
+                jaas("plain.PlainLoginModule", "alice-secret")
+            ),
+        ),
+        (
+            "SSL",
+            "mtls",
+            format!(
+                "security.protocol=SSL\n{trust}ssl.keystore.type=PEM\nssl.keystore.location={}\n",
+                key_store.display()
+            ),
+        ),
+        (
+            "SASL_PLAINTEXT",
+            "oauth",
+            "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=OAUTHBEARER\n\
+             sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule \
+             required unsecuredLoginStringClaim_sub=\"alice\";\n"
+                .to_string(),
+        ),
+    ];
+    for (listener, name, properties) in cases {
+        let file = s.dir.path().join(format!("{name}.properties"));
+        std::fs::write(&file, properties).unwrap();
+        let bootstrap = s.addr(listener);
+        let run = tokio::task::spawn_blocking(move || {
+            java(
+                "SecureClients",
+                &[&bootstrap, file.to_str().unwrap(), &format!("java-{name}")],
+                Duration::from_secs(120),
+            )
+        })
+        .await
+        .unwrap();
+        assert_eq!(
+            run.json,
+            serde_json::json!({"ok": true, "values": ["v0", "v1", "v2", "v3", "v4"]}),
+            "{name}"
+        );
+        let warnings = java_warnings(&run.stderr);
+        assert!(warnings.is_empty(), "{name}: {}", warnings.join("\n"));
+    }
+    let wrong = s.dir.path().join("wrong.properties");
+    std::fs::write(
+        &wrong,
+        format!(
+            "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\n{}{trust}",
+            jaas("scram.ScramLoginModule", "not-it")
+        ),
+    )
+    .unwrap();
+    let bootstrap = s.addr("SASL_SSL");
+    let run = tokio::task::spawn_blocking(move || {
+        java(
+            "SecureClients",
+            &[&bootstrap, wrong.to_str().unwrap(), "x", "refused"],
+            Duration::from_secs(120),
+        )
+    })
+    .await
+    .unwrap();
+    assert_eq!(run.json["sasl"], true, "{}", run.json);
+}

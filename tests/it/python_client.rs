@@ -39,3 +39,71 @@ async fn kafka_python_transactions_commit_abort_and_send_offsets() {
         serde_json::json!(["committed", "aborted", "with-offsets"])
     );
 }
+
+/// kafka-python over SSL (with a client certificate), SASL_SSL with PLAIN and both SCRAMs,
+/// and SASL_PLAINTEXT; a wrong password, an unknown user and an untrusted CA are refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kafka_python_over_tls_and_sasl() {
+    use crate::common::secure::{Secured, ALICE};
+    let s = Secured::start(|_| {}).await;
+    let (cert, key) = s.client_certificate("py-client");
+    let other = tempfile::tempdir().unwrap();
+    let (_, other_files) =
+        streamline::security::dev_certs::write_all(other.path(), &["localhost"], 30).unwrap();
+    let case = |name: &str, listener: &str, mechanism: &str| {
+        serde_json::json!({
+            "name": name, "bootstrap": s.addr(listener), "protocol": listener,
+            "mechanism": mechanism, "user": ALICE.0, "password": ALICE.1,
+        })
+    };
+    let mut mtls = case("mtls", "SSL", "");
+    mtls["cert"] = cert.to_str().unwrap().into();
+    mtls["key"] = key.to_str().unwrap().into();
+    let spec = serde_json::json!({
+        "ca": s.files.ca, "other_ca": other_files.ca,
+        "cases": [
+            mtls,
+            case("plain-ssl", "SASL_SSL", "PLAIN"),
+            case("scram256-ssl", "SASL_SSL", "SCRAM-SHA-256"),
+            case("scram512-ssl", "SASL_SSL", "SCRAM-SHA-512"),
+            case("scram512", "SASL_PLAINTEXT", "SCRAM-SHA-512"),
+        ],
+        "bad": case("bad", "SASL_SSL", "SCRAM-SHA-512"),
+    });
+    let path = s.dir.path().join("cases.json");
+    std::fs::write(&path, spec.to_string()).unwrap();
+    let out = tokio::task::spawn_blocking(move || {
+        Command::new("python3")
+            .arg(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/clients/kafka_python_security.py"
+            ))
+            .arg(&path)
+            .output()
+            .expect("python3 runs")
+    })
+    .await
+    .expect("client");
+    assert!(
+        out.status.success(),
+        "kafka-python failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let seen: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    for name in [
+        "mtls",
+        "plain-ssl",
+        "scram256-ssl",
+        "scram512-ssl",
+        "scram512",
+    ] {
+        assert_eq!(
+            seen["read"][name],
+            serde_json::json!([format!("hello {name}")]),
+            "{seen}"
+        );
+    }
+    for refusal in ["wrong_password", "unknown_user", "untrusted_ca"] {
+        assert_ne!(seen["refused"][refusal], "accepted", "{seen}");
+    }
+}

@@ -45,6 +45,11 @@ pub fn java(class: &str, args: &[&str], timeout: Duration) -> Run {
 
 /// Runs the Go program `name` (franz-go or Sarama).
 pub fn go(name: &str, args: &[&str], timeout: Duration) -> Run {
+    go_with(name, args, &[], timeout)
+}
+
+/// [`go`] with `env` set for the program (the franz program's FRANZ_* security settings).
+pub fn go_with(name: &str, args: &[&str], env: &[(&str, &str)], timeout: Duration) -> Run {
     let bin = target_dir().join("reference-go").join(name);
     assert!(
         bin.is_file(),
@@ -52,6 +57,9 @@ pub fn go(name: &str, args: &[&str], timeout: Duration) -> Run {
     );
     let mut cmd = Command::new(bin);
     cmd.args(args);
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
     run(cmd, name, timeout)
 }
 

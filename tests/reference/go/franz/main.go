@@ -87,6 +87,7 @@ func newClient(name string, opts ...kgo.Opt) *kgo.Client {
 		kgo.SeedBrokers(seeds...),
 		kgo.WithLogger(kgo.BasicLogger(os.Stderr, kgo.LogLevelWarn, func() string { return "[" + name + "] " })),
 	}
+	base = append(base, securityOpts()...)
 	cl, err := kgo.NewClient(append(base, opts...)...)
 	check(err, "creating client "+name)
 	return cl
