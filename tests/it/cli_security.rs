@@ -24,6 +24,9 @@ fn streamline(home: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Ou
     cmd.output().unwrap()
 }
 
+/// Flags, environment, and the words the error must hold.
+type Check = (Vec<String>, Vec<(&'static str, &'static str)>, &'static str);
+
 fn failure(out: &Output) -> String {
     assert!(
         !out.status.success(),
@@ -46,7 +49,7 @@ async fn each_failed_step_is_named_and_profiles_keep_secrets_private() {
         s.addr("SASL_PLAINTEXT"),
     );
     let pw = [("STREAMLINE_SASL_PASSWORD", ALICE.1)];
-    let checks: Vec<(Vec<String>, Vec<(&str, &str)>, &str)> = vec![
+    let checks: Vec<Check> = vec![
         (
             vec!["-b".into(), "127.0.0.1:1".into()],
             vec![],

@@ -116,6 +116,9 @@ async fn sarama_admin_creates_alters_and_deletes_topics() {
     assert_eq!(values(&s["partitions"]), [json!(2), json!(8)]);
 }
 
+/// A listener, a scenario, and the FRANZ_* settings for it.
+type FranzCase = (&'static str, &'static str, Vec<(&'static str, String)>);
+
 /// franz-go's produce and group scenarios over SASL_SSL (SCRAM-SHA-512 and PLAIN),
 /// SASL_PLAINTEXT with SCRAM-SHA-256, and SSL with a client certificate.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -131,7 +134,7 @@ async fn franz_go_over_tls_and_sasl() {
         cert.to_str().unwrap().to_string(),
         key.to_str().unwrap().to_string(),
     );
-    let cases: Vec<(&str, &str, Vec<(&str, String)>)> = vec![
+    let cases: Vec<FranzCase> = vec![
         (
             "SASL_SSL",
             "group",
