@@ -11,7 +11,8 @@ use crate::{Error, Result};
 /// How often the set is refetched (Kafka's `sasl.oauthbearer.jwks.endpoint.refresh.ms`).
 pub const REFRESH: Duration = Duration::from_secs(3600);
 
-/// The most bytes a JWK set may have.
+/// The most bytes a JWK set fetched over HTTP may have.
+#[cfg(feature = "http")]
 const MAX_JWKS_BYTES: usize = 1024 * 1024;
 
 /// How long one fetch may take.
@@ -21,9 +22,13 @@ const FETCH_TIMEOUT: Duration = Duration::from_secs(10);
 pub async fn fetch(url: &str) -> Result<Jwks> {
     let bad = |why: String| Error::InvalidConfig(format!("JWK set {url}: {why}"));
     let body = match url.strip_prefix("file://") {
-        Some(path) => tokio::fs::read(path)
-            .await
-            .map_err(|e| bad(format!("cannot read it: {e}")))?,
+        Some(path) => {
+            let path = path.to_string();
+            tokio::task::spawn_blocking(move || std::fs::read(path))
+                .await
+                .map_err(|e| bad(format!("cannot read it: {e}")))?
+                .map_err(|e| bad(format!("cannot read it: {e}")))?
+        }
         None => tokio::time::timeout(FETCH_TIMEOUT, http_get(url))
             .await
             .map_err(|_| bad(format!("no answer within {FETCH_TIMEOUT:?}")))?
