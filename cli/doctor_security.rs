@@ -60,7 +60,13 @@ pub fn check_broker(config: &ServerConfig, data_dir: &Path) -> Vec<Check> {
             if !weak {
                 let names: Vec<String> = listeners
                     .iter()
-                    .map(|l| format!("{} ({})", l.name, l.protocol.name()))
+                    .map(|l| {
+                        if l.name == l.protocol.name() {
+                            format!("{} on {}", l.name, l.addr)
+                        } else {
+                            format!("{} ({}) on {}", l.name, l.protocol.name(), l.addr)
+                        }
+                    })
                     .collect();
                 checks.push(pass("listeners", names.join(", ")));
             }
