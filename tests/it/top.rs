@@ -226,3 +226,40 @@ async fn topics_watch_prints_rates_as_lines_and_top_refuses_a_pipe() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("top needs a terminal"));
     server.stop().await;
 }
+
+/// `top` against a SASL_SSL listener: the same live view, through TLS and SCRAM.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn top_reaches_a_secured_listener() {
+    use crate::common::secure::{Secured, ALICE};
+    let s = Secured::start(|_| {}).await;
+    s.server
+        .server
+        .broker()
+        .create_topic("secured-live", 1, Default::default(), false)
+        .expect("topic");
+    let stop = Arc::new(AtomicBool::new(false));
+    let producing = keep_producing(s.addr("PLAINTEXT"), "secured-live", stop.clone());
+    let (b, ca) = (s.addr("SASL_SSL"), s.files.ca.display().to_string());
+    let top = blocking(move || {
+        let env = [
+            ("STREAMLINE_SECURITY_PROTOCOL", "SASL_SSL"),
+            ("STREAMLINE_SASL_MECHANISM", "SCRAM-SHA-512"),
+            ("STREAMLINE_SASL_USERNAME", ALICE.0),
+            ("STREAMLINE_SASL_PASSWORD", ALICE.1),
+            ("STREAMLINE_SSL_CA_LOCATION", ca.as_str()),
+        ];
+        let mut top = Terminal::start(&["top", "-b", &b, "-i", "300ms"], &env);
+        top.wait_for("the secured topic", |s| s.contains("secured-live"));
+        top.send(b"\t");
+        top.wait_for("a non-zero rate through TLS", |s| {
+            rate_of(s, "secured-live").is_some_and(|r| r > 0.0)
+        });
+        top.send(b"q");
+        assert!(top.wait_exit(), "top exits 0 on q");
+        top
+    })
+    .await;
+    drop(top);
+    stop.store(true, Ordering::Relaxed);
+    producing.await.expect("producer");
+}
