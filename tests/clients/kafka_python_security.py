@@ -7,10 +7,27 @@ an untrusted CA get. Prints one JSON object.
 CASES.json: {"ca": PATH, "other_ca": PATH, "cases": [{"name", "bootstrap", "protocol",
 "mechanism", "user", "password", "cert", "key"}, ...], "bad": {"bootstrap", "mechanism"}}
 """
-import json, sys
+import base64, json, sys, time
 
 from kafka import KafkaConsumer, KafkaProducer
 from kafka.errors import KafkaError
+from kafka.sasl.oauth import AbstractTokenProvider
+
+
+def unsecured_token(sub, life_s):
+    """An unsecured JWT (alg none), as development OAUTHBEARER brokers take."""
+    enc = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=").decode()
+    now = int(time.time())
+    claims = {"sub": sub, "iat": now, "exp": now + life_s}
+    return enc(b'{"alg":"none"}') + "." + enc(json.dumps(claims).encode()) + "."
+
+
+class Tokens(AbstractTokenProvider):
+    def __init__(self, token):
+        self._token = token
+
+    def token(self):
+        return self._token
 
 
 def settings(case, ca, **over):
@@ -21,7 +38,10 @@ def settings(case, ca, **over):
         s["ssl_check_hostname"] = True
         if case.get("cert"):
             s["ssl_certfile"], s["ssl_keyfile"] = case["cert"], case["key"]
-    if case["protocol"].startswith("SASL"):
+    if case["protocol"].startswith("SASL") and case["mechanism"] == "OAUTHBEARER":
+        s.update(sasl_mechanism="OAUTHBEARER",
+                 sasl_oauth_token_provider=Tokens(unsecured_token(case["user"], case.get("life", 3600))))
+    elif case["protocol"].startswith("SASL"):
         s.update(sasl_mechanism=case["mechanism"], sasl_plain_username=case["user"],
                  sasl_plain_password=case["password"])
     s.update(over)
@@ -66,6 +86,9 @@ def main():
     out["refused"]["wrong_password"] = refused(bad, ca, sasl_plain_password="wrong")
     out["refused"]["unknown_user"] = refused(bad, ca, sasl_plain_username="mallory")
     out["refused"]["untrusted_ca"] = refused(bad, spec["other_ca"])
+    out["refused"]["expired_token"] = refused(dict(spec["oauth"], life=-120), ca)
+    out["refused"]["untrusted_client_certificate"] = refused(spec["stranger"], ca)
+    out["refused"]["mechanism_not_enabled"] = refused(spec["not_enabled"], ca)
     print(json.dumps(out))
 
 

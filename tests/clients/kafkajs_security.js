@@ -11,6 +11,13 @@ const { Kafka, logLevel } = require('kafkajs');
 
 const spec = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 
+// An unsecured JWT (alg none), as development OAUTHBEARER brokers take.
+function unsecuredToken(sub, lifeSeconds) {
+  const enc = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  return enc({ alg: 'none' }) + '.' + enc({ sub, iat: now, exp: now + lifeSeconds }) + '.';
+}
+
 function client(c, ca) {
   const config = { clientId: 'kafkajs-' + c.name, brokers: [c.bootstrap], logLevel: logLevel.NOTHING,
                    connectionTimeout: 5000, requestTimeout: 10000,
@@ -22,7 +29,10 @@ function client(c, ca) {
       config.ssl.key = fs.readFileSync(c.key, 'utf8');
     }
   }
-  if (c.protocol.startsWith('SASL')) {
+  if (c.protocol.startsWith('SASL') && c.mechanism === 'OAUTHBEARER') {
+    config.sasl = { mechanism: 'oauthbearer',
+                    oauthBearerProvider: async () => ({ value: unsecuredToken(c.user, c.life || 3600) }) };
+  } else if (c.protocol.startsWith('SASL')) {
     config.sasl = { mechanism: c.mechanism.toLowerCase(), username: c.user, password: c.password };
   }
   return new Kafka(config);
@@ -58,7 +68,7 @@ async function refused(c, ca) {
     await admin.disconnect();
     return 'accepted';
   } catch (e) {
-    return e.name || 'Error';
+    return (e.name || 'Error') + ': ' + (e.message || '').slice(0, 120);
   }
 }
 
@@ -69,6 +79,9 @@ async function refused(c, ca) {
   }
   out.refused.wrong_password = await refused({ ...spec.bad, password: 'wrong' }, spec.ca);
   out.refused.untrusted_ca = await refused(spec.bad, spec.other_ca);
+  out.refused.expired_token = await refused({ ...spec.oauth, life: -120 }, spec.ca);
+  out.refused.untrusted_client_certificate = await refused(spec.stranger, spec.ca);
+  out.refused.mechanism_not_enabled = await refused(spec.not_enabled, spec.ca);
   console.log(JSON.stringify(out));
   process.exit(0);
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -1,6 +1,7 @@
 //! KafkaJS (v2.2, from npm; the README's test command installs it) over TLS, mTLS and SASL
-//! (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512): each case creates a topic, produces and reads back in
-//! a consumer group; a wrong password and an untrusted CA are refused.
+//! (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER): each case creates a topic, produces and
+//! reads back in a consumer group; a wrong password, an untrusted CA, an expired token, a client
+//! certificate from an unknown CA and a mechanism the broker does not enable are refused.
 
 use std::process::Command;
 
@@ -8,8 +9,22 @@ use crate::common::secure::{Secured, ALICE};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kafkajs_over_tls_and_sasl() {
-    let s = Secured::start(|_| {}).await;
+    let s = Secured::start(|c| {
+        c.sasl_enabled_mechanisms = "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512,OAUTHBEARER".into();
+    })
+    .await;
+    let scram_only = Secured::start(|c| c.sasl_enabled_mechanisms = "SCRAM-SHA-512".into()).await;
     let (cert, key) = s.client_certificate("kafkajs");
+    let stranger = streamline::security::dev_certs::DevCa::new("Stranger CA", 30)
+        .unwrap()
+        .client("kafkajs", None, 30)
+        .unwrap();
+    let (stranger_cert, stranger_key) = (
+        s.dir.path().join("stranger.pem"),
+        s.dir.path().join("stranger.key"),
+    );
+    std::fs::write(&stranger_cert, stranger.cert_pem).unwrap();
+    std::fs::write(&stranger_key, stranger.key_pem).unwrap();
     let other = tempfile::tempdir().unwrap();
     let (_, other_files) =
         streamline::security::dev_certs::write_all(other.path(), &["localhost"], 30).unwrap();
@@ -22,6 +37,11 @@ async fn kafkajs_over_tls_and_sasl() {
     let mut mtls = case("mtls", "SSL", "");
     mtls["cert"] = cert.to_str().unwrap().into();
     mtls["key"] = key.to_str().unwrap().into();
+    let mut strange = case("stranger", "SSL", "");
+    strange["cert"] = stranger_cert.to_str().unwrap().into();
+    strange["key"] = stranger_key.to_str().unwrap().into();
+    let mut not_enabled = case("not-enabled", "SASL_PLAINTEXT", "PLAIN");
+    not_enabled["bootstrap"] = scram_only.addr("SASL_PLAINTEXT").into();
     let spec = serde_json::json!({
         "ca": s.files.ca, "other_ca": other_files.ca,
         "cases": [
@@ -29,8 +49,12 @@ async fn kafkajs_over_tls_and_sasl() {
             case("plain", "SASL_SSL", "PLAIN"),
             case("scram256", "SASL_SSL", "SCRAM-SHA-256"),
             case("scram512", "SASL_PLAINTEXT", "SCRAM-SHA-512"),
+            case("oauth", "SASL_SSL", "OAUTHBEARER"),
         ],
         "bad": case("bad", "SASL_SSL", "SCRAM-SHA-512"),
+        "oauth": case("expired", "SASL_PLAINTEXT", "OAUTHBEARER"),
+        "stranger": strange,
+        "not_enabled": not_enabled,
     });
     let path = s.dir.path().join("kafkajs.json");
     std::fs::write(&path, spec.to_string()).unwrap();
@@ -59,9 +83,25 @@ async fn kafkajs_over_tls_and_sasl() {
         String::from_utf8_lossy(&out.stderr)
     );
     let seen: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
-    for name in ["mtls", "plain", "scram256", "scram512"] {
+    for name in ["mtls", "plain", "scram256", "scram512", "oauth"] {
         assert_eq!(seen["read"][name], format!("hello {name}"), "{seen}");
     }
-    assert_ne!(seen["refused"]["wrong_password"], "accepted", "{seen}");
-    assert_ne!(seen["refused"]["untrusted_ca"], "accepted", "{seen}");
+    let refused = |what: &str| {
+        seen["refused"][what]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    for (what, expected) in [
+        ("wrong_password", "SASL SCRAM SHA512 authentication failed"),
+        // KafkaJS takes RFC 7628's error challenge for success and sends its next request,
+        // which closes the connection, as on Apache Kafka.
+        ("expired_token", "Closed connection"),
+        ("mechanism_not_enabled", "does not support the requested SASL mechanism"),
+        ("untrusted_ca", "certificate"),
+        ("untrusted_client_certificate", "unknown ca"),
+    ] {
+        let r = refused(what);
+        assert!(r != "accepted" && r.contains(expected), "{what}: {seen}");
+    }
 }

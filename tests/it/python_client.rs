@@ -40,13 +40,31 @@ async fn kafka_python_transactions_commit_abort_and_send_offsets() {
     );
 }
 
-/// kafka-python over SSL (with a client certificate), SASL_SSL with PLAIN and both SCRAMs,
-/// and SASL_PLAINTEXT; a wrong password, an unknown user and an untrusted CA are refused.
+/// kafka-python over SSL (with a client certificate), SASL_SSL with PLAIN, both SCRAMs and
+/// OAUTHBEARER, and SASL_PLAINTEXT; a wrong password, an unknown user, an untrusted CA, an
+/// expired token, a client certificate from an unknown CA and a mechanism the broker does not
+/// enable are refused.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kafka_python_over_tls_and_sasl() {
     use crate::common::secure::{Secured, ALICE};
-    let s = Secured::start(|_| {}).await;
+    let s = Secured::start(|c| {
+        c.sasl_enabled_mechanisms = "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512,OAUTHBEARER".into();
+    })
+    .await;
+    // A second broker offering SCRAM-SHA-512 only, for a mechanism it does not enable.
+    let scram_only = Secured::start(|c| c.sasl_enabled_mechanisms = "SCRAM-SHA-512".into()).await;
     let (cert, key) = s.client_certificate("py-client");
+    let stranger_dir = tempfile::tempdir().unwrap();
+    let stranger = streamline::security::dev_certs::DevCa::new("Stranger CA", 30)
+        .unwrap()
+        .client("py-client", None, 30)
+        .unwrap();
+    let (stranger_cert, stranger_key) = (
+        stranger_dir.path().join("stranger.pem"),
+        stranger_dir.path().join("stranger.key"),
+    );
+    std::fs::write(&stranger_cert, stranger.cert_pem).unwrap();
+    std::fs::write(&stranger_key, stranger.key_pem).unwrap();
     let other = tempfile::tempdir().unwrap();
     let (_, other_files) =
         streamline::security::dev_certs::write_all(other.path(), &["localhost"], 30).unwrap();
@@ -59,6 +77,11 @@ async fn kafka_python_over_tls_and_sasl() {
     let mut mtls = case("mtls", "SSL", "");
     mtls["cert"] = cert.to_str().unwrap().into();
     mtls["key"] = key.to_str().unwrap().into();
+    let mut strange = case("stranger", "SSL", "");
+    strange["cert"] = stranger_cert.to_str().unwrap().into();
+    strange["key"] = stranger_key.to_str().unwrap().into();
+    let mut not_enabled = case("not-enabled", "SASL_PLAINTEXT", "PLAIN");
+    not_enabled["bootstrap"] = scram_only.addr("SASL_PLAINTEXT").into();
     let spec = serde_json::json!({
         "ca": s.files.ca, "other_ca": other_files.ca,
         "cases": [
@@ -67,8 +90,12 @@ async fn kafka_python_over_tls_and_sasl() {
             case("scram256-ssl", "SASL_SSL", "SCRAM-SHA-256"),
             case("scram512-ssl", "SASL_SSL", "SCRAM-SHA-512"),
             case("scram512", "SASL_PLAINTEXT", "SCRAM-SHA-512"),
+            case("oauth-ssl", "SASL_SSL", "OAUTHBEARER"),
         ],
         "bad": case("bad", "SASL_SSL", "SCRAM-SHA-512"),
+        "oauth": case("expired", "SASL_PLAINTEXT", "OAUTHBEARER"),
+        "stranger": strange,
+        "not_enabled": not_enabled,
     });
     let path = s.dir.path().join("cases.json");
     std::fs::write(&path, spec.to_string()).unwrap();
@@ -103,7 +130,25 @@ async fn kafka_python_over_tls_and_sasl() {
             "{seen}"
         );
     }
-    for refusal in ["wrong_password", "unknown_user", "untrusted_ca"] {
+    for refusal in [
+        "wrong_password",
+        "unknown_user",
+        "untrusted_ca",
+        "expired_token",
+        "untrusted_client_certificate",
+        "mechanism_not_enabled",
+    ] {
         assert_ne!(seen["refused"][refusal], "accepted", "{seen}");
     }
+    // kafka-python retries a refused login until its own timeout; the broker counted them.
+    let failures = s
+        .server
+        .server
+        .broker()
+        .metrics
+        .connections
+        .authentication_failures
+        .load(std::sync::atomic::Ordering::Relaxed);
+    assert!(failures >= 3, "{failures} refused logins counted");
+    assert_eq!(seen["refused"]["untrusted_ca"], "SSLCertVerificationError");
 }
