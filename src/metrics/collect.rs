@@ -234,6 +234,11 @@ fn connections(e: &mut Exposition, broker: &Broker) {
             "SASL authentications refused.",
             &c.authentication_failures,
         ),
+        (
+            "streamline_reauthentications_total",
+            "SASL sessions renewed on the same connection (KIP-368).",
+            &c.reauthentications,
+        ),
     ];
     for (name, help, counter) in counters {
         e.family(name, Kind::Counter, help);

@@ -58,6 +58,8 @@ pub struct ConnectionMetrics {
     pub tls_handshake_failures: AtomicU64,
     /// SASL authentications refused (bad credentials, unknown user, malformed exchange).
     pub authentication_failures: AtomicU64,
+    /// Sessions renewed by re-authenticating on the same connection (KIP-368).
+    pub reauthentications: AtomicU64,
 }
 
 /// Traffic of one topic, kept in the topic so it leaves with it.

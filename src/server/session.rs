@@ -309,6 +309,13 @@ impl Session {
                     return Err(mechanism);
                 }
                 tracing::debug!(peer = ?self.ctx.peer, %principal, mechanism = mechanism.name(), reauth, "authenticated");
+                if reauth {
+                    broker
+                        .metrics
+                        .connections
+                        .reauthentications
+                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
                 self.ctx.principal = principal;
                 self.mechanism = Some(mechanism);
                 // The session ends with the reauthentication interval or the token, whichever

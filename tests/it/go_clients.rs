@@ -119,16 +119,35 @@ async fn sarama_admin_creates_alters_and_deletes_topics() {
 /// A listener, a scenario, and the FRANZ_* settings for it.
 type FranzCase = (&'static str, &'static str, Vec<(&'static str, String)>);
 
-/// franz-go's produce and group scenarios over SASL_SSL (SCRAM-SHA-512 and PLAIN),
-/// SASL_PLAINTEXT with SCRAM-SHA-256, and SSL with a client certificate.
+/// franz-go's produce and group scenarios over SASL_SSL (SCRAM-SHA-512, PLAIN, OAUTHBEARER),
+/// SASL_PLAINTEXT with SCRAM-SHA-256, and SSL with a client certificate, re-authenticating
+/// every 1.5 s (KIP-368); a wrong password, an expired token and an untrusted broker
+/// certificate are refused.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn franz_go_over_tls_and_sasl() {
     use crate::common::reference::go_with;
     use crate::common::secure::{Secured, ALICE};
-    let s =
-        Secured::start(|c| c.ssl_client_auth = streamline::security::tls::ClientAuth::Requested)
-            .await;
+    // Sessions last 1.5 s, so the longer scenarios re-authenticate (KIP-368) as they go.
+    let s = Secured::start(|c| {
+        c.sasl_enabled_mechanisms = "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512,OAUTHBEARER".into();
+        c.connections_max_reauth_ms = 1500;
+    })
+    .await;
+    let now = streamline::broker::now_ms() / 1000;
+    let token = |exp: i64| {
+        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        use base64::Engine;
+        format!(
+            "{}.{}.",
+            URL_SAFE_NO_PAD.encode(br#"{"alg":"none"}"#),
+            URL_SAFE_NO_PAD.encode(format!(r#"{{"sub":"alice","exp":{exp},"iat":{now}}}"#))
+        )
+    };
     let (cert, key) = s.client_certificate("franz");
+    let other = tempfile::tempdir().unwrap();
+    let (_, other_files) =
+        streamline::security::dev_certs::write_all(other.path(), &["localhost"], 30).unwrap();
+    let other_ca = other_files.ca.to_str().unwrap().to_string();
     let ca = s.files.ca.to_str().unwrap().to_string();
     let (cert, key) = (
         cert.to_str().unwrap().to_string(),
@@ -162,10 +181,42 @@ async fn franz_go_over_tls_and_sasl() {
                 ("FRANZ_TLS_KEY", key.clone()),
             ],
         ),
+        (
+            "SASL_SSL",
+            "produce",
+            vec![
+                ("FRANZ_TLS_CA", ca.clone()),
+                ("FRANZ_SASL", "OAUTHBEARER".into()),
+                ("FRANZ_TOKEN", token(now + 3600)),
+            ],
+        ),
+        // Refused: a wrong password, an expired token, an untrusted broker certificate.
+        (
+            "SASL_SSL",
+            "refused",
+            vec![
+                ("FRANZ_TLS_CA", ca.clone()),
+                ("FRANZ_SASL", "SCRAM-SHA-512".into()),
+                ("FRANZ_PASSWORD_OVERRIDE", "wrong".into()),
+            ],
+        ),
+        (
+            "SASL_PLAINTEXT",
+            "refused",
+            vec![
+                ("FRANZ_SASL", "OAUTHBEARER".into()),
+                ("FRANZ_TOKEN", token(now - 120)),
+            ],
+        ),
+        ("SSL", "refused", vec![("FRANZ_TLS_CA", other_ca.clone())]),
     ];
     for (listener, scenario, mut env) in cases {
         env.push(("FRANZ_USER", ALICE.0.into()));
-        env.push(("FRANZ_PASSWORD", ALICE.1.into()));
+        let password = env
+            .iter()
+            .find(|(k, _)| *k == "FRANZ_PASSWORD_OVERRIDE")
+            .map_or(ALICE.1.to_string(), |(_, v)| v.clone());
+        env.push(("FRANZ_PASSWORD", password));
         let bootstrap = s.addr(listener);
         let run = tokio::task::spawn_blocking(move || {
             let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -180,4 +231,22 @@ async fn franz_go_over_tls_and_sasl() {
         .expect("go program");
         assert_eq!(run.json["ok"], true, "{listener} {scenario}: {}", run.json);
     }
+    let failures = s
+        .server
+        .server
+        .broker()
+        .metrics
+        .connections
+        .authentication_failures
+        .load(std::sync::atomic::Ordering::Relaxed);
+    assert!(failures >= 2, "{failures} refused logins counted");
+    let renewed = s
+        .server
+        .server
+        .broker()
+        .metrics
+        .connections
+        .reauthentications
+        .load(std::sync::atomic::Ordering::Relaxed);
+    assert!(renewed > 0, "franz-go never re-authenticated");
 }

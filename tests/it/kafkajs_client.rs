@@ -97,7 +97,10 @@ async fn kafkajs_over_tls_and_sasl() {
         // KafkaJS takes RFC 7628's error challenge for success and sends its next request,
         // which closes the connection, as on Apache Kafka.
         ("expired_token", "Closed connection"),
-        ("mechanism_not_enabled", "does not support the requested SASL mechanism"),
+        (
+            "mechanism_not_enabled",
+            "does not support the requested SASL mechanism",
+        ),
         ("untrusted_ca", "certificate"),
         ("untrusted_client_certificate", "unknown ca"),
     ] {

@@ -459,6 +459,19 @@ async fn sessions_expire_and_clients_re_authenticate_kip_368() {
         .await
         .unwrap();
     assert_eq!(read.len(), 8);
+    let renewed = s
+        .server
+        .server
+        .broker()
+        .metrics
+        .connections
+        .reauthentications
+        .load(std::sync::atomic::Ordering::Relaxed);
+    // One by hand above, the rest librdkafka's own.
+    assert!(
+        renewed >= 2,
+        "librdkafka never re-authenticated ({renewed})"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -952,6 +952,7 @@ func main() {
 		"group":        scenarioGroup,
 		"admin":        scenarioAdmin,
 		"transactions": scenarioTransactions,
+		"refused":      scenarioRefused,
 	}[scenario]
 	if run == nil {
 		fmt.Fprintf(os.Stderr, "franz: unknown scenario %q\n", scenario)

@@ -4,14 +4,18 @@ package main
 // over TLS and SASL too:
 //   FRANZ_TLS_CA         PEM CA file: connect with TLS, trusting it
 //   FRANZ_TLS_CERT/KEY   a client certificate (mTLS)
-//   FRANZ_SASL           PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, with FRANZ_USER, FRANZ_PASSWORD
+//   FRANZ_SASL           PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, with FRANZ_USER, FRANZ_PASSWORD;
+//                        or OAUTHBEARER with the token in FRANZ_TOKEN
 
 import (
+	"context"
 	"crypto/tls"
 	"crypto/x509"
 	"os"
 
+	"github.com/twmb/franz-go/pkg/kadm"
 	"github.com/twmb/franz-go/pkg/kgo"
+	"github.com/twmb/franz-go/pkg/sasl/oauth"
 	"github.com/twmb/franz-go/pkg/sasl/plain"
 	"github.com/twmb/franz-go/pkg/sasl/scram"
 )
@@ -42,8 +46,24 @@ func securityOpts() []kgo.Opt {
 		opts = append(opts, kgo.SASL(scram.Auth{User: user, Pass: password}.AsSha256Mechanism()))
 	case "SCRAM-SHA-512":
 		opts = append(opts, kgo.SASL(scram.Auth{User: user, Pass: password}.AsSha512Mechanism()))
+	case "OAUTHBEARER":
+		opts = append(opts, kgo.SASL(oauth.Auth{Token: os.Getenv("FRANZ_TOKEN")}.AsMechanism()))
 	default:
 		fail("unknown FRANZ_SASL %q", os.Getenv("FRANZ_SASL"))
 	}
 	return opts
+}
+
+// scenarioRefused expects the connection to be refused: it lists topics once, and reports the
+// error it got (the scenario fails if the listing succeeds).
+func scenarioRefused() map[string]any {
+	cl := newClient("refused", kgo.RequestRetries(0), kgo.RetryTimeout(0))
+	defer cl.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 15e9)
+	defer cancel()
+	_, err := kadm.NewClient(cl).ListTopics(ctx)
+	if err == nil {
+		fail("the listing succeeded; it should have been refused")
+	}
+	return map[string]any{"refused": err.Error()}
 }
