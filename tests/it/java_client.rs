@@ -145,13 +145,15 @@ async fn kafka_connect_distributed_worker_runs_a_source_and_a_sink_connector() {
 
 /// Apache Kafka's Java client (Admin, the default idempotent producer, a consumer group) over
 /// SASL_SSL with SCRAM-SHA-512 and with PLAIN, SSL with a client certificate (PEM key store),
-/// and OAUTHBEARER with its unsecured development tokens; a wrong password is a
-/// SaslAuthenticationException.
+/// and OAUTHBEARER with its unsecured development tokens, re-authenticating every 1.5 s
+/// (KIP-368); a wrong password is a SaslAuthenticationException, an untrusted broker
+/// certificate an SslAuthenticationException.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_java_client_over_tls_and_sasl() {
     use crate::common::secure::Secured;
     let s = Secured::start(|c| {
         c.sasl_enabled_mechanisms = "PLAIN,SCRAM-SHA-512,OAUTHBEARER".into();
+        c.connections_max_reauth_ms = 1500;
     })
     .await;
     let (cert, key) = s.client_certificate("java-app");
@@ -244,4 +246,41 @@ async fn the_java_client_over_tls_and_sasl() {
     .await
     .unwrap();
     assert_eq!(run.json["sasl"], true, "{}", run.json);
+    // An untrusted broker certificate: the handshake fails, nothing is sent.
+    let other = tempfile::tempdir().unwrap();
+    let (_, other_files) =
+        streamline::security::dev_certs::write_all(other.path(), &["localhost"], 30).unwrap();
+    let untrusted = s.dir.path().join("untrusted.properties");
+    std::fs::write(
+        &untrusted,
+        format!(
+            "security.protocol=SSL\nssl.truststore.type=PEM\nssl.truststore.location={}\n",
+            other_files.ca.display()
+        ),
+    )
+    .unwrap();
+    let bootstrap = s.addr("SSL");
+    let run = tokio::task::spawn_blocking(move || {
+        java(
+            "SecureClients",
+            &[&bootstrap, untrusted.to_str().unwrap(), "x", "refused"],
+            Duration::from_secs(120),
+        )
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        run.json["refused"], "SslAuthenticationException",
+        "{}",
+        run.json
+    );
+    let renewed = s
+        .server
+        .server
+        .broker()
+        .metrics
+        .connections
+        .reauthentications
+        .load(std::sync::atomic::Ordering::Relaxed);
+    assert!(renewed > 0, "the Java client never re-authenticated");
 }

@@ -60,6 +60,9 @@ public final class SecureClients {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             for (int i = 0; i < 5; i++) {
                 producer.send(new ProducerRecord<>(topic, "k" + i, "v" + i)).get();
+                // Spread over two seconds, so that a broker with short sessions sees the
+                // client re-authenticate (KIP-368) on the way.
+                Thread.sleep(400);
             }
         }
         Properties c = new Properties();
