@@ -46,7 +46,8 @@ fn repeated<'a>(names: impl Iterator<Item = &'a str>) -> HashSet<String> {
 /// Kafka's message for a topic the principal may not act on.
 const AUTHORIZATION_FAILED: &str = "Authorization failed.";
 
-/// Handles CreateTopics; creating needs CREATE on the cluster or the topic.
+/// Handles CreateTopics; creating needs CREATE on the cluster or the topic, and the answer
+/// shows the topic's configs only with DESCRIBE_CONFIGS on it.
 pub fn create(
     broker: &Broker,
     req: CreateTopicsRequest,
@@ -73,7 +74,26 @@ pub fn create(
                     .with_error_code(ResponseError::TopicAuthorizationFailed.code())
                     .with_error_message(msg(AUTHORIZATION_FAILED));
             }
+            // The answer describes the topic's configs only to a principal that may
+            // DESCRIBE_CONFIGS it, as Kafka's controller answers.
+            let describable =
+                broker
+                    .security
+                    .allows_topic(ctx, name.as_str(), Operation::DescribeConfigs);
             match create_one(broker, t, req.validate_only).map_err(|e| e.refusal()) {
+                Ok((_, topic_id, _)) if !describable => {
+                    result.num_partitions = -1;
+                    result.replication_factor = -1;
+                    if version >= 5 {
+                        result.configs = Some(Vec::new());
+                        result.topic_config_error_code =
+                            ResponseError::TopicAuthorizationFailed.code();
+                    }
+                    if version >= 7 {
+                        result.topic_id = topic_id;
+                    }
+                    result
+                }
                 Ok((partitions, topic_id, configs)) => {
                     result.num_partitions = partitions;
                     result.replication_factor = 1;

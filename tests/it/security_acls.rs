@@ -215,6 +215,36 @@ async fn each_api_family_is_denied_with_kafkas_code_and_allowed_by_an_acl() {
         .create_topic("app-new", 1, -1, &[])
         .await
         .expect("CREATE granted");
+    // Without DESCRIBE_CONFIGS the answer does not describe the topic, as Kafka's does not.
+    let created = alice
+        .send(
+            &kafka_protocol::messages::CreateTopicsRequest::default().with_topics(vec![
+                kafka_protocol::messages::create_topics_request::CreatableTopic::default()
+                    .with_name(TopicName(StrBytes::from_static_str("app-raw")))
+                    .with_num_partitions(2)
+                    .with_replication_factor(-1),
+            ]),
+            Some(7),
+        )
+        .await
+        .unwrap();
+    let t = &created.topics[0];
+    assert_eq!(t.error_code, 0);
+    assert_eq!(
+        t.topic_config_error_code,
+        ResponseError::TopicAuthorizationFailed.code()
+    );
+    assert_eq!(t.num_partitions, -1);
+    assert_eq!(t.configs.as_ref().map(Vec::len), Some(0));
+    assert_eq!(
+        s.server
+            .server
+            .broker()
+            .topic("app-raw")
+            .unwrap()
+            .partition_count(),
+        2
+    );
 
     // Groups: FindCoordinator and DescribeGroups need DESCRIBE (READ implies it).
     let found = alice
