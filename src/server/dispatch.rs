@@ -501,6 +501,24 @@ fn route(broker: &Arc<Broker>, mut frame: Bytes, ctx: &RequestContext) -> Dispat
         ApiKey::ConsumerGroupHeartbeat => {
             let req = decode!(ConsumerGroupHeartbeatRequest);
             unless_group_readable!(&req.group_id, ConsumerGroupHeartbeatResponse::default());
+            // Kafka refuses a subscription naming topics the member may not DESCRIBE.
+            let unauthorized: Vec<String> = req
+                .subscribed_topic_names
+                .iter()
+                .flatten()
+                .filter(|t| !broker.security.allows_topic(ctx, t, Operation::Describe))
+                .map(|t| t.to_string())
+                .collect();
+            if !unauthorized.is_empty() {
+                return reply!(ConsumerGroupHeartbeatResponse::default()
+                    .with_error_code(ResponseError::TopicAuthorizationFailed.code())
+                    .with_error_message(Some(kafka_protocol::protocol::StrBytes::from_string(
+                        format!(
+                            "The following topics are unauthorized: {}",
+                            unauthorized.join(", ")
+                        )
+                    ))));
+            }
             let client_id = header.client_id.as_deref().unwrap_or_default();
             let client_host = broker::groups::client_host(peer);
             reply!(broker::groups::consumer_heartbeat::handle(

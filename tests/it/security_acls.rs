@@ -276,6 +276,30 @@ async fn each_api_family_is_denied_with_kafkas_code_and_allowed_by_an_acl() {
         described.groups[0].error_code,
         ResponseError::GroupAuthorizationFailed.code()
     );
+    // KIP-848: a subscription naming a topic the member may not describe is refused.
+    let heartbeat = alice
+        .send(
+            &kafka_protocol::messages::ConsumerGroupHeartbeatRequest::default()
+                .with_group_id(StrBytes::from_static_str("g-848").into())
+                .with_member_id(StrBytes::from_static_str("m-1"))
+                .with_member_epoch(0)
+                .with_rebalance_timeout_ms(30_000)
+                .with_subscribed_topic_names(Some(vec![
+                    StrBytes::from_static_str("app-orders").into(),
+                    StrBytes::from_static_str("other").into(),
+                ])),
+            Some(1),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        heartbeat.error_code,
+        ResponseError::TopicAuthorizationFailed.code()
+    );
+    assert!(heartbeat
+        .error_message
+        .as_ref()
+        .is_some_and(|m| m.contains("other") && !m.contains("app-orders")));
     // A consumer in an allowed group reads; in another group it gets GROUP_AUTHORIZATION_FAILED.
     let config_for = |group: &str| {
         let mut config = s.client("SASL_PLAINTEXT", "SCRAM-SHA-256", ALICE);
