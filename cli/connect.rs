@@ -63,7 +63,9 @@ pub struct ConnectArgs {
 
     /// A client property with librdkafka's name (repeatable): client.id, request.timeout.ms,
     /// socket.timeout.ms, socket.connection.setup.timeout.ms; security.protocol,
-    /// sasl.mechanism, sasl.username, sasl.password, sasl.oauthbearer.config, ssl.ca.location,
+    /// sasl.mechanism, sasl.username, sasl.password, sasl.oauthbearer.config,
+    /// sasl.oauthbearer.method=oidc with its token.endpoint.url, client.id, client.secret and
+    /// scope, ssl.ca.location,
     /// ssl.certificate.location, ssl.key.location, ssl.endpoint.identification.algorithm,
     /// enable.ssl.certificate.verification; for produce acks, compression.type, linger.ms,
     /// batch.size, enable.idempotence; for consume fetch.wait.max.ms, fetch.min.bytes. A
@@ -121,6 +123,16 @@ pub enum Property {
     /// `sasl.oauthbearer.config`: `principal=NAME [lifeSeconds=N] [scope=S]`, an unsecured
     /// OAUTHBEARER token for development brokers, as librdkafka makes one.
     SaslOAuthBearerConfig(String),
+    /// `sasl.oauthbearer.method`: `default` or `oidc` (client credentials).
+    SaslOAuthBearerMethod(String),
+    /// `sasl.oauthbearer.token.endpoint.url`.
+    SaslOAuthBearerTokenEndpoint(String),
+    /// `sasl.oauthbearer.client.id`.
+    SaslOAuthBearerClientId(String),
+    /// `sasl.oauthbearer.client.secret`.
+    SaslOAuthBearerClientSecret(Secret),
+    /// `sasl.oauthbearer.scope`.
+    SaslOAuthBearerScope(String),
     /// `ssl.ca.location`.
     SslCaLocation(PathBuf),
     /// `ssl.certificate.location`.
@@ -133,7 +145,7 @@ pub enum Property {
     SslCertificateVerification(bool),
 }
 
-const SUPPORTED: &str = "client.id, request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms, acks, compression.type, compression.codec, linger.ms, batch.size, enable.idempotence, fetch.wait.max.ms, fetch.min.bytes, security.protocol, sasl.mechanism, sasl.username, sasl.password, sasl.oauthbearer.config, ssl.ca.location, ssl.certificate.location, ssl.key.location, ssl.endpoint.identification.algorithm, enable.ssl.certificate.verification";
+const SUPPORTED: &str = "client.id, request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms, acks, compression.type, compression.codec, linger.ms, batch.size, enable.idempotence, fetch.wait.max.ms, fetch.min.bytes, security.protocol, sasl.mechanism, sasl.username, sasl.password, sasl.oauthbearer.config, sasl.oauthbearer.method, sasl.oauthbearer.token.endpoint.url, sasl.oauthbearer.client.id, sasl.oauthbearer.client.secret, sasl.oauthbearer.scope, ssl.ca.location, ssl.certificate.location, ssl.key.location, ssl.endpoint.identification.algorithm, enable.ssl.certificate.verification";
 
 /// Parses `-X KEY=VALUE`; an unknown key or a bad value is a usage error naming it.
 fn parse_property(text: &str) -> Result<Property, String> {
@@ -196,6 +208,15 @@ fn parse_property(text: &str) -> Result<Property, String> {
         "sasl.username" => Property::SaslUsername(value.to_string()),
         "sasl.password" => Property::SaslPassword(Secret(value.to_string())),
         "sasl.oauthbearer.config" => Property::SaslOAuthBearerConfig(value.to_string()),
+        "sasl.oauthbearer.method" => Property::SaslOAuthBearerMethod(value.to_string()),
+        "sasl.oauthbearer.token.endpoint.url" => {
+            Property::SaslOAuthBearerTokenEndpoint(value.to_string())
+        }
+        "sasl.oauthbearer.client.id" => Property::SaslOAuthBearerClientId(value.to_string()),
+        "sasl.oauthbearer.client.secret" => {
+            Property::SaslOAuthBearerClientSecret(Secret(value.to_string()))
+        }
+        "sasl.oauthbearer.scope" => Property::SaslOAuthBearerScope(value.to_string()),
         "ssl.ca.location" => Property::SslCaLocation(PathBuf::from(value)),
         "ssl.certificate.location" => Property::SslCertificateLocation(PathBuf::from(value)),
         "ssl.key.location" => Property::SslKeyLocation(PathBuf::from(value)),

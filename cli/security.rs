@@ -94,6 +94,16 @@ pub struct SecurityArgs {
 /// The variable a password may come from.
 pub const PASSWORD_VARIABLE: &str = "STREAMLINE_SASL_PASSWORD";
 
+/// librdkafka's `sasl.oauthbearer.*` OIDC properties as given.
+#[derive(Debug, Default)]
+struct OidcParts {
+    method: Option<String>,
+    endpoint: Option<String>,
+    client_id: Option<String>,
+    client_secret: Option<String>,
+    scope: Option<String>,
+}
+
 /// Settings gathered from every source before they are checked.
 #[derive(Debug, Default)]
 struct Gathered {
@@ -103,6 +113,8 @@ struct Gathered {
     password: Option<String>,
     password_file: Option<PathBuf>,
     oauthbearer_config: Option<String>,
+    oidc: Option<streamline::client::oidc::OidcClient>,
+    oidc_parts: OidcParts,
     ca: Option<PathBuf>,
     certificate: Option<PathBuf>,
     key: Option<PathBuf>,
@@ -134,6 +146,13 @@ pub fn client_security(
             Property::SaslUsername(v) => g.username = Some(v.clone()),
             Property::SaslPassword(v) => g.password = Some(v.0.clone()),
             Property::SaslOAuthBearerConfig(v) => g.oauthbearer_config = Some(v.clone()),
+            Property::SaslOAuthBearerMethod(v) => g.oidc_parts.method = Some(v.clone()),
+            Property::SaslOAuthBearerTokenEndpoint(v) => g.oidc_parts.endpoint = Some(v.clone()),
+            Property::SaslOAuthBearerClientId(v) => g.oidc_parts.client_id = Some(v.clone()),
+            Property::SaslOAuthBearerClientSecret(v) => {
+                g.oidc_parts.client_secret = Some(v.0.clone())
+            }
+            Property::SaslOAuthBearerScope(v) => g.oidc_parts.scope = Some(v.clone()),
             Property::SslCaLocation(v) => g.ca = Some(v.clone()),
             Property::SslCertificateLocation(v) => g.certificate = Some(v.clone()),
             Property::SslKeyLocation(v) => g.key = Some(v.clone()),
@@ -167,7 +186,42 @@ pub fn client_security(
     resolve(g)
 }
 
-fn resolve(g: Gathered) -> anyhow::Result<ClientSecurity> {
+fn resolve(mut g: Gathered) -> anyhow::Result<ClientSecurity> {
+    if g.oidc_parts
+        .method
+        .as_deref()
+        .is_some_and(|m| m.eq_ignore_ascii_case("oidc"))
+    {
+        let p = std::mem::take(&mut g.oidc_parts);
+        let missing = |what: &str| format!("sasl.oauthbearer.method=oidc needs {what}");
+        let client_secret = match p.client_secret {
+            Some(secret) => secret,
+            None => std::env::var(CLIENT_SECRET_VARIABLE)
+                .ok()
+                .filter(|s| !s.is_empty())
+                .with_context(|| {
+                    missing(&format!(
+                        "sasl.oauthbearer.client.secret or {CLIENT_SECRET_VARIABLE}"
+                    ))
+                })?,
+        };
+        g.oidc = Some(streamline::client::oidc::OidcClient {
+            token_endpoint_url: p
+                .endpoint
+                .with_context(|| missing("sasl.oauthbearer.token.endpoint.url"))?,
+            client_id: p
+                .client_id
+                .with_context(|| missing("sasl.oauthbearer.client.id"))?,
+            client_secret,
+            scope: p.scope,
+        });
+        g.mechanism.get_or_insert_with(|| "OAUTHBEARER".into());
+        g.username.get_or_insert_with(|| "(oidc)".into());
+    } else if let Some(method) = &g.oidc_parts.method {
+        if !method.eq_ignore_ascii_case("default") {
+            bail!("sasl.oauthbearer.method must be default or oidc, not '{method}'");
+        }
+    }
     let protocol = g
         .protocol
         .as_deref()
@@ -215,9 +269,22 @@ fn resolve(g: Gathered) -> anyhow::Result<ClientSecurity> {
             )
         })?;
         if mechanism == SaslMechanism::OAuthBearer {
+            if let Some(oidc) = g.oidc.take() {
+                return Ok(ClientSecurity {
+                    tls,
+                    sasl: Some(SaslLogin {
+                        mechanism,
+                        username: oidc.client_id.clone(),
+                        // Fetched from the token endpoint when connecting.
+                        password: String::new(),
+                    }),
+                    oidc: Some(oidc),
+                });
+            }
             return Ok(ClientSecurity {
                 tls,
                 sasl: Some(oauthbearer_login(g.oauthbearer_config.as_deref())?),
+                oidc: None,
             });
         }
         let username = g.username.clone().filter(|u| !u.is_empty()).context(
@@ -236,8 +303,15 @@ fn resolve(g: Gathered) -> anyhow::Result<ClientSecurity> {
     } else {
         None
     };
-    Ok(ClientSecurity { tls, sasl })
+    Ok(ClientSecurity {
+        tls,
+        sasl,
+        oidc: None,
+    })
 }
+
+/// The variable an OIDC client secret may come from.
+pub const CLIENT_SECRET_VARIABLE: &str = "STREAMLINE_SASL_OAUTHBEARER_CLIENT_SECRET";
 
 /// The variable a bearer token may come from.
 pub const TOKEN_VARIABLE: &str = "STREAMLINE_SASL_OAUTHBEARER_TOKEN";

@@ -54,6 +54,8 @@ pub mod config;
 #[warn(missing_docs)]
 pub mod embedded;
 pub mod error;
+#[cfg(feature = "http")]
+pub mod http_client;
 pub mod lock;
 pub mod metrics;
 pub mod protocol;

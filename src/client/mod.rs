@@ -14,6 +14,7 @@ pub mod fetch;
 pub mod groups;
 pub mod member;
 pub mod offsets;
+pub mod oidc;
 pub mod partitioner;
 pub mod produce;
 pub mod records;
@@ -252,9 +253,14 @@ impl Client {
         client_id: &str,
         security: &security::ClientSecurity,
     ) -> Result<Client> {
+        let mut sasl = security.sasl.clone();
+        // OIDC: the bearer token comes from the token endpoint, once per client.
+        if let (Some(oidc), Some(login)) = (&security.oidc, sasl.as_mut()) {
+            login.password = oidc.token().await?;
+        }
         let setup = transport::ConnectionSetup {
             tls: security.tls_config()?,
-            sasl: security.sasl.clone(),
+            sasl,
             client_id: StrBytes::from_string(client_id.to_string()),
         };
         Client::remote_with_setup(bootstrap, timeouts, setup).await

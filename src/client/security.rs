@@ -92,6 +92,8 @@ impl fmt::Debug for SaslLogin {
 pub struct ClientSecurity {
     pub tls: Option<ClientTls>,
     pub sasl: Option<SaslLogin>,
+    /// For OAUTHBEARER: get the token from this OAuth endpoint when connecting.
+    pub oidc: Option<super::oidc::OidcClient>,
 }
 
 impl ClientSecurity {

@@ -37,6 +37,7 @@ async fn as_user(s: &Secured, user: (&str, &str)) -> Client {
             username: user.0.into(),
             password: user.1.into(),
         }),
+        oidc: None,
     };
     Client::remote_secured(
         &s.addr("SASL_PLAINTEXT"),
@@ -442,6 +443,7 @@ async fn acls_and_users_need_the_authorizer_and_survive_a_restart() {
                 username: user.0.into(),
                 password: user.1.into(),
             }),
+            oidc: None,
         };
         Client::remote_secured(&addr, Timeouts::default(), "acl-test", &security).await
     };

@@ -277,3 +277,99 @@ async fn signed_tokens_are_checked_against_a_jwk_set_issuer_and_audience() {
     }
     server.stop().await;
 }
+
+/// A token endpoint: answers the client-credentials grant of `app`/`s3cret` with `token`,
+/// anything else with 401 and OAuth's error.
+async fn token_endpoint(token: String) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let expected = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode("app:s3cret")
+    );
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut socket, _)) = listener.accept().await else {
+                return;
+            };
+            let (token, expected) = (token.clone(), expected.clone());
+            tokio::spawn(async move {
+                let mut request = vec![0u8; 8192];
+                let n = socket.read(&mut request).await.unwrap_or(0);
+                let text = String::from_utf8_lossy(&request[..n]).to_lowercase();
+                let authorized = text
+                    .contains(&format!("authorization: {}", expected.to_lowercase()))
+                    && text.contains("grant_type=client_credentials")
+                    && text.starts_with("post /oauth2/token");
+                let (status, body) = if authorized {
+                    (
+                        "200 OK",
+                        format!(
+                            r#"{{"access_token":"{token}","token_type":"Bearer","expires_in":3600}}"#
+                        ),
+                    )
+                } else {
+                    ("401 Unauthorized", r#"{"error":"invalid_client","error_description":"bad client credentials"}"#.to_string())
+                };
+                let response = format!(
+                    "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = socket.write_all(response.as_bytes()).await;
+            });
+        }
+    });
+    format!("http://{addr}/oauth2/token")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_toolbox_gets_its_token_from_an_oidc_endpoint() {
+    let server = TestServer::start_with(|c| {
+        c.listeners = vec!["SASL_PLAINTEXT://127.0.0.1:0".into()];
+        c.sasl_enabled_mechanisms = "OAUTHBEARER".into();
+    })
+    .await;
+    let token = unsecured(&format!(r#"{{"sub":"svc-app","exp":{}}}"#, now_s() + 600));
+    let url = token_endpoint(token).await;
+    let list = |secret: &'static str| {
+        let (b, url) = (server.bootstrap(), url.clone());
+        std::thread::spawn(move || {
+            assert_cmd::Command::cargo_bin("streamline")
+                .unwrap()
+                .env("STREAMLINE_SASL_OAUTHBEARER_CLIENT_SECRET", secret)
+                .args([
+                    "topics",
+                    "list",
+                    "-b",
+                    &b,
+                    "-X",
+                    "security.protocol=SASL_PLAINTEXT",
+                    "-X",
+                    "sasl.mechanism=OAUTHBEARER",
+                    "-X",
+                    "sasl.oauthbearer.method=oidc",
+                    "-X",
+                    &format!("sasl.oauthbearer.token.endpoint.url={url}"),
+                    "-X",
+                    "sasl.oauthbearer.client.id=app",
+                    "-X",
+                    "sasl.oauthbearer.scope=kafka read",
+                ])
+                .output()
+                .unwrap()
+        })
+        .join()
+        .unwrap()
+    };
+    let ok = list("s3cret");
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let refused = list("wrong");
+    assert!(!refused.status.success());
+    let e = String::from_utf8_lossy(&refused.stderr);
+    assert!(e.contains("answered 401: bad client credentials"), "{e}");
+    server.stop().await;
+}
