@@ -249,4 +249,55 @@ async fn franz_go_over_tls_and_sasl() {
         .reauthentications
         .load(std::sync::atomic::Ordering::Relaxed);
     assert!(renewed > 0, "franz-go never re-authenticated");
+
+    // A broker offering SCRAM-SHA-512 only and requiring client certificates refuses PLAIN
+    // and a certificate from another CA.
+    let strict = Secured::start(|c| {
+        c.sasl_enabled_mechanisms = "SCRAM-SHA-512".into();
+        c.ssl_client_auth = streamline::security::tls::ClientAuth::Required;
+    })
+    .await;
+    let stranger = streamline::security::dev_certs::DevCa::new("Stranger CA", 30)
+        .unwrap()
+        .client("franz", None, 30)
+        .unwrap();
+    let (stranger_cert, stranger_key) = (
+        strict.dir.path().join("stranger.pem"),
+        strict.dir.path().join("stranger.key"),
+    );
+    std::fs::write(&stranger_cert, stranger.cert_pem).unwrap();
+    std::fs::write(&stranger_key, stranger.key_pem).unwrap();
+    let strict_ca = strict.files.ca.to_str().unwrap().to_string();
+    let refusals: Vec<(String, Vec<(&str, String)>)> = vec![
+        (
+            strict.addr("SASL_PLAINTEXT"),
+            vec![
+                ("FRANZ_SASL", "PLAIN".into()),
+                ("FRANZ_USER", ALICE.0.into()),
+                ("FRANZ_PASSWORD", ALICE.1.into()),
+            ],
+        ),
+        (
+            strict.addr("SSL"),
+            vec![
+                ("FRANZ_TLS_CA", strict_ca),
+                ("FRANZ_TLS_CERT", stranger_cert.to_str().unwrap().into()),
+                ("FRANZ_TLS_KEY", stranger_key.to_str().unwrap().into()),
+            ],
+        ),
+    ];
+    for (bootstrap, env) in refusals {
+        let run = tokio::task::spawn_blocking(move || {
+            let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            go_with(
+                "franz",
+                &["refused", &bootstrap],
+                &env,
+                Duration::from_secs(120),
+            )
+        })
+        .await
+        .expect("go program");
+        assert_eq!(run.json["ok"], true, "{}", run.json);
+    }
 }

@@ -283,4 +283,61 @@ async fn the_java_client_over_tls_and_sasl() {
         .reauthentications
         .load(std::sync::atomic::Ordering::Relaxed);
     assert!(renewed > 0, "the Java client never re-authenticated");
+
+    // A client certificate from another CA, an unknown user, and a mechanism this broker
+    // does not enable. The second broker offers SCRAM-SHA-512 only and requires client
+    // certificates: under `requested` the Java client offers no certificate the broker's CAs
+    // did not issue, and connects anonymously, as TLS has it.
+    let scram_only = Secured::start(|c| {
+        c.sasl_enabled_mechanisms = "SCRAM-SHA-512".into();
+        c.ssl_client_auth = streamline::security::tls::ClientAuth::Required;
+    })
+    .await;
+    let stranger = streamline::security::dev_certs::DevCa::new("Stranger CA", 30)
+        .unwrap()
+        .client("java-app", None, 30)
+        .unwrap();
+    let stranger_store = s.dir.path().join("stranger-keystore.pem");
+    std::fs::write(&stranger_store, stranger.key_pem + &stranger.cert_pem).unwrap();
+    let refusals = vec![
+        (
+            scram_only.addr("SSL"),
+            format!(
+                "security.protocol=SSL\n{trust}ssl.keystore.type=PEM\nssl.keystore.location={}\n",
+                stranger_store.display()
+            ),
+            "SslAuthenticationException",
+        ),
+        (
+            s.addr("SASL_SSL"),
+            format!(
+                "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\n{trust}\
+                 sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule \
+                 required username=\"mallory\" password=\"x\";\n"
+            ),
+            "SaslAuthenticationException",
+        ),
+        (
+            scram_only.addr("SASL_PLAINTEXT"),
+            format!(
+                "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\n{}",
+                jaas("plain.PlainLoginModule", "alice-secret")
+            ),
+            "UnsupportedSaslMechanismException",
+        ),
+    ];
+    for (n, (bootstrap, properties, expected)) in refusals.into_iter().enumerate() {
+        let file = s.dir.path().join(format!("refused-{n}.properties"));
+        std::fs::write(&file, properties).unwrap();
+        let run = tokio::task::spawn_blocking(move || {
+            java(
+                "SecureClients",
+                &[&bootstrap, file.to_str().unwrap(), "x", "refused"],
+                Duration::from_secs(120),
+            )
+        })
+        .await
+        .unwrap();
+        assert_eq!(run.json["refused"], expected, "{}", run.json);
+    }
 }
