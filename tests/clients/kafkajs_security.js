@@ -21,6 +21,8 @@ function unsecuredToken(sub, lifeSeconds) {
 function client(c, ca) {
   const config = { clientId: 'kafkajs-' + c.name, brokers: [c.bootstrap], logLevel: logLevel.NOTHING,
                    connectionTimeout: 5000, requestTimeout: 10000,
+                   // Re-authenticate a second before the session ends (KIP-368).
+                   reauthenticationThreshold: 1000,
                    retry: { retries: 1, initialRetryTime: 200 } };
   if (c.protocol.endsWith('SSL')) {
     config.ssl = { ca: [fs.readFileSync(ca, 'utf8')] };
@@ -48,6 +50,13 @@ async function roundTrip(c) {
   const producer = kafka.producer();
   await producer.connect();
   await producer.send({ topic, messages: [{ value: 'hello ' + c.name }] });
+  if (c.slow) {
+    // Keep the connection busy across several sessions.
+    for (let i = 0; i < 6; i++) {
+      await new Promise((r) => setTimeout(r, 700));
+      await producer.send({ topic, messages: [{ value: 'later ' + i }] });
+    }
+  }
   await producer.disconnect();
   const consumer = kafka.consumer({ groupId: topic + '-group' });
   await consumer.connect();

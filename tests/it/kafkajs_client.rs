@@ -1,6 +1,6 @@
 //! KafkaJS (v2.2, from npm; the README's test command installs it) over TLS, mTLS and SASL
 //! (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER): each case creates a topic, produces and
-//! reads back in a consumer group; a wrong password, an untrusted CA, an expired token, a client
+//! reads back in a consumer group, sessions lasting 2.5 s so that KafkaJS re-authenticates; a wrong password, an untrusted CA, an expired token, a client
 //! certificate from an unknown CA and a mechanism the broker does not enable are refused.
 
 use std::process::Command;
@@ -11,6 +11,7 @@ use crate::common::secure::{Secured, ALICE};
 async fn kafkajs_over_tls_and_sasl() {
     let s = Secured::start(|c| {
         c.sasl_enabled_mechanisms = "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512,OAUTHBEARER".into();
+        c.connections_max_reauth_ms = 2500;
     })
     .await;
     let scram_only = Secured::start(|c| c.sasl_enabled_mechanisms = "SCRAM-SHA-512".into()).await;
@@ -40,6 +41,8 @@ async fn kafkajs_over_tls_and_sasl() {
     let mut strange = case("stranger", "SSL", "");
     strange["cert"] = stranger_cert.to_str().unwrap().into();
     strange["key"] = stranger_key.to_str().unwrap().into();
+    let mut slow = case("reauth", "SASL_SSL", "SCRAM-SHA-512");
+    slow["slow"] = true.into();
     let mut not_enabled = case("not-enabled", "SASL_PLAINTEXT", "PLAIN");
     not_enabled["bootstrap"] = scram_only.addr("SASL_PLAINTEXT").into();
     let spec = serde_json::json!({
@@ -50,6 +53,7 @@ async fn kafkajs_over_tls_and_sasl() {
             case("scram256", "SASL_SSL", "SCRAM-SHA-256"),
             case("scram512", "SASL_PLAINTEXT", "SCRAM-SHA-512"),
             case("oauth", "SASL_SSL", "OAUTHBEARER"),
+            slow,
         ],
         "bad": case("bad", "SASL_SSL", "SCRAM-SHA-512"),
         "oauth": case("expired", "SASL_PLAINTEXT", "OAUTHBEARER"),
@@ -83,7 +87,7 @@ async fn kafkajs_over_tls_and_sasl() {
         String::from_utf8_lossy(&out.stderr)
     );
     let seen: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
-    for name in ["mtls", "plain", "scram256", "scram512", "oauth"] {
+    for name in ["mtls", "plain", "scram256", "scram512", "oauth", "reauth"] {
         assert_eq!(seen["read"][name], format!("hello {name}"), "{seen}");
     }
     let refused = |what: &str| {
@@ -107,4 +111,13 @@ async fn kafkajs_over_tls_and_sasl() {
         let r = refused(what);
         assert!(r != "accepted" && r.contains(expected), "{what}: {seen}");
     }
+    let renewed = s
+        .server
+        .server
+        .broker()
+        .metrics
+        .connections
+        .reauthentications
+        .load(std::sync::atomic::Ordering::Relaxed);
+    assert!(renewed > 0, "KafkaJS never re-authenticated");
 }
