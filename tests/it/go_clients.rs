@@ -231,23 +231,9 @@ async fn franz_go_over_tls_and_sasl() {
         .expect("go program");
         assert_eq!(run.json["ok"], true, "{listener} {scenario}: {}", run.json);
     }
-    let failures = s
-        .server
-        .server
-        .broker()
-        .metrics
-        .connections
-        .authentication_failures
-        .load(std::sync::atomic::Ordering::Relaxed);
+    let failures = s.authentication_failures();
     assert!(failures >= 2, "{failures} refused logins counted");
-    let renewed = s
-        .server
-        .server
-        .broker()
-        .metrics
-        .connections
-        .reauthentications
-        .load(std::sync::atomic::Ordering::Relaxed);
+    let renewed = s.reauthentications();
     assert!(renewed > 0, "franz-go never re-authenticated");
 
     // A broker offering SCRAM-SHA-512 only and requiring client certificates refuses PLAIN
@@ -257,16 +243,7 @@ async fn franz_go_over_tls_and_sasl() {
         c.ssl_client_auth = streamline::security::tls::ClientAuth::Required;
     })
     .await;
-    let stranger = streamline::security::dev_certs::DevCa::new("Stranger CA", 30)
-        .unwrap()
-        .client("franz", None, 30)
-        .unwrap();
-    let (stranger_cert, stranger_key) = (
-        strict.dir.path().join("stranger.pem"),
-        strict.dir.path().join("stranger.key"),
-    );
-    std::fs::write(&stranger_cert, stranger.cert_pem).unwrap();
-    std::fs::write(&stranger_key, stranger.key_pem).unwrap();
+    let (stranger_cert, stranger_key) = strict.stranger_certificate("franz");
     let strict_ca = strict.files.ca.to_str().unwrap().to_string();
     let refusals: Vec<(String, Vec<(&str, String)>)> = vec![
         (

@@ -274,14 +274,7 @@ async fn the_java_client_over_tls_and_sasl() {
         "{}",
         run.json
     );
-    let renewed = s
-        .server
-        .server
-        .broker()
-        .metrics
-        .connections
-        .reauthentications
-        .load(std::sync::atomic::Ordering::Relaxed);
+    let renewed = s.reauthentications();
     assert!(renewed > 0, "the Java client never re-authenticated");
 
     // A client certificate from another CA, an unknown user, and a mechanism this broker
@@ -293,12 +286,14 @@ async fn the_java_client_over_tls_and_sasl() {
         c.ssl_client_auth = streamline::security::tls::ClientAuth::Required;
     })
     .await;
-    let stranger = streamline::security::dev_certs::DevCa::new("Stranger CA", 30)
-        .unwrap()
-        .client("java-app", None, 30)
-        .unwrap();
+    let (stranger_cert, stranger_key) = s.stranger_certificate("java-app");
     let stranger_store = s.dir.path().join("stranger-keystore.pem");
-    std::fs::write(&stranger_store, stranger.key_pem + &stranger.cert_pem).unwrap();
+    std::fs::write(
+        &stranger_store,
+        std::fs::read_to_string(stranger_key).unwrap()
+            + &std::fs::read_to_string(stranger_cert).unwrap(),
+    )
+    .unwrap();
     let refusals = vec![
         (
             scram_only.addr("SSL"),

@@ -16,16 +16,7 @@ async fn kafkajs_over_tls_and_sasl() {
     .await;
     let scram_only = Secured::start(|c| c.sasl_enabled_mechanisms = "SCRAM-SHA-512".into()).await;
     let (cert, key) = s.client_certificate("kafkajs");
-    let stranger = streamline::security::dev_certs::DevCa::new("Stranger CA", 30)
-        .unwrap()
-        .client("kafkajs", None, 30)
-        .unwrap();
-    let (stranger_cert, stranger_key) = (
-        s.dir.path().join("stranger.pem"),
-        s.dir.path().join("stranger.key"),
-    );
-    std::fs::write(&stranger_cert, stranger.cert_pem).unwrap();
-    std::fs::write(&stranger_key, stranger.key_pem).unwrap();
+    let (stranger_cert, stranger_key) = s.stranger_certificate("kafkajs");
     let other = tempfile::tempdir().unwrap();
     let (_, other_files) =
         streamline::security::dev_certs::write_all(other.path(), &["localhost"], 30).unwrap();
@@ -111,13 +102,6 @@ async fn kafkajs_over_tls_and_sasl() {
         let r = refused(what);
         assert!(r != "accepted" && r.contains(expected), "{what}: {seen}");
     }
-    let renewed = s
-        .server
-        .server
-        .broker()
-        .metrics
-        .connections
-        .reauthentications
-        .load(std::sync::atomic::Ordering::Relaxed);
+    let renewed = s.reauthentications();
     assert!(renewed > 0, "KafkaJS never re-authenticated");
 }

@@ -54,17 +54,7 @@ async fn kafka_python_over_tls_and_sasl() {
     // A second broker offering SCRAM-SHA-512 only, for a mechanism it does not enable.
     let scram_only = Secured::start(|c| c.sasl_enabled_mechanisms = "SCRAM-SHA-512".into()).await;
     let (cert, key) = s.client_certificate("py-client");
-    let stranger_dir = tempfile::tempdir().unwrap();
-    let stranger = streamline::security::dev_certs::DevCa::new("Stranger CA", 30)
-        .unwrap()
-        .client("py-client", None, 30)
-        .unwrap();
-    let (stranger_cert, stranger_key) = (
-        stranger_dir.path().join("stranger.pem"),
-        stranger_dir.path().join("stranger.key"),
-    );
-    std::fs::write(&stranger_cert, stranger.cert_pem).unwrap();
-    std::fs::write(&stranger_key, stranger.key_pem).unwrap();
+    let (stranger_cert, stranger_key) = s.stranger_certificate("py-client");
     let other = tempfile::tempdir().unwrap();
     let (_, other_files) =
         streamline::security::dev_certs::write_all(other.path(), &["localhost"], 30).unwrap();
@@ -141,14 +131,7 @@ async fn kafka_python_over_tls_and_sasl() {
         assert_ne!(seen["refused"][refusal], "accepted", "{seen}");
     }
     // kafka-python retries a refused login until its own timeout; the broker counted them.
-    let failures = s
-        .server
-        .server
-        .broker()
-        .metrics
-        .connections
-        .authentication_failures
-        .load(std::sync::atomic::Ordering::Relaxed);
+    let failures = s.authentication_failures();
     assert!(failures >= 3, "{failures} refused logins counted");
     assert_eq!(seen["refused"]["untrusted_ca"], "SSLCertVerificationError");
 }

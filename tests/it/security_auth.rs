@@ -130,14 +130,7 @@ async fn every_listener_and_mechanism_carries_records_and_bad_logins_fail() {
             .unwrap();
         assert!(r.saw("Authentication failed"), "{mechanism}: {}", r.all());
     }
-    let metrics = &s.server.server.broker().metrics;
-    assert!(
-        metrics
-            .connections
-            .authentication_failures
-            .load(std::sync::atomic::Ordering::Relaxed)
-            >= 6
-    );
+    assert!(s.authentication_failures() >= 6);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -233,14 +226,7 @@ async fn client_certificates_name_the_principal_and_untrusted_ones_are_refused()
     tokio::task::spawn_blocking(move || refused(none))
         .await
         .unwrap();
-    let stranger = streamline::security::dev_certs::DevCa::new("Someone else", 30)
-        .unwrap()
-        .client("app1", Some("Streamline Tests"), 30)
-        .unwrap();
-    let cert3 = s.dir.path().join("stranger.pem");
-    let key3 = s.dir.path().join("stranger.key");
-    std::fs::write(&cert3, stranger.cert_pem).unwrap();
-    std::fs::write(&key3, stranger.key_pem).unwrap();
+    let (cert3, key3) = s.stranger_certificate("app1");
     let mut untrusted = s.client("SSL", "", ADMIN);
     untrusted
         .set("ssl.certificate.location", cert3.to_str().unwrap())
@@ -248,11 +234,7 @@ async fn client_certificates_name_the_principal_and_untrusted_ones_are_refused()
     tokio::task::spawn_blocking(move || refused(untrusted))
         .await
         .unwrap();
-    let failures = broker
-        .metrics
-        .connections
-        .tls_handshake_failures
-        .load(std::sync::atomic::Ordering::Relaxed);
+    let failures = s.tls_handshake_failures();
     assert!(failures >= 2, "{failures} TLS handshake failures counted");
 }
 
@@ -459,14 +441,7 @@ async fn sessions_expire_and_clients_re_authenticate_kip_368() {
         .await
         .unwrap();
     assert_eq!(read.len(), 8);
-    let renewed = s
-        .server
-        .server
-        .broker()
-        .metrics
-        .connections
-        .reauthentications
-        .load(std::sync::atomic::Ordering::Relaxed);
+    let renewed = s.reauthentications();
     // One by hand above, the rest librdkafka's own.
     assert!(
         renewed >= 2,

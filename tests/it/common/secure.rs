@@ -100,4 +100,41 @@ impl Secured {
         dev_certs::write_private(&key, &made.key_pem).expect("write");
         (cert, key)
     }
+
+    /// A client certificate for `common_name` signed by a CA the broker does not trust; the
+    /// certificate and key paths.
+    pub fn stranger_certificate(&self, common_name: &str) -> (PathBuf, PathBuf) {
+        let made = DevCa::new("Stranger CA", 30)
+            .expect("CA")
+            .client(common_name, None, 30)
+            .expect("client certificate");
+        let cert = self.dir.path().join(format!("stranger-{common_name}.pem"));
+        let key = self.dir.path().join(format!("stranger-{common_name}.key"));
+        std::fs::write(&cert, made.cert_pem).expect("write");
+        dev_certs::write_private(&key, &made.key_pem).expect("write");
+        (cert, key)
+    }
+
+    /// SASL sessions renewed on the same connection so far (KIP-368).
+    pub fn reauthentications(&self) -> u64 {
+        self.connection_metric(|c| &c.reauthentications)
+    }
+
+    /// SASL logins refused so far.
+    pub fn authentication_failures(&self) -> u64 {
+        self.connection_metric(|c| &c.authentication_failures)
+    }
+
+    /// Connections closed by a failed TLS handshake so far.
+    pub fn tls_handshake_failures(&self) -> u64 {
+        self.connection_metric(|c| &c.tls_handshake_failures)
+    }
+
+    fn connection_metric(
+        &self,
+        pick: impl Fn(&streamline::metrics::ConnectionMetrics) -> &std::sync::atomic::AtomicU64,
+    ) -> u64 {
+        pick(&self.server.server.broker().metrics.connections)
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
 }
