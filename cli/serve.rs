@@ -7,7 +7,6 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context};
 use streamline::config::{generate_config, ConfigLayer, ServerConfig};
-use streamline::server::listener_config::listeners_of;
 use streamline::server::Server;
 use tracing::{info, warn};
 use tracing_subscriber::EnvFilter;
@@ -86,20 +85,6 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     };
     let advertised = config.advertised_addr.clone();
     info!("starting streamline {}", env!("CARGO_PKG_VERSION"));
-    let unauthenticated_remote: Vec<String> = listeners_of(&config)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|l| !l.addr.ip().is_loopback() && !l.authenticates(config.ssl_client_auth))
-        .map(|l| format!("{} ({}, {})", l.name, l.protocol.name(), l.addr))
-        .collect();
-    for listener in unauthenticated_remote {
-        warn!(
-            "listener {listener} is reachable from other machines without authentication \
-             (--allow-unauthenticated-remote): anyone who can connect can read, write and \
-             delete every topic"
-        );
-    }
-
     if let Some(http) = config.http_addr.filter(|a| !a.ip().is_loopback()) {
         warn!(
             "HTTP listener on {http}, reachable from other machines: /metrics names every \
@@ -156,6 +141,21 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             );
         }
         info!("data {storage}");
+    }
+    // Only with --allow-unauthenticated-remote can a listener like this start.
+    for l in server
+        .listeners()
+        .iter()
+        .filter(|l| !l.addr.ip().is_loopback() && !l.authenticates)
+    {
+        warn!(
+            "listener {} ({}, {}) is reachable from other machines without authentication \
+             (--allow-unauthenticated-remote): anyone who can connect can read, write and \
+             delete every topic",
+            l.name,
+            l.protocol.name(),
+            l.addr
+        );
     }
     if let Some(expiry) = server.certificate_expiry() {
         let left_s = expiry - chrono::Utc::now().timestamp();

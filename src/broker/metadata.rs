@@ -20,11 +20,6 @@ use crate::Error;
 /// "Authorized operations were not requested", as the protocol encodes it.
 pub const OPERATIONS_NOT_REQUESTED: i32 = i32::MIN;
 
-/// Every topic ACL operation (READ, WRITE, CREATE, DELETE, ALTER, DESCRIBE, DESCRIBE_CONFIGS,
-/// ALTER_CONFIGS): without authentication every client may do all of them.
-pub const TOPIC_OPERATIONS: i32 =
-    (1 << 3) | (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7) | (1 << 8) | (1 << 10) | (1 << 11);
-
 /// The topic operations, as ACLs name them.
 pub const TOPIC_OPERATION_LIST: [Operation; 8] = [
     Operation::Read,
@@ -36,6 +31,10 @@ pub const TOPIC_OPERATION_LIST: [Operation; 8] = [
     Operation::DescribeConfigs,
     Operation::AlterConfigs,
 ];
+
+/// Every topic operation as `authorized_operations` bits: without ACLs every client may do
+/// all of them.
+pub const TOPIC_OPERATIONS: i32 = operation_bits(&TOPIC_OPERATION_LIST);
 
 /// The cluster operations, as ACLs name them.
 pub const CLUSTER_OPERATION_LIST: [Operation; 9] = [
@@ -50,17 +49,19 @@ pub const CLUSTER_OPERATION_LIST: [Operation; 9] = [
     Operation::DescribeTokens,
 ];
 
-/// Every cluster ACL operation (CREATE, ALTER, DESCRIBE, CLUSTER_ACTION, DESCRIBE_CONFIGS,
-/// ALTER_CONFIGS, IDEMPOTENT_WRITE, CREATE_TOKENS, DESCRIBE_TOKENS).
-pub const CLUSTER_OPERATIONS: i32 = (1 << 5)
-    | (1 << 7)
-    | (1 << 8)
-    | (1 << 9)
-    | (1 << 10)
-    | (1 << 11)
-    | (1 << 12)
-    | (1 << 13)
-    | (1 << 14);
+/// Every cluster operation as `authorized_operations` bits.
+pub const CLUSTER_OPERATIONS: i32 = operation_bits(&CLUSTER_OPERATION_LIST);
+
+/// The `authorized_operations` bit field of `ops` (bit = the operation's code).
+pub const fn operation_bits(ops: &[Operation]) -> i32 {
+    let mut bits = 0;
+    let mut rest = ops;
+    while let [op, tail @ ..] = rest {
+        bits |= 1 << op.code();
+        rest = tail;
+    }
+    bits
+}
 
 /// Handles a Metadata request.
 pub fn handle(

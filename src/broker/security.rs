@@ -137,9 +137,12 @@ impl BrokerSecurity {
         if !self.enforced_for(ctx) {
             return all;
         }
-        ops.iter()
-            .filter(|op| self.authorize(ctx, resource_type, name, **op))
-            .fold(0, |bits, op| bits | (1 << op.code()))
+        let allowed: Vec<Operation> = ops
+            .iter()
+            .copied()
+            .filter(|op| self.authorize(ctx, resource_type, name, *op))
+            .collect();
+        super::metadata::operation_bits(&allowed)
     }
 
     /// Whether the principal may do `operation` on topic `name`.

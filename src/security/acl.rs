@@ -44,7 +44,7 @@ macro_rules! kafka_enum {
             }
 
             /// Its wire code.
-            pub fn code(self) -> i8 {
+            pub const fn code(self) -> i8 {
                 match self {
                     $($name::$variant => $code,)*
                 }

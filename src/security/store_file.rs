@@ -3,8 +3,8 @@
 //! new contents whole, never a mix.
 
 use std::fs;
-use std::io::{ErrorKind, Write};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::io::ErrorKind;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use crate::{Error, Result};
@@ -45,20 +45,5 @@ pub fn write<T: serde::Serialize>(path: &Path, value: &T) -> Result<()> {
     }
     let contents = serde_json::to_vec_pretty(value)
         .map_err(|e| Error::InvalidConfig(format!("cannot encode {}: {e}", path.display())))?;
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = PathBuf::from(tmp);
-    {
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(&tmp)?;
-        file.write_all(&contents)?;
-        file.sync_all()?;
-    }
-    fs::rename(&tmp, path)?;
-    fs::File::open(dir)?.sync_all()?;
-    Ok(())
+    crate::storage::file::replace_private_file_atomically(path, &contents)
 }

@@ -46,6 +46,8 @@ pub struct BoundListener {
     pub name: String,
     pub protocol: SecurityProtocol,
     pub addr: SocketAddr,
+    /// Whether clients must prove who they are (SASL, or required client certificates).
+    pub authenticates: bool,
 }
 
 /// A running broker: listening, serving connections.
@@ -190,11 +192,13 @@ impl Server {
         let mut tasks = Vec::new();
         let mut listeners = Vec::new();
         for (spec, socket, bound_addr) in bound {
+            let authenticates = spec.authenticates(config.ssl_client_auth);
             let ListenerSpec { name, protocol, .. } = spec;
             listeners.push(BoundListener {
                 name: name.clone(),
                 protocol,
                 addr: bound_addr,
+                authenticates,
             });
             let runtime = Arc::new(listener::ListenerRuntime {
                 security: Arc::new(session::ListenerSecurity {

@@ -135,8 +135,11 @@ impl Session {
             // The dispatcher closes the connection with the reason.
             return Intercept::Dispatch;
         };
+        let sasl = self.listener.protocol.uses_sasl();
         match ApiKey::try_from(prefix.api_key) {
             Ok(ApiKey::ApiVersions) => Intercept::Dispatch,
+            // Elsewhere the dispatcher answers them, as Kafka does there.
+            Ok(ApiKey::SaslHandshake | ApiKey::SaslAuthenticate) if !sasl => Intercept::Dispatch,
             Ok(ApiKey::SaslHandshake)
                 if versions::is_supported(ApiKey::SaslHandshake, prefix.api_version) =>
             {
@@ -184,9 +187,6 @@ impl Session {
                 .with_mechanisms(names.clone());
             encode(&broker.metrics, correlation_id, api, version, &resp)
         };
-        if !self.listener.protocol.uses_sasl() {
-            return Intercept::Dispatch;
-        }
         let reauth = match self.state {
             State::AwaitHandshake => self.mechanism.is_some(),
             // KIP-368: an authenticated client re-authenticates with a new handshake (v1+).
@@ -230,9 +230,6 @@ impl Session {
         let respond = |resp: SaslAuthenticateResponse| {
             encode(&broker.metrics, correlation_id, api, version, &resp)
         };
-        if !self.listener.protocol.uses_sasl() {
-            return Intercept::Dispatch;
-        }
         let State::AwaitToken { raw: false, .. } = self.state else {
             return Intercept::Answer(Outcome::Close(
                 "SaslAuthenticate before a SaslHandshake".to_string(),

@@ -154,11 +154,17 @@ pub(crate) fn map(file: &File) -> Result<Bytes> {
 
 /// Writes `contents` to `path`, replacing it, and fsyncs the file.
 pub(crate) fn write_file_synced(path: &Path, contents: &[u8]) -> Result<()> {
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(path)?;
+    write_synced_with_mode(path, contents, None)
+}
+
+/// [`write_file_synced`], creating the file with `mode` (Unix permissions) when given.
+fn write_synced_with_mode(path: &Path, contents: &[u8], mode: Option<u32>) -> Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    if let Some(mode) = mode {
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode);
+    }
+    let mut file = options.open(path)?;
     file.write_all(contents)?;
     file.sync_all()?;
     Ok(())
@@ -167,10 +173,19 @@ pub(crate) fn write_file_synced(path: &Path, contents: &[u8]) -> Result<()> {
 /// Replaces `path` atomically: write a temporary sibling, fsync it, rename it over `path`,
 /// fsync the directory. A crash leaves either the old or the new contents.
 pub(crate) fn replace_file_atomically(path: &Path, contents: &[u8]) -> Result<()> {
+    replace_atomically(path, contents, None)
+}
+
+/// [`replace_file_atomically`] for a file only its owner may read (0600): credentials, ACLs.
+pub(crate) fn replace_private_file_atomically(path: &Path, contents: &[u8]) -> Result<()> {
+    replace_atomically(path, contents, Some(0o600))
+}
+
+fn replace_atomically(path: &Path, contents: &[u8], mode: Option<u32>) -> Result<()> {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".tmp");
     let tmp = PathBuf::from(tmp);
-    write_file_synced(&tmp, contents)?;
+    write_synced_with_mode(&tmp, contents, mode)?;
     fs::rename(&tmp, path)?;
     if let Some(dir) = path.parent() {
         sync_dir(dir)?;
