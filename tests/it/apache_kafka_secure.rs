@@ -1,7 +1,8 @@
 //! The toolbox against Apache Kafka 4.4 secured with SASL_SSL, SCRAM-SHA-512 and the
 //! StandardAuthorizer — and against `streamline serve` configured the same way, with the
 //! same commands: topics, produce, consume in a group, groups, users, ACLs, what a principal
-//! without ACLs is refused, a wrong password, and `migrate` from the secured cluster. Where
+//! without ACLs is refused, a wrong password, `topics watch` (`top`'s figures) as a principal
+//! who may see one topic, and `migrate` from the secured cluster. Where
 //! the brokers' answers are Kafka's (error messages, users, ACL listings), both must print
 //! the same.
 
@@ -63,6 +64,9 @@ struct Seen {
     denied_produce: String,
     wrong_password: String,
     deleted: Value,
+    /// What `topics watch` (the figures `top` shows) reports to alice: (topic, partitions,
+    /// messages) per line.
+    watched: Vec<(String, u64, u64)>,
 }
 
 fn scenario(b: &str, ca: &Path) -> Seen {
@@ -169,6 +173,24 @@ fn scenario(b: &str, ca: &Path) -> Seen {
         listed.contains("orders") && !listed.contains("other"),
         "{listed}"
     );
+    // `top`'s source: alice sees her topic's figures, and nothing of the others.
+    let watch = ok(
+        b,
+        ca,
+        ALICE,
+        &["topics", "watch", "-n", "2", "-i", "300ms", "--format", "json"],
+    );
+    let watched = watch
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            (
+                v["topic"].as_str().unwrap().to_string(),
+                v["partitions"].as_u64().unwrap(),
+                v["messages"].as_u64().unwrap(),
+            )
+        })
+        .collect::<Vec<_>>();
     let denied_produce = err(b, ca, ALICE, &["produce", "other", "-m", "no"]);
     let wrong_password = err(b, ca, ("alice", "wrong"), &["topics", "list"]);
 
@@ -196,6 +218,7 @@ fn scenario(b: &str, ca: &Path) -> Seen {
         denied_produce,
         wrong_password,
         deleted,
+        watched,
     }
 }
 
@@ -247,6 +270,11 @@ async fn the_toolbox_works_against_kafka_secured_with_sasl_ssl_scram_and_acls_as
     assert_eq!(from_kafka.deleted, from_ours.deleted);
     assert_eq!(from_kafka.denied_produce, from_ours.denied_produce);
     assert_eq!(from_kafka.wrong_password, from_ours.wrong_password);
+    assert_eq!(from_kafka.watched, from_ours.watched);
+    assert_eq!(
+        from_ours.watched,
+        vec![("orders".to_string(), 2, 4), ("orders".to_string(), 2, 4)]
+    );
     assert!(
         from_ours.wrong_password.contains("Authentication failed"),
         "{}",

@@ -121,8 +121,8 @@ type FranzCase = (&'static str, &'static str, Vec<(&'static str, String)>);
 
 /// franz-go's produce and group scenarios over SASL_SSL (SCRAM-SHA-512, PLAIN, OAUTHBEARER),
 /// SASL_PLAINTEXT with SCRAM-SHA-256, and SSL with a client certificate, re-authenticating
-/// every 1.5 s (KIP-368); a wrong password, an expired token and an untrusted broker
-/// certificate are refused.
+/// every 1.5 s (KIP-368); a wrong password, an expired token, an untrusted broker
+/// certificate and an unknown user are refused.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn franz_go_over_tls_and_sasl() {
     use crate::common::reference::go_with;
@@ -190,7 +190,8 @@ async fn franz_go_over_tls_and_sasl() {
                 ("FRANZ_TOKEN", token(now + 3600)),
             ],
         ),
-        // Refused: a wrong password, an expired token, an untrusted broker certificate.
+        // Refused: a wrong password, an expired token, an untrusted broker certificate, an unknown
+        // user.
         (
             "SASL_SSL",
             "refused",
@@ -209,9 +210,22 @@ async fn franz_go_over_tls_and_sasl() {
             ],
         ),
         ("SSL", "refused", vec![("FRANZ_TLS_CA", other_ca.clone())]),
+        (
+            "SASL_SSL",
+            "refused",
+            vec![
+                ("FRANZ_TLS_CA", ca.clone()),
+                ("FRANZ_SASL", "SCRAM-SHA-256".into()),
+                ("FRANZ_USER_OVERRIDE", "mallory".into()),
+            ],
+        ),
     ];
     for (listener, scenario, mut env) in cases {
-        env.push(("FRANZ_USER", ALICE.0.into()));
+        let user = env
+            .iter()
+            .find(|(k, _)| *k == "FRANZ_USER_OVERRIDE")
+            .map_or(ALICE.0.to_string(), |(_, v)| v.clone());
+        env.push(("FRANZ_USER", user));
         let password = env
             .iter()
             .find(|(k, _)| *k == "FRANZ_PASSWORD_OVERRIDE")

@@ -277,8 +277,8 @@ async fn the_java_client_over_tls_and_sasl() {
     let renewed = s.reauthentications();
     assert!(renewed > 0, "the Java client never re-authenticated");
 
-    // A client certificate from another CA, an unknown user, and a mechanism this broker
-    // does not enable. The second broker offers SCRAM-SHA-512 only and requires client
+    // A client certificate from another CA, an unknown user, an expired token, and a
+    // mechanism this broker does not enable. The second broker offers SCRAM-SHA-512 only and requires client
     // certificates: under `requested` the Java client offers no certificate the broker's CAs
     // did not issue, and connects anonymously, as TLS has it.
     let scram_only = Secured::start(|c| {
@@ -310,6 +310,16 @@ async fn the_java_client_over_tls_and_sasl() {
                  sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule \
                  required username=\"mallory\" password=\"x\";\n"
             ),
+            "SaslAuthenticationException",
+        ),
+        // The unsecured login module's token, issued already expired.
+        (
+            s.addr("SASL_PLAINTEXT"),
+            "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=OAUTHBEARER\n\
+             sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule \
+             required unsecuredLoginStringClaim_sub=\"alice\" \
+             unsecuredLoginLifetimeSeconds=\"-120\";\n"
+                .to_string(),
             "SaslAuthenticationException",
         ),
         (
