@@ -64,6 +64,11 @@ def kbench(*args):
     return result
 
 
+def client_cpu_s(result):
+    """kbench's own CPU time: on a 2-core machine it competes with the broker."""
+    return round(result["client_cpu_pct"] / 100 * result["elapsed_s"], 2)
+
+
 def connections(bootstrap, n, secure):
     from kafka import KafkaConsumer
     times = []
@@ -122,9 +127,11 @@ def main():
                 "produce_mb_s": round(produced["mb_per_s"], 1),
                 "produce_msgs_s": round(produced["msgs_per_s"]),
                 "produce_broker_cpu_s": round(middle - before, 2),
+                "produce_client_cpu_s": client_cpu_s(produced),
                 "consume_mb_s": round(consumed["mb_per_s"], 1),
                 "consume_msgs_s": round(consumed["msgs_per_s"]),
                 "consume_broker_cpu_s": round(after - middle, 2),
+                "consume_client_cpu_s": client_cpu_s(consumed),
             }
         result["connection_ms_median"] = {
             "plaintext": connections(plain, a.connections, {}),
