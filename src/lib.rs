@@ -59,6 +59,8 @@ pub mod http_client;
 pub mod lock;
 pub mod metrics;
 pub mod protocol;
+#[cfg(feature = "schema-registry")]
+pub mod schema;
 pub mod security;
 pub mod server;
 pub mod storage;
