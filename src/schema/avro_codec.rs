@@ -219,11 +219,11 @@ impl AvroCodec {
                     .filter(|o| o.len() == 1)
                     .and_then(|o| o.iter().next())
                 {
-                    if let Some(i) = variants.iter().position(|v| {
+                    if let Some((i, variant)) = variants.iter().enumerate().find(|(_, v)| {
                         self.branch_name(v) == *branch || short_name(&self.branch_name(v)) == branch
                     }) {
                         write_long(out, i as i64);
-                        return self.encode_at(&variants[i], inner, out, path);
+                        return self.encode_at(variant, inner, out, path);
                     }
                 }
                 // A bare value: the first branch that takes it.
@@ -381,16 +381,8 @@ impl AvroCodec {
             | Schema::LocalTimestampMillis
             | Schema::LocalTimestampMicros
             | Schema::LocalTimestampNanos => Value::from(input.long(path)?),
-            Schema::Float => {
-                let b = input.take(4, path)?;
-                float_value(f64::from(f32::from_le_bytes([b[0], b[1], b[2], b[3]])))
-            }
-            Schema::Double => {
-                let b = input.take(8, path)?;
-                let mut a = [0u8; 8];
-                a.copy_from_slice(b);
-                float_value(f64::from_le_bytes(a))
-            }
+            Schema::Float => float_value(f64::from(f32::from_le_bytes(input.array(path)?))),
+            Schema::Double => float_value(f64::from_le_bytes(input.array(path)?)),
             Schema::String | Schema::Uuid(UuidSchema::String) => {
                 let b = input.length_prefixed(path)?;
                 Value::String(
@@ -654,11 +646,14 @@ fn parse_decimal(text: &str, scale: usize) -> Option<i128> {
 fn twos_complement(n: i128) -> Vec<u8> {
     let bytes = n.to_be_bytes();
     let fill = if n < 0 { 0xff } else { 0 };
-    let mut start = 0;
-    while start < 15 && bytes[start] == fill && (bytes[start + 1] & 0x80 == fill & 0x80) {
-        start += 1;
-    }
-    bytes[start..].to_vec()
+    // Drop a leading fill byte while the next byte still carries the sign.
+    let redundant = bytes
+        .windows(2)
+        .take_while(|w| {
+            w.first() == Some(&fill) && w.get(1).is_some_and(|b| b & 0x80 == fill & 0x80)
+        })
+        .count();
+    bytes.iter().skip(redundant).copied().collect()
 }
 
 fn format_decimal(bytes: &[u8], scale: usize, path: &Path) -> Result<String, AvroError> {
@@ -670,7 +665,9 @@ fn format_decimal(bytes: &[u8], scale: usize, path: &Path) -> Result<String, Avr
     }
     let negative = bytes.first().is_some_and(|b| b & 0x80 != 0);
     let mut full = [if negative { 0xff } else { 0 }; 16];
-    full[16 - bytes.len()..].copy_from_slice(bytes);
+    for (slot, b) in full.iter_mut().rev().zip(bytes.iter().rev()) {
+        *slot = *b;
+    }
     let n = i128::from_be_bytes(full);
     let digits = n.unsigned_abs().to_string();
     let sign = if n < 0 { "-" } else { "" };
@@ -725,7 +722,14 @@ struct Input<'a> {
 
 impl<'a> Input<'a> {
     fn byte(&mut self, path: &Path) -> Result<u8, AvroError> {
-        Ok(self.take(1, path)?[0])
+        let [b] = self.array(path)?;
+        Ok(b)
+    }
+
+    fn array<const N: usize>(&mut self, path: &Path) -> Result<[u8; N], AvroError> {
+        let mut a = [0u8; N];
+        a.copy_from_slice(self.take(N, path)?);
+        Ok(a)
     }
 
     fn take(&mut self, n: usize, path: &Path) -> Result<&'a [u8], AvroError> {
@@ -739,7 +743,7 @@ impl<'a> Input<'a> {
                     self.pos
                 ))
             })?;
-        let slice = &self.bytes[self.pos..end];
+        let slice = self.bytes.get(self.pos..end).unwrap_or_default();
         self.pos = end;
         Ok(slice)
     }

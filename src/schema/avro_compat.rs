@@ -401,7 +401,7 @@ impl<'a> Checker<'a> {
                     writer
                         .fields
                         .iter()
-                        .find(|w| field.aliases.iter().any(|a| *a == w.name))
+                        .find(|w| field.aliases.contains(&w.name))
                 });
             match written {
                 Some(w) => self.at("type", |c| c.compare(&field.schema, &w.schema)),

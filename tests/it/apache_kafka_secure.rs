@@ -178,7 +178,9 @@ fn scenario(b: &str, ca: &Path) -> Seen {
         b,
         ca,
         ALICE,
-        &["topics", "watch", "-n", "2", "-i", "300ms", "--format", "json"],
+        &[
+            "topics", "watch", "-n", "2", "-i", "300ms", "--format", "json",
+        ],
     );
     let watched = watch
         .lines()
