@@ -91,6 +91,15 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
              topic and consumer group"
         );
     }
+    if let Some(registry) = config
+        .schema_registry_addr
+        .filter(|a| !a.ip().is_loopback())
+    {
+        warn!(
+            "schema registry on {registry}, reachable from other machines without \
+             authentication: anyone there can register and delete schemas"
+        );
+    }
     let listen_addr = config.listen_addr;
     let (in_memory, data_dir) = (config.in_memory, config.data_dir.clone());
     let server = match Server::start(config).await {
@@ -109,12 +118,15 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     }
     // Then the bound address first on standard output, for scripts (`--listen-addr
     // 127.0.0.1:0` picks a free port): read one line and connect. The HTTP address, when
-    // there is a listener, is the second line.
+    // there is a listener, is the second line; the schema registry's comes next.
     {
         let mut stdout = std::io::stdout().lock();
         writeln!(stdout, "{}", server.local_addr())?;
         if let Some(http) = server.http_addr() {
             writeln!(stdout, "{http}")?;
+        }
+        if let Some(registry) = server.schema_registry_addr() {
+            writeln!(stdout, "{registry}")?;
         }
         stdout.flush()?;
     }
@@ -122,6 +134,9 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         info!(
             "serving health and metrics on http://{http}/ (/health/live, /health/ready, /metrics)"
         );
+    }
+    if let Some(registry) = server.schema_registry_addr() {
+        info!("serving a schema registry on http://{registry}/ (schema.registry.url)");
     }
     if server.listeners().len() == 1 && server.listeners()[0].name == "PLAINTEXT" {
         match advertised {

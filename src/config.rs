@@ -56,6 +56,8 @@ pub struct ServerConfig {
     pub advertised_addr: Option<String>,
     /// Address of the HTTP listener (health, metrics); `None` for none.
     pub http_addr: Option<SocketAddr>,
+    /// Address of the schema registry's HTTP listener (Confluent's REST API); `None` for none.
+    pub schema_registry_addr: Option<SocketAddr>,
     /// Kafka listeners, `NAME=PROTOCOL://HOST:PORT`; empty means one PLAINTEXT listener on
     /// `listen_addr`.
     pub listeners: Vec<String>,
@@ -171,6 +173,7 @@ impl Default for ServerConfig {
             listen_addr: SocketAddr::from(([127, 0, 0, 1], 9092)),
             advertised_addr: None,
             http_addr: None,
+            schema_registry_addr: None,
             listeners: Vec::new(),
             advertised_listeners: Vec::new(),
             allow_unauthenticated_remote: false,
@@ -268,6 +271,10 @@ impl ServerConfig {
                 .iter()
                 .find_map(|layer| layer.http_addr)
                 .or(defaults.http_addr),
+            schema_registry_addr: layers
+                .iter()
+                .find_map(|layer| layer.schema_registry_addr)
+                .or(defaults.schema_registry_addr),
             listeners: pick!(listeners),
             advertised_listeners: pick!(advertised_listeners),
             allow_unauthenticated_remote: pick!(allow_unauthenticated_remote),

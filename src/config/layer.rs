@@ -65,6 +65,22 @@ pub struct ConfigLayer {
     )]
     pub http_addr: Option<SocketAddr>,
 
+    /// Serve a schema registry speaking Confluent Schema Registry's REST API on this address
+    /// (127.0.0.1:8081 when given without a value); schemas are kept in the `_schemas` topic
+    ///
+    /// Client serializers (KafkaAvroSerializer, confluent-kafka's AvroSerializer, …) point
+    /// their `schema.registry.url` at http://HOST:PORT. Port 0 picks a free port; the bound
+    /// address is printed on standard output after the Kafka (and HTTP) address.
+    #[arg(
+        long,
+        env = "STREAMLINE_SCHEMA_REGISTRY_ADDR",
+        value_name = "HOST:PORT",
+        num_args = 0..=1,
+        default_missing_value = "127.0.0.1:8081",
+        help_heading = "Listener"
+    )]
+    pub schema_registry_addr: Option<SocketAddr>,
+
     /// A Kafka listener, NAME=PROTOCOL://HOST:PORT, repeatable (Kafka's listeners); PROTOCOL
     /// is PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL, and PROTOCOL://HOST:PORT alone is named
     /// after its protocol; set, these replace --listen-addr

@@ -52,6 +52,15 @@ impl ServerConfig {
             "must be at least 1",
             self.metrics_max_series,
         )?;
+        if let Some(registry) = self.schema_registry_addr {
+            ensure(
+                (registry != self.listen_addr && Some(registry) != self.http_addr)
+                    || registry.port() == 0,
+                "schema_registry_addr",
+                "must differ from listen_addr and http_addr",
+                registry,
+            )?;
+        }
         if let Some(http) = self.http_addr {
             ensure(
                 http != self.listen_addr || http.port() == 0,

@@ -11,6 +11,8 @@ pub mod jwks_fetch;
 pub mod listener;
 pub mod listener_config;
 pub mod sasl;
+#[cfg(feature = "schema-registry")]
+pub mod schema_http;
 pub mod session;
 mod warn_limit;
 
@@ -62,6 +64,7 @@ pub struct Server {
     tasks: Vec<JoinHandle<()>>,
     #[cfg(feature = "http")]
     http: Option<http::HttpListener>,
+    schema_registry_addr: Option<SocketAddr>,
 }
 
 impl Server {
@@ -226,6 +229,12 @@ impl Server {
                 shutdown_rx.clone(),
             )));
         }
+        let schema_registry_addr = match config.schema_registry_addr {
+            Some(addr) => {
+                Some(start_schema_registry(addr, &broker, &shutdown_rx, &mut tasks).await?)
+            }
+            None => None,
+        };
         if let Some(tls) = &tls {
             let tls = tls.clone();
             tasks.push(tokio::spawn(every(
@@ -289,6 +298,7 @@ impl Server {
             tasks,
             #[cfg(feature = "http")]
             http,
+            schema_registry_addr,
         })
     }
 
@@ -327,6 +337,11 @@ impl Server {
     /// When the TLS listeners' certificate expires (Unix seconds), if there are any.
     pub fn certificate_expiry(&self) -> Option<i64> {
         self.tls.as_ref().and_then(|t| t.not_after())
+    }
+
+    /// The address the schema registry's listener is bound to, when there is one.
+    pub fn schema_registry_addr(&self) -> Option<SocketAddr> {
+        self.schema_registry_addr
     }
 
     /// The broker core this server serves.
@@ -382,6 +397,35 @@ impl Server {
             http.stop_now();
         }
     }
+}
+
+/// Opens the schema registry on the broker's `_schemas` topic and serves it on `addr`.
+#[cfg(feature = "schema-registry")]
+async fn start_schema_registry(
+    addr: SocketAddr,
+    broker: &Arc<Broker>,
+    stop: &watch::Receiver<bool>,
+    tasks: &mut Vec<JoinHandle<()>>,
+) -> Result<SocketAddr> {
+    let registry = crate::schema::registry::Registry::open(broker.clone())
+        .map_err(|e| Error::Start(format!("opening the schema registry: {}", e.message)))?;
+    let (bound, task) = schema_http::start(addr, Arc::new(registry), stop.clone()).await?;
+    tasks.push(task);
+    Ok(bound)
+}
+
+#[cfg(not(feature = "schema-registry"))]
+async fn start_schema_registry(
+    _addr: SocketAddr,
+    _broker: &Arc<Broker>,
+    _stop: &watch::Receiver<bool>,
+    _tasks: &mut Vec<JoinHandle<()>>,
+) -> Result<SocketAddr> {
+    Err(Error::InvalidConfig(
+        "schema_registry_addr needs the schema registry, which this build leaves out (the \
+         `schema-registry` feature)"
+            .into(),
+    ))
 }
 
 /// Sets how OAUTHBEARER tokens are checked; returns the JWK set's URL when it is to be

@@ -1,0 +1,184 @@
+//! A schema text parsed by its type: validated, turned into the canonical string the
+//! registry stores and compares, and checked for compatibility against another version.
+//!
+//! The canonical string is what makes two registrations "the same schema": whitespace, key
+//! order and `{"type":"string"}` versus `"string"` do not matter; docs, defaults, aliases and
+//! custom properties do, as in Confluent's registry (whose canonical form is Avro Java's
+//! `Schema.toString()`; ours is apache-avro's equivalent rendering, so equality is decided by
+//! re-canonicalising with ours, stored strings from another registry included).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use apache_avro::schema::Name;
+use apache_avro::Schema as AvroSchema;
+
+use super::avro_codec::AvroCodec;
+use super::avro_compat;
+use super::types::SchemaType;
+
+/// A referenced schema, resolved: its text and type (and, transitively, its own references,
+/// listed before it).
+#[derive(Debug, Clone)]
+pub struct ResolvedReference {
+    pub name: String,
+    pub schema_type: SchemaType,
+    pub schema: String,
+}
+
+/// A schema ready to compare and to encode or decode with.
+#[derive(Debug, Clone)]
+pub enum ParsedSchema {
+    Avro(Arc<ParsedAvro>),
+}
+
+#[derive(Debug)]
+pub struct ParsedAvro {
+    pub codec: AvroCodec,
+    /// Named types the schema's references define, for the compatibility check.
+    names: HashMap<Name, AvroSchema>,
+}
+
+impl ParsedSchema {
+    /// Parses `text` of `schema_type`, its references given in dependency order. The error
+    /// is the parser's, for the registry's "Invalid schema" message.
+    pub fn parse(
+        schema_type: SchemaType,
+        text: &str,
+        references: &[ResolvedReference],
+    ) -> Result<ParsedSchema, String> {
+        match schema_type {
+            SchemaType::Avro => {
+                let texts: Vec<&str> = references
+                    .iter()
+                    .filter(|r| r.schema_type == SchemaType::Avro)
+                    .map(|r| r.schema.as_str())
+                    .collect();
+                let (schema, referenced) = if texts.is_empty() {
+                    (
+                        AvroSchema::parse_str(text).map_err(|e| e.to_string())?,
+                        Vec::new(),
+                    )
+                } else {
+                    AvroSchema::parse_str_with_list(text, texts).map_err(|e| e.to_string())?
+                };
+                let codec = AvroCodec::new(schema, &referenced);
+                let mut names = HashMap::new();
+                for s in &referenced {
+                    collect_named(s, &mut names);
+                }
+                Ok(ParsedSchema::Avro(Arc::new(ParsedAvro { codec, names })))
+            }
+            other => Err(format!("Invalid schema type {}", other.as_str())),
+        }
+    }
+
+    /// The schema types this build parses (what `GET /schemas/types` lists).
+    pub fn supported() -> &'static [SchemaType] {
+        &[SchemaType::Avro]
+    }
+
+    pub fn supports(schema_type: SchemaType) -> bool {
+        Self::supported().contains(&schema_type)
+    }
+
+    pub fn schema_type(&self) -> SchemaType {
+        match self {
+            ParsedSchema::Avro(_) => SchemaType::Avro,
+        }
+    }
+
+    /// The string stored and compared.
+    pub fn canonical(&self) -> String {
+        match self {
+            ParsedSchema::Avro(avro) => {
+                serde_json::to_string(avro.codec.schema()).unwrap_or_default()
+            }
+        }
+    }
+
+    /// What keeps `self` (the reader) from reading data written with `writer`, rendered as
+    /// Confluent renders each difference, with `reader` / `writer` naming the two sides.
+    pub fn differences(&self, writer: &ParsedSchema, labels: (&str, &str)) -> Vec<String> {
+        match (self, writer) {
+            (ParsedSchema::Avro(r), ParsedSchema::Avro(w)) => {
+                let mut names = r.names.clone();
+                names.extend(w.names.iter().map(|(k, v)| (k.clone(), v.clone())));
+                avro_compat::check(r.codec.schema(), w.codec.schema(), &names)
+                    .iter()
+                    .map(|i| i.render(labels.0, labels.1))
+                    .collect()
+            }
+        }
+    }
+}
+
+fn collect_named(schema: &AvroSchema, names: &mut HashMap<Name, AvroSchema>) {
+    match schema {
+        AvroSchema::Record(r) => {
+            names.insert(r.name.clone(), schema.clone());
+            r.fields
+                .iter()
+                .for_each(|f| collect_named(&f.schema, names));
+        }
+        AvroSchema::Enum(e) => {
+            names.insert(e.name.clone(), schema.clone());
+        }
+        AvroSchema::Fixed(f) => {
+            names.insert(f.name.clone(), schema.clone());
+        }
+        AvroSchema::Array(a) => collect_named(&a.items, names),
+        AvroSchema::Map(m) => collect_named(&m.types, names),
+        AvroSchema::Union(u) => u.variants().iter().for_each(|v| collect_named(v, names)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canonical(text: &str) -> String {
+        ParsedSchema::parse(SchemaType::Avro, text, &[])
+            .unwrap()
+            .canonical()
+    }
+
+    #[test]
+    fn avro_canonical_form_ignores_layout_but_keeps_meaning() {
+        assert_eq!(canonical(r#"{"type":"string"}"#), r#""string""#);
+        assert_eq!(canonical(" \"string\" "), r#""string""#);
+        let a = canonical(
+            r#"{"type":"record","name":"U","fields":[{"name":"a","type":"int","default":1,"doc":"d"}]}"#,
+        );
+        let b = canonical(
+            r#"{ "fields": [ {"doc":"d", "default":1, "type":"int", "name":"a"} ], "name":"U", "type":"record" }"#,
+        );
+        assert_eq!(a, b);
+        let no_default = canonical(
+            r#"{"type":"record","name":"U","fields":[{"name":"a","type":"int","doc":"d"}]}"#,
+        );
+        assert_ne!(a, no_default);
+        // Canonical strings parse back to themselves.
+        assert_eq!(canonical(&a), a);
+    }
+
+    #[test]
+    fn references_resolve_named_types() {
+        let address = ResolvedReference {
+            name: "demo.Address".into(),
+            schema_type: SchemaType::Avro,
+            schema: r#"{"type":"record","name":"Address","namespace":"demo","fields":[{"name":"city","type":"string"}]}"#.into(),
+        };
+        let user = r#"{"type":"record","name":"User","namespace":"demo","fields":[{"name":"home","type":"Address"}]}"#;
+        assert!(ParsedSchema::parse(SchemaType::Avro, user, &[]).is_err());
+        let parsed = ParsedSchema::parse(SchemaType::Avro, user, &[address]).unwrap();
+        assert!(
+            parsed.canonical().contains(r#""type":"demo.Address""#)
+                || parsed.canonical().contains(r#""type":"Address""#),
+            "{}",
+            parsed.canonical()
+        );
+        assert!(parsed.differences(&parsed, ("new", "old")).is_empty());
+    }
+}
