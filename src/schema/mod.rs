@@ -6,17 +6,21 @@
 //! - `records` — the `_schemas` topic's keys and values, as Confluent writes them.
 //! - `state` — the subjects, versions, ids and settings those records add up to.
 //! - `store` — reading and appending `_schemas` inside the broker.
-//! - `registry` — the REST API's operations and their rules and errors (`error`).
+//! - `registry` — the REST API's operations (reads there; `register`, `deletes`,
+//!   `settings`) and their errors (`error`).
 //! - `parsed` — a schema text validated, canonicalised and compared, whatever its type.
 //! - `avro_codec` — Avro binary ↔ JSON, driven by a writer schema.
 //! - `avro_compat` — whether one Avro schema reads another's data (Avro's resolution rules).
 
 pub mod avro_codec;
 pub mod avro_compat;
+mod deletes;
 pub mod error;
 pub mod parsed;
 pub mod records;
+mod register;
 pub mod registry;
+mod settings;
 pub mod state;
 pub mod store;
 pub mod types;

@@ -1,6 +1,7 @@
-//! The registry's operations, with the rules and answers of Confluent's Schema Registry:
-//! registering (the same schema keeps its id, across subjects too), looking up, reading by
-//! id or version, soft and permanent deletes, compatibility levels and modes.
+//! The registry of one broker and its reads: looking a schema up, by id, by subject and
+//! version, listing subjects and versions — with the rules and answers of Confluent's
+//! Schema Registry. Registering is in `register`, deleting in `deletes`, settings in
+//! `settings`.
 //!
 //! Reads take the replica's lock briefly after catching up with the topic; writes are
 //! serialised by `writer`, so that two registrations never pick the same id or version.
@@ -12,13 +13,11 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use serde_json::{json, Value};
 
 use super::error::RegistryError;
-use super::parsed::ParsedSchema;
-use super::records::{
-    ConfigValue, DeleteSubjectValue, ModeValue, RegistryKey, RegistryRecord, SchemaValue,
-};
+use super::records::RegistryRecord;
+use super::register::parse_request;
 use super::state::{fingerprint, State};
 use super::store::{self, Replica};
-use super::types::{CompatibilityLevel, Mode, SchemaReference, SchemaType};
+use super::types::{SchemaReference, SchemaType};
 use crate::broker::Broker;
 
 /// A schema as a client sends it to register, look up or check.
@@ -58,11 +57,12 @@ impl VersionId {
 pub struct Registry {
     broker: Arc<Broker>,
     replica: Mutex<Replica>,
-    writer: tokio::sync::Mutex<()>,
+    /// Held across a write's decision and its append, so that writes never interleave.
+    pub(super) writer: tokio::sync::Mutex<()>,
 }
 
 /// Subject names Confluent refuses.
-fn check_subject(subject: &str) -> Result<(), RegistryError> {
+pub(super) fn check_subject(subject: &str) -> Result<(), RegistryError> {
     if subject.chars().any(char::is_control) || subject == "__GLOBAL" || subject == "__EMPTY" {
         return Err(RegistryError::invalid_subject(subject));
     }
@@ -70,7 +70,7 @@ fn check_subject(subject: &str) -> Result<(), RegistryError> {
 }
 
 /// The 7.x `Schema` entity.
-fn schema_entity(
+pub(super) fn schema_entity(
     subject: &str,
     version: i32,
     id: i32,
@@ -101,139 +101,15 @@ impl Registry {
     }
 
     /// The state, caught up with the topic.
-    fn read(&self) -> Result<MutexGuard<'_, Replica>, RegistryError> {
+    pub(super) fn read(&self) -> Result<MutexGuard<'_, Replica>, RegistryError> {
         let mut replica = self.replica.lock().unwrap_or_else(|e| e.into_inner());
         replica.catch_up(&self.broker)?;
         Ok(replica)
     }
 
-    async fn write(&self, records: &[RegistryRecord]) -> Result<(), RegistryError> {
+    pub(super) async fn write(&self, records: &[RegistryRecord]) -> Result<(), RegistryError> {
         store::append(&self.broker, records).await?;
         self.read().map(drop)
-    }
-
-    /// `POST /subjects/{subject}/versions`.
-    pub async fn register(
-        &self,
-        subject: &str,
-        request: SchemaRequest,
-        force: bool,
-    ) -> Result<Value, RegistryError> {
-        check_subject(subject)?;
-        let _turn = self.writer.lock().await;
-        let (records, id) = {
-            let replica = self.read()?;
-            let state = &replica.state;
-            if request.schema.trim().is_empty() {
-                return Err(RegistryError::invalid_schema("Empty schema"));
-            }
-            let parsed = parse_request(state, &request)?;
-            let canonical = parsed.canonical();
-            let print = fingerprint(&canonical, &request.references);
-            let existing = state.id_of(&print);
-            if let Some(id) = existing {
-                let live = state.live_versions(subject);
-                if let Some(&(_, found)) = live.iter().find(|(_, i)| *i == id) {
-                    if request.id.is_none_or(|asked| asked == found) {
-                        return Ok(json!({"id": found}));
-                    }
-                }
-            }
-            let mode = state.mode(Some(subject));
-            if mode.read_only() {
-                return Err(RegistryError::not_permitted(format!(
-                    "Subject {subject} is in read-only mode"
-                )));
-            }
-            let importing = mode == Mode::Import;
-            if request.id.is_some() && !importing {
-                return Err(RegistryError::not_permitted(format!(
-                    "Subject {subject} is not in import mode"
-                )));
-            }
-            if importing && request.id.is_none() {
-                return Err(RegistryError::not_permitted(format!(
-                    "Subject {subject} is not in read-write mode"
-                )));
-            }
-            if !importing && !force {
-                let level = state.compatibility(Some(subject));
-                let messages = check_compatibility(state, subject, &parsed, level, None)?;
-                if !messages.is_empty() {
-                    return Err(RegistryError::incompatible(subject, &messages));
-                }
-            }
-            let next = state.next_version(subject);
-            let version = if request.version > 0 {
-                if !importing && request.version != next {
-                    return Err(RegistryError::invalid_schema(
-                        "Version is not one more than previous version",
-                    ));
-                }
-                request.version
-            } else {
-                next
-            };
-            let id = match (request.id, existing) {
-                (Some(asked), _) => {
-                    if let Some(stored) = state.schemas.get(&asked) {
-                        if stored.schema != canonical || stored.schema_type != request.schema_type {
-                            return Err(RegistryError::not_permitted(format!(
-                                "Overwrite new schema with id {asked} is not permitted."
-                            )));
-                        }
-                    }
-                    asked
-                }
-                (None, Some(id)) => id,
-                (None, None) => {
-                    let mut id = state.max_id + 1;
-                    while state.schemas.contains_key(&id) {
-                        id += 1;
-                    }
-                    id
-                }
-            };
-            let schema = state
-                .schemas
-                .get(&id)
-                .map_or(canonical, |s| s.schema.clone());
-            let mut records = vec![RegistryRecord::Schema(
-                RegistryKey::Schema {
-                    subject: subject.to_owned(),
-                    version,
-                },
-                Some(SchemaValue {
-                    subject: subject.to_owned(),
-                    version,
-                    id,
-                    schema_type: request.schema_type,
-                    references: request.references.clone(),
-                    schema,
-                    deleted: false,
-                }),
-            )];
-            // A soft-deleted version of this schema in this subject is superseded.
-            if let Some(versions) = state.subjects.get(subject) {
-                for (v, entry) in versions {
-                    if entry.deleted
-                        && entry.id == id
-                        && state.referenced_by(subject, *v, true).is_empty()
-                    {
-                        records.push(RegistryRecord::Schema(
-                            RegistryKey::Schema {
-                                subject: subject.to_owned(),
-                                version: *v,
-                            },
-                            None,
-                        ));
-                    }
-                }
-            }
-            (records, id)
-        };
-        self.write(&records).await?;
-        Ok(json!({"id": id}))
     }
 
     /// `POST /subjects/{subject}`: the version of this subject holding the schema.
@@ -480,491 +356,11 @@ impl Registry {
         let (v, _) = Self::find_version(state, subject, version, true)?;
         Ok(json!(state.referenced_by(subject, v, deleted)))
     }
-
-    /// `DELETE /subjects/{subject}/versions/{version}`.
-    pub async fn delete_version(
-        &self,
-        subject: &str,
-        version: VersionId,
-        permanent: bool,
-    ) -> Result<Value, RegistryError> {
-        let _turn = self.writer.lock().await;
-        let (records, number) = {
-            let replica = self.read()?;
-            let state = &replica.state;
-            let versions = state.subjects.get(subject);
-            let (number, entry) = match version {
-                VersionId::Latest => match state.latest_live(subject) {
-                    Some((v, id)) => (v, super::state::VersionEntry { id, deleted: false }),
-                    None if versions.is_none() => {
-                        return Err(RegistryError::subject_not_found(subject))
-                    }
-                    None => return Err(RegistryError::version_not_found(-1)),
-                },
-                VersionId::Number(n) => match versions.and_then(|v| v.get(&n)) {
-                    Some(e) => (n, e.clone()),
-                    None if versions.is_none() => {
-                        return Err(RegistryError::subject_not_found(subject))
-                    }
-                    None => return Err(RegistryError::version_not_found(n)),
-                },
-            };
-            if !permanent && entry.deleted {
-                return Err(RegistryError::version_soft_deleted(subject, number));
-            }
-            if state.mode(Some(subject)).read_only() {
-                return Err(RegistryError::not_permitted(format!(
-                    "Subject {subject} is in read-only mode"
-                )));
-            }
-            if !state.referenced_by(subject, number, permanent).is_empty() {
-                return Err(RegistryError::referenced(subject, number));
-            }
-            if permanent && !entry.deleted {
-                return Err(RegistryError::version_not_soft_deleted(subject, number));
-            }
-            let key = RegistryKey::Schema {
-                subject: subject.to_owned(),
-                version: number,
-            };
-            let mut records = Vec::new();
-            if permanent {
-                records.push(RegistryRecord::Schema(key, None));
-                let last = versions.is_some_and(|v| v.len() == 1);
-                if last {
-                    records.extend(settings_tombstones(state, subject));
-                }
-            } else {
-                let stored = state
-                    .schemas
-                    .get(&entry.id)
-                    .ok_or_else(|| RegistryError::schema_not_found(Some(entry.id)))?;
-                records.push(RegistryRecord::Schema(
-                    key,
-                    Some(SchemaValue {
-                        subject: subject.to_owned(),
-                        version: number,
-                        id: entry.id,
-                        schema_type: stored.schema_type,
-                        references: stored.references.clone(),
-                        schema: stored.schema.clone(),
-                        deleted: true,
-                    }),
-                ));
-            }
-            (records, number)
-        };
-        self.write(&records).await?;
-        Ok(json!(number))
-    }
-
-    /// `DELETE /subjects/{subject}`.
-    pub async fn delete_subject(
-        &self,
-        subject: &str,
-        permanent: bool,
-    ) -> Result<Value, RegistryError> {
-        let _turn = self.writer.lock().await;
-        let (records, deleted) = {
-            let replica = self.read()?;
-            let state = &replica.state;
-            let Some(versions) = state.subjects.get(subject).filter(|v| !v.is_empty()) else {
-                return Err(RegistryError::subject_not_found(subject));
-            };
-            let live: Vec<i32> = versions
-                .iter()
-                .filter(|(_, e)| !e.deleted)
-                .map(|(v, _)| *v)
-                .collect();
-            if !permanent && live.is_empty() {
-                return Err(RegistryError::subject_soft_deleted(subject));
-            }
-            if state.mode(Some(subject)).read_only() {
-                return Err(RegistryError::not_permitted(format!(
-                    "Subject {subject} is in read-only mode"
-                )));
-            }
-            for version in versions.keys() {
-                let referrers = state.referenced_by(subject, *version, permanent);
-                let from_others = referrers.iter().any(|id| {
-                    state
-                        .subjects
-                        .iter()
-                        .any(|(s, vs)| s != subject && vs.values().any(|e| e.id == *id))
-                });
-                if from_others {
-                    return Err(RegistryError::referenced(subject, *version));
-                }
-            }
-            if permanent && !live.is_empty() {
-                return Err(RegistryError::subject_not_soft_deleted(subject));
-            }
-            if permanent {
-                let all: Vec<i32> = versions.keys().copied().collect();
-                let mut records: Vec<RegistryRecord> = all
-                    .iter()
-                    .rev()
-                    .map(|v| {
-                        RegistryRecord::Schema(
-                            RegistryKey::Schema {
-                                subject: subject.to_owned(),
-                                version: *v,
-                            },
-                            None,
-                        )
-                    })
-                    .collect();
-                records.extend(settings_tombstones(state, subject));
-                (records, all)
-            } else {
-                let highest = live.last().copied().unwrap_or_default();
-                (
-                    vec![RegistryRecord::DeleteSubject(DeleteSubjectValue {
-                        subject: subject.to_owned(),
-                        version: highest,
-                    })],
-                    live,
-                )
-            }
-        };
-        self.write(&records).await?;
-        Ok(json!(deleted))
-    }
-
-    /// `GET /config` and `GET /config/{subject}`.
-    pub fn config(
-        &self,
-        subject: Option<&str>,
-        default_to_global: bool,
-    ) -> Result<Value, RegistryError> {
-        let replica = self.read()?;
-        let state = &replica.state;
-        match subject {
-            Some(s) if !default_to_global => {
-                let config = state
-                    .configs
-                    .get(&Some(s.to_owned()))
-                    .ok_or_else(|| RegistryError::subject_config_not_found(s))?;
-                Ok(config_entity(
-                    config.compatibility_level.unwrap_or_default(),
-                    config.normalize,
-                    "compatibilityLevel",
-                ))
-            }
-            _ => Ok(json!({"compatibilityLevel": state.compatibility(subject).as_str()})),
-        }
-    }
-
-    /// `PUT /config` and `PUT /config/{subject}`.
-    pub async fn set_config(
-        &self,
-        subject: Option<&str>,
-        level: Option<&str>,
-        normalize: Option<bool>,
-    ) -> Result<Value, RegistryError> {
-        if let Some(s) = subject {
-            check_subject(s)?;
-        }
-        let level = match level {
-            Some(l) => Some(
-                CompatibilityLevel::parse(l)
-                    .ok_or_else(RegistryError::invalid_compatibility_level)?,
-            ),
-            None => None,
-        };
-        let _turn = self.writer.lock().await;
-        let value = {
-            let replica = self.read()?;
-            let state = &replica.state;
-            if state.mode(subject).read_only() {
-                return Err(RegistryError::not_permitted(format!(
-                    "Subject {} is in read-only mode",
-                    subject.unwrap_or("null")
-                )));
-            }
-            let old = state.configs.get(&subject.map(str::to_owned));
-            ConfigValue {
-                subject: subject.map(str::to_owned),
-                compatibility_level: level.or(old.and_then(|c| c.compatibility_level)),
-                normalize: normalize.or(old.and_then(|c| c.normalize)),
-            }
-        };
-        let answer = config_entity(
-            value.compatibility_level.unwrap_or_default(),
-            value.normalize,
-            "compatibility",
-        );
-        self.write(&[RegistryRecord::Config(
-            subject.map(str::to_owned),
-            Some(value),
-        )])
-        .await?;
-        Ok(answer)
-    }
-
-    /// `DELETE /config` and `DELETE /config/{subject}`: the previous setting.
-    pub async fn delete_config(&self, subject: Option<&str>) -> Result<Value, RegistryError> {
-        let _turn = self.writer.lock().await;
-        let previous = {
-            let replica = self.read()?;
-            let state = &replica.state;
-            let key = subject.map(str::to_owned);
-            let old = state.configs.get(&key);
-            if let (Some(s), None) = (subject, old) {
-                return Err(RegistryError::subject_not_found(s));
-            }
-            if state.mode(subject).read_only() {
-                return Err(RegistryError::not_permitted(format!(
-                    "Subject {} is in read-only mode",
-                    subject.unwrap_or("null")
-                )));
-            }
-            old.and_then(|c| c.compatibility_level).unwrap_or_default()
-        };
-        self.write(&[RegistryRecord::Config(subject.map(str::to_owned), None)])
-            .await?;
-        Ok(json!({"compatibilityLevel": previous.as_str()}))
-    }
-
-    /// `GET /mode` and `GET /mode/{subject}`.
-    pub fn mode(
-        &self,
-        subject: Option<&str>,
-        default_to_global: bool,
-    ) -> Result<Value, RegistryError> {
-        let replica = self.read()?;
-        let state = &replica.state;
-        match subject {
-            Some(s) if !default_to_global => {
-                let mode = state
-                    .modes
-                    .get(&Some(s.to_owned()))
-                    .ok_or_else(|| RegistryError::subject_mode_not_found(s))?;
-                Ok(json!({"mode": mode.as_str()}))
-            }
-            _ => Ok(json!({"mode": state.mode(subject).as_str()})),
-        }
-    }
-
-    /// `PUT /mode` and `PUT /mode/{subject}`; the answer echoes the request.
-    pub async fn set_mode(
-        &self,
-        subject: Option<&str>,
-        mode: &str,
-        force: bool,
-    ) -> Result<Value, RegistryError> {
-        if let Some(s) = subject {
-            check_subject(s)?;
-        }
-        let parsed = Mode::parse(mode).ok_or_else(RegistryError::invalid_mode)?;
-        let _turn = self.writer.lock().await;
-        let records = {
-            let replica = self.read()?;
-            let state = &replica.state;
-            let key = subject.map(str::to_owned);
-            let mut records = Vec::new();
-            if parsed == Mode::Import && state.mode(subject) != Mode::Import {
-                let matching: Vec<&String> = state
-                    .subjects
-                    .keys()
-                    .filter(|s| subject.is_none_or(|want| want == s.as_str()))
-                    .collect();
-                let live = matching.iter().any(|s| !state.live_versions(s).is_empty());
-                if live && !force {
-                    return Err(RegistryError::not_permitted(
-                        "Cannot import since found existing subjects",
-                    ));
-                }
-                if matching.iter().any(|s| {
-                    state
-                        .subjects
-                        .get(*s)
-                        .is_some_and(|v| v.values().any(|e| e.deleted))
-                }) {
-                    records.push(RegistryRecord::ClearSubject(key.clone()));
-                }
-            }
-            records.push(RegistryRecord::Mode(
-                key.clone(),
-                Some(ModeValue {
-                    subject: key,
-                    mode: parsed,
-                }),
-            ));
-            records
-        };
-        self.write(&records).await?;
-        Ok(json!({"mode": mode}))
-    }
-
-    /// `DELETE /mode` and `DELETE /mode/{subject}`: the previous mode.
-    pub async fn delete_mode(&self, subject: Option<&str>) -> Result<Value, RegistryError> {
-        let _turn = self.writer.lock().await;
-        let previous = {
-            let replica = self.read()?;
-            let state = &replica.state;
-            let old = state.modes.get(&subject.map(str::to_owned)).copied();
-            if let (Some(s), None) = (subject, old) {
-                return Err(RegistryError::subject_not_found(s));
-            }
-            old.unwrap_or_default()
-        };
-        self.write(&[RegistryRecord::Mode(subject.map(str::to_owned), None)])
-            .await?;
-        Ok(json!({"mode": previous.as_str()}))
-    }
-
-    /// `POST /compatibility/subjects/{subject}/versions[/{version}]`.
-    pub fn check(
-        &self,
-        subject: &str,
-        request: &SchemaRequest,
-        version: Option<VersionId>,
-        verbose: bool,
-    ) -> Result<Value, RegistryError> {
-        let replica = self.read()?;
-        let state = &replica.state;
-        if request.schema.trim().is_empty() {
-            return Err(RegistryError::invalid_schema("Empty schema"));
-        }
-        let parsed = match parse_request(state, request) {
-            Ok(p) => p,
-            Err(e) if verbose => {
-                return Ok(json!({"is_compatible": false, "messages": [e.message]}))
-            }
-            Err(e) => return Err(e),
-        };
-        let target = match version {
-            None | Some(VersionId::Latest) => None,
-            Some(VersionId::Number(n)) => {
-                let found = state
-                    .subjects
-                    .get(subject)
-                    .and_then(|v| v.get(&n))
-                    .filter(|e| !e.deleted)
-                    .ok_or_else(|| RegistryError::version_not_found(n))?;
-                Some((n, found.id))
-            }
-        };
-        let level = state.compatibility(Some(subject));
-        // One version named (or `latest`): that version alone, whatever the level.
-        let against = match (version, target) {
-            (Some(_), Some(t)) => Some(vec![t]),
-            (Some(VersionId::Latest), None) => {
-                Some(state.latest_live(subject).into_iter().collect())
-            }
-            _ => None,
-        };
-        let messages = check_compatibility(state, subject, &parsed, level, against)?;
-        let mut answer = json!({"is_compatible": messages.is_empty()});
-        if verbose {
-            set(&mut answer, "messages", json!(messages));
-        }
-        Ok(answer)
-    }
 }
 
 /// Adds a field to a JSON object answer.
-fn set(object: &mut Value, key: &str, value: Value) {
+pub(super) fn set(object: &mut Value, key: &str, value: Value) {
     if let Some(map) = object.as_object_mut() {
         map.insert(key.to_owned(), value);
     }
-}
-
-fn config_entity(level: CompatibilityLevel, normalize: Option<bool>, key: &str) -> Value {
-    let mut v = json!({ key: level.as_str() });
-    if let Some(n) = normalize {
-        set(&mut v, "normalize", json!(n));
-    }
-    v
-}
-
-/// Tombstones for a subject's settings, written when its last version goes for good.
-fn settings_tombstones(state: &State, subject: &str) -> Vec<RegistryRecord> {
-    let key = Some(subject.to_owned());
-    let mut records = Vec::new();
-    if state.modes.contains_key(&key) {
-        records.push(RegistryRecord::Mode(key.clone(), None));
-    }
-    if state.configs.contains_key(&key) {
-        records.push(RegistryRecord::Config(key, None));
-    }
-    records
-}
-
-/// Resolves a request's references and parses its schema (42201 when either fails).
-fn parse_request(state: &State, request: &SchemaRequest) -> Result<ParsedSchema, RegistryError> {
-    let type_name = request.schema_type.as_str();
-    if !ParsedSchema::supports(request.schema_type) {
-        return Err(RegistryError::invalid_schema(format!(
-            "Invalid schema type {type_name}"
-        )));
-    }
-    let references = state.resolve(&request.references).map_err(|e| {
-        RegistryError::invalid_schema(format!("Invalid schema of type {type_name}, details: {e}"))
-    })?;
-    ParsedSchema::parse(request.schema_type, &request.schema, &references).map_err(|e| {
-        RegistryError::invalid_schema(format!(
-            "Invalid schema {} with refs {:?} of type {type_name}, details: {e}",
-            request.schema,
-            request
-                .references
-                .iter()
-                .map(|r| &r.name)
-                .collect::<Vec<_>>()
-        ))
-    })
-}
-
-/// Confluent's compatibility messages for `new` against the subject's history (or the
-/// versions given), newest first; empty when compatible.
-fn check_compatibility(
-    state: &State,
-    subject: &str,
-    new: &ParsedSchema,
-    level: CompatibilityLevel,
-    against: Option<Vec<(i32, i32)>>,
-) -> Result<Vec<String>, RegistryError> {
-    if level == CompatibilityLevel::None {
-        return Ok(Vec::new());
-    }
-    let mut history = against.unwrap_or_else(|| state.live_versions(subject));
-    history.reverse();
-    if !level.transitive() {
-        history.truncate(1);
-    }
-    for (version, id) in history {
-        let Some(stored) = state.schemas.get(&id) else {
-            continue;
-        };
-        let mut messages = Vec::new();
-        if stored.schema_type != new.schema_type() {
-            messages.push("Incompatible because of different schema type".to_owned());
-        } else {
-            let old = state.parse(stored).map_err(|e| {
-                RegistryError::store(format!(
-                    "Error while parsing schema {id} of subject {subject}: {e}"
-                ))
-            })?;
-            // FORWARD: the old schema reads the new one's data; BACKWARD: the reverse.
-            if level.forward() {
-                messages.extend(old.differences(new, ("old", "new")));
-            }
-            if level.backward() {
-                messages.extend(new.differences(&old, ("new", "old")));
-            }
-            if !messages.is_empty() {
-                messages.push(format!("{{oldSchemaVersion: {version}}}"));
-                messages.push(format!("{{oldSchema: '{}'}}", stored.schema));
-            }
-        }
-        if !messages.is_empty() {
-            messages.push(format!(
-                "{{validateFields: 'false', compatibility: '{}'}}",
-                level.as_str()
-            ));
-            return Ok(messages);
-        }
-    }
-    Ok(Vec::new())
 }
