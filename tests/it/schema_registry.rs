@@ -1,0 +1,294 @@
+//! The schema registry of `serve --schema-registry-addr` against real serializers and over
+//! restarts: confluent-kafka's (Python) Avro serializer and deserializer register, evolve, are
+//! refused an incompatible change with Confluent's exact error, and read back what they wrote;
+//! the registry keeps every schema in `_schemas` across restarts and `kill -9`.
+
+use std::process::Command;
+
+use serde_json::{json, Value};
+
+use crate::common::TestServer;
+
+/// One request to the registry: (status, JSON body).
+async fn call(method: &str, url: &str, body: Option<Value>) -> (u16, Value) {
+    let headers = [(
+        "Content-Type",
+        "application/vnd.schemaregistry.v1+json".to_string(),
+    )];
+    let body = body.map(|b| b.to_string().into_bytes()).unwrap_or_default();
+    let (status, bytes) = streamline::http_client::request(method, url, &headers, body)
+        .await
+        .expect("the registry answers");
+    (
+        status,
+        serde_json::from_slice(&bytes)
+            .unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into_owned())),
+    )
+}
+
+fn registry_url(server: &TestServer) -> String {
+    format!(
+        "http://{}",
+        server
+            .server
+            .schema_registry_addr()
+            .expect("a registry listener")
+    )
+}
+
+async fn with_registry(dir: Option<&std::path::Path>) -> TestServer {
+    let tune = |c: &mut streamline::config::ServerConfig| {
+        c.schema_registry_addr = Some("127.0.0.1:0".parse().unwrap());
+    };
+    match dir {
+        Some(dir) => TestServer::start_in(dir, tune).await,
+        None => TestServer::start_with(tune).await,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn confluent_kafka_python_avro_serializers_register_evolve_and_read_back() {
+    let server = with_registry(None).await;
+    let (bootstrap, url) = (server.bootstrap(), registry_url(&server));
+    let out = tokio::task::spawn_blocking(move || {
+        Command::new("python3")
+            .arg(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/clients/confluent_avro.py"
+            ))
+            .args([&bootstrap, &url, "users"])
+            .output()
+            .expect("python3 runs")
+    })
+    .await
+    .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "confluent-kafka failed (installed by tests/reference/prepare.sh): {stderr}"
+    );
+    let seen: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+
+    // Confluent's framing: magic 0, the schema id big-endian, then Avro binary.
+    let wire: Vec<&str> = seen["wire"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert_eq!(wire[0], "000000000106616e6e020e", "ann, 7 under id 1");
+    assert!(wire[2].starts_with("0000000002"), "{}", wire[2]);
+    assert_eq!(
+        seen["read"],
+        json!([
+            {"name": "ann", "favorite_number": 7},
+            {"name": "bob", "favorite_number": null},
+            {"name": "cy", "favorite_number": 3, "email": "cy@example.com"},
+        ])
+    );
+    assert_eq!(seen["versions"], json!([1, 2]));
+    assert_eq!(seen["latest"], json!({"version": 2, "id": 2}));
+    assert_eq!(seen["lookup_v1"], json!({"version": 1, "id": 1}));
+    assert_eq!(seen["subjects"], json!(["users-value"]));
+    assert_eq!(seen["compatibility"], "BACKWARD");
+    assert_eq!(seen["other_subject_id"], 1);
+    assert_eq!(seen["compatible_v3"], false);
+    let refused = &seen["incompatible"];
+    assert_eq!(refused["status"], 409);
+    assert_eq!(refused["code"], 409);
+    let message = refused["message"].as_str().unwrap();
+    assert!(
+        message.starts_with(
+            "Schema being registered is incompatible with an earlier schema for subject \
+             \"users-value\", details: [{errorType:'READER_FIELD_MISSING_DEFAULT_VALUE', \
+             description:'The field 'age' at path '/fields/1' in the new schema has no default \
+             value and is missing in the old schema', additionalInfo:'age'}, \
+             {oldSchemaVersion: 2}, {oldSchema: '"
+        ),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("{validateFields: 'false', compatibility: 'BACKWARD'}]"),
+        "{message}"
+    );
+    server.server.shutdown().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_registry_keeps_schemas_settings_and_deletes_across_restarts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let server = with_registry(Some(&dir)).await;
+    let url = registry_url(&server);
+    let v1 =
+        json!({"schema": r#"{"type":"record","name":"T","fields":[{"name":"a","type":"int"}]}"#});
+    let v2 =
+        json!({"schema": r#"{"type":"record","name":"T","fields":[{"name":"a","type":"long"}]}"#});
+    assert_eq!(
+        call(
+            "POST",
+            &format!("{url}/subjects/t-value/versions"),
+            Some(v1.clone())
+        )
+        .await,
+        (200, json!({"id": 1}))
+    );
+    assert_eq!(
+        call(
+            "POST",
+            &format!("{url}/subjects/t-value/versions"),
+            Some(v2.clone())
+        )
+        .await,
+        (200, json!({"id": 2}))
+    );
+    assert_eq!(
+        call(
+            "PUT",
+            &format!("{url}/config/t-value"),
+            Some(json!({"compatibility": "full"}))
+        )
+        .await,
+        (200, json!({"compatibility": "FULL"}))
+    );
+    assert_eq!(
+        call(
+            "DELETE",
+            &format!("{url}/subjects/t-value/versions/1"),
+            None
+        )
+        .await,
+        (200, json!(1))
+    );
+    server.server.shutdown().await.unwrap();
+
+    let server = with_registry(Some(&dir)).await;
+    let url = registry_url(&server);
+    assert_eq!(
+        call("GET", &format!("{url}/subjects/t-value/versions"), None).await,
+        (200, json!([2]))
+    );
+    assert_eq!(
+        call(
+            "GET",
+            &format!("{url}/subjects/t-value/versions?deleted=true"),
+            None
+        )
+        .await,
+        (200, json!([1, 2]))
+    );
+    assert_eq!(
+        call("GET", &format!("{url}/config/t-value"), None).await,
+        (200, json!({"compatibilityLevel": "FULL"}))
+    );
+    // Soft-deleted versions still resolve by id, and still count for numbering.
+    let (status, by_id) = call("GET", &format!("{url}/schemas/ids/1"), None).await;
+    assert_eq!(status, 200, "{by_id}");
+    let v3 = json!({"schema": r#"{"type":"record","name":"T","fields":[{"name":"a","type":"long"},{"name":"b","type":"string","default":""}]}"#});
+    assert_eq!(
+        call(
+            "POST",
+            &format!("{url}/subjects/t-value/versions"),
+            Some(v3)
+        )
+        .await,
+        (200, json!({"id": 3}))
+    );
+    assert_eq!(
+        call(
+            "GET",
+            &format!("{url}/subjects/t-value/versions/latest"),
+            None
+        )
+        .await
+        .1["version"],
+        3
+    );
+    // Permanent deletes leave nothing behind after a restart.
+    for path in ["subjects/t-value", "subjects/t-value?permanent=true"] {
+        let (status, body) = call("DELETE", &format!("{url}/{path}"), None).await;
+        assert_eq!(status, 200, "{path}: {body}");
+    }
+    server.server.shutdown().await.unwrap();
+    let server = with_registry(Some(&dir)).await;
+    let url = registry_url(&server);
+    assert_eq!(
+        call("GET", &format!("{url}/subjects?deleted=true"), None).await,
+        (200, json!([]))
+    );
+    assert_eq!(
+        call("GET", &format!("{url}/config/t-value"), None).await.0,
+        404
+    );
+    server.server.shutdown().await.unwrap();
+}
+
+/// A `streamline serve` process with a registry, killed (SIGKILL) when dropped.
+struct Serve(std::process::Child, String);
+
+impl Serve {
+    fn start(dir: &std::path::Path) -> Serve {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_streamline"))
+            .args(["serve", "--listen-addr", "127.0.0.1:0", "--data-dir"])
+            .arg(dir)
+            .args(["--schema-registry-addr", "127.0.0.1:0"])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn streamline serve");
+        let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        let _kafka = lines.next().unwrap().unwrap();
+        let registry = lines.next().unwrap().unwrap();
+        Serve(child, format!("http://{registry}"))
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_registered_schema_survives_kill_9() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let serve = Serve::start(&dir);
+    let schema = json!({"schema": r#"{"type":"enum","name":"Colour","symbols":["RED","GREEN"]}"#});
+    assert_eq!(
+        call(
+            "POST",
+            &format!("{}/subjects/colours/versions", serve.1),
+            Some(schema.clone())
+        )
+        .await,
+        (200, json!({"id": 1}))
+    );
+    drop(serve);
+    let serve = Serve::start(&dir);
+    let (status, body) = call(
+        "GET",
+        &format!("{}/subjects/colours/versions/1", serve.1),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["id"], 1);
+    assert_eq!(
+        body["schema"],
+        r#"{"type":"enum","name":"Colour","symbols":["RED","GREEN"]}"#
+    );
+    // The same schema again keeps its id after the crash.
+    assert_eq!(
+        call(
+            "POST",
+            &format!("{}/subjects/colours/versions", serve.1),
+            Some(schema)
+        )
+        .await,
+        (200, json!({"id": 1}))
+    );
+}
