@@ -3535,7 +3535,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__serve)
-            opts="-c -h --config --generate-config --playground --ready-file --listen-addr --advertised-addr --http-addr --listener --listeners --advertised-listener --advertised-listeners --allow-unauthenticated-remote --ssl-certificate-location --ssl-key-location --ssl-ca-location --ssl-client-auth --ssl-principal-mapping-rules --sasl-enabled-mechanisms --sasl-user --sasl-users --sasl-oauthbearer-jwks-endpoint-url --sasl-oauthbearer-expected-issuer --sasl-oauthbearer-expected-audience --sasl-oauthbearer-sub-claim-name --authorizer-enable --super-user --super-users --allow-everyone-if-no-acl-found --connections-max-reauth-ms --data-dir --in-memory --log-level --fsync --fsync-interval-ms --default-partitions --auto-create-topics --max-connections --max-connections-per-ip --metrics-partition-series --metrics-max-series --connections-max-idle-ms --first-request-timeout-ms --max-frame-bytes --queued-max-request-bytes --message-max-bytes --log-segment-bytes --log-segment-ms --log-retention-ms --log-retention-bytes --log-retention-check-interval-ms --log-cleanup-policy --log-cleaner-enable --log-cleaner-backoff-ms --log-cleaner-dedupe-buffer-size --log-cleaner-io-max-bytes-per-second --log-cleaner-min-cleanable-ratio --log-cleaner-min-compaction-lag-ms --log-cleaner-max-compaction-lag-ms --log-cleaner-delete-retention-ms --group-consumer-session-timeout-ms --group-consumer-heartbeat-interval-ms --node-id --color --no-color --output --help"
+            opts="-c -h --config --generate-config --playground --ready-file --listen-addr --advertised-addr --http-addr --schema-registry-addr --listener --listeners --advertised-listener --advertised-listeners --allow-unauthenticated-remote --ssl-certificate-location --ssl-key-location --ssl-ca-location --ssl-client-auth --ssl-principal-mapping-rules --sasl-enabled-mechanisms --sasl-user --sasl-users --sasl-oauthbearer-jwks-endpoint-url --sasl-oauthbearer-expected-issuer --sasl-oauthbearer-expected-audience --sasl-oauthbearer-sub-claim-name --authorizer-enable --super-user --super-users --allow-everyone-if-no-acl-found --connections-max-reauth-ms --data-dir --in-memory --log-level --fsync --fsync-interval-ms --default-partitions --auto-create-topics --max-connections --max-connections-per-ip --metrics-partition-series --metrics-max-series --connections-max-idle-ms --first-request-timeout-ms --max-frame-bytes --queued-max-request-bytes --message-max-bytes --log-segment-bytes --log-segment-ms --log-retention-ms --log-retention-bytes --log-retention-check-interval-ms --log-cleanup-policy --log-cleaner-enable --log-cleaner-backoff-ms --log-cleaner-dedupe-buffer-size --log-cleaner-io-max-bytes-per-second --log-cleaner-min-cleanable-ratio --log-cleaner-min-compaction-lag-ms --log-cleaner-max-compaction-lag-ms --log-cleaner-delete-retention-ms --group-consumer-session-timeout-ms --group-consumer-heartbeat-interval-ms --node-id --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3566,6 +3566,10 @@ _streamline() {
                     return 0
                     ;;
                 --http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -54,6 +54,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --listen-addr 'Address the Kafka listener binds to; anything but loopback exposes the broker without authentication [default: 127.0.0.1:9092]'
             cand --advertised-addr 'Address clients are told to connect to in Metadata responses (Kafka''s advertised.listeners); unset means the listen address'
             cand --http-addr 'Address of the HTTP listener for health probes (/health/live, /health/ready) and Prometheus metrics (/metrics); unset means no HTTP listener, the flag alone means 127.0.0.1:9094'
+            cand --schema-registry-addr 'Serve a schema registry speaking Confluent Schema Registry''s REST API on this address (127.0.0.1:8081 when given without a value); schemas are kept in the `_schemas` topic'
             cand --listeners 'A Kafka listener, NAME=PROTOCOL://HOST:PORT, repeatable (Kafka''s listeners); PROTOCOL is PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL, and PROTOCOL://HOST:PORT alone is named after its protocol; set, these replace --listen-addr'
             cand --listener 'A Kafka listener, NAME=PROTOCOL://HOST:PORT, repeatable (Kafka''s listeners); PROTOCOL is PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL, and PROTOCOL://HOST:PORT alone is named after its protocol; set, these replace --listen-addr'
             cand --advertised-listeners 'The address a listener is advertised as, NAME=HOST:PORT or NAME://HOST:PORT, repeatable (Kafka''s advertised.listeners); a listener not named here is advertised as its bound address'
