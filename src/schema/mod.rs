@@ -8,6 +8,8 @@
 //! - `store` — reading and appending `_schemas` inside the broker.
 //! - `registry` — the REST API's operations (reads there; `register`, `deletes`,
 //!   `settings`) and their errors (`error`).
+//! - `rest` — Confluent's REST routes over the registry, for HTTP and in-process callers.
+//! - `wire` — the magic byte, schema id and message indexes framing serialized values.
 //! - `parsed` — a schema text validated, canonicalised and compared, whatever its type.
 //! - `avro_codec` — Avro binary ↔ JSON, driven by a writer schema.
 //! - `avro_compat` — whether one Avro schema reads another's data (Avro's resolution rules).
@@ -20,7 +22,9 @@ pub mod parsed;
 pub mod records;
 mod register;
 pub mod registry;
+pub mod rest;
 mod settings;
 pub mod state;
 pub mod store;
 pub mod types;
+pub mod wire;
