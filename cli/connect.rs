@@ -67,7 +67,8 @@ pub struct ConnectArgs {
     /// sasl.oauthbearer.method=oidc with its token.endpoint.url, client.id, client.secret and
     /// scope, ssl.ca.location,
     /// ssl.certificate.location, ssl.key.location, ssl.endpoint.identification.algorithm,
-    /// enable.ssl.certificate.verification; for produce acks, compression.type, linger.ms,
+    /// enable.ssl.certificate.verification; schema.registry.url,
+    /// schema.registry.basic.auth.user.info, schema.registry.ssl.ca.location; for produce acks, compression.type, linger.ms,
     /// batch.size, enable.idempotence; for consume fetch.wait.max.ms, fetch.min.bytes. A
     /// command's own flags win over it;
     /// a property a command has no use for is accepted and ignored, as librdkafka does
@@ -143,9 +144,15 @@ pub enum Property {
     SslEndpointIdentification(bool),
     /// `enable.ssl.certificate.verification`.
     SslCertificateVerification(bool),
+    /// `schema.registry.url`.
+    SchemaRegistryUrl(String),
+    /// `schema.registry.basic.auth.user.info`: `USER:PASSWORD`.
+    SchemaRegistryUserInfo(Secret),
+    /// `schema.registry.ssl.ca.location`.
+    SchemaRegistryCaLocation(PathBuf),
 }
 
-const SUPPORTED: &str = "client.id, request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms, acks, compression.type, compression.codec, linger.ms, batch.size, enable.idempotence, fetch.wait.max.ms, fetch.min.bytes, security.protocol, sasl.mechanism, sasl.username, sasl.password, sasl.oauthbearer.config, sasl.oauthbearer.method, sasl.oauthbearer.token.endpoint.url, sasl.oauthbearer.client.id, sasl.oauthbearer.client.secret, sasl.oauthbearer.scope, ssl.ca.location, ssl.certificate.location, ssl.key.location, ssl.endpoint.identification.algorithm, enable.ssl.certificate.verification";
+const SUPPORTED: &str = "client.id, request.timeout.ms, socket.timeout.ms, socket.connection.setup.timeout.ms, acks, compression.type, compression.codec, linger.ms, batch.size, enable.idempotence, fetch.wait.max.ms, fetch.min.bytes, security.protocol, sasl.mechanism, sasl.username, sasl.password, sasl.oauthbearer.config, sasl.oauthbearer.method, sasl.oauthbearer.token.endpoint.url, sasl.oauthbearer.client.id, sasl.oauthbearer.client.secret, sasl.oauthbearer.scope, ssl.ca.location, ssl.certificate.location, ssl.key.location, ssl.endpoint.identification.algorithm, enable.ssl.certificate.verification, schema.registry.url, schema.registry.basic.auth.user.info, schema.registry.ssl.ca.location";
 
 /// Parses `-X KEY=VALUE`; an unknown key or a bad value is a usage error naming it.
 fn parse_property(text: &str) -> Result<Property, String> {
@@ -238,6 +245,13 @@ fn parse_property(text: &str) -> Result<Property, String> {
                 ))
             }
         },
+        "schema.registry.url" => Property::SchemaRegistryUrl(value.to_string()),
+        "schema.registry.basic.auth.user.info" | "basic.auth.user.info" => {
+            Property::SchemaRegistryUserInfo(Secret(value.to_string()))
+        }
+        "schema.registry.ssl.ca.location" => {
+            Property::SchemaRegistryCaLocation(PathBuf::from(value))
+        }
         "ssl.key.password" => {
             return Err(
                 "ssl.key.password: encrypted private keys are not supported; decrypt the key \
@@ -269,6 +283,11 @@ impl ConnectArgs {
             self.bootstrap.clone().or(profile.bootstrap),
             self.data_dir.clone().or(profile.data_dir),
         ))
+    }
+
+    /// The profile named by -P, or an empty one.
+    pub fn profile_settings(&self) -> anyhow::Result<crate::profile::Profile> {
+        self.profile()
     }
 
     fn profile(&self) -> anyhow::Result<crate::profile::Profile> {

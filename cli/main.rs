@@ -35,6 +35,8 @@ mod playground_secure;
 mod produce;
 mod profile;
 mod quickstart;
+mod registry;
+mod schemas;
 mod security;
 mod serve;
 mod shell;
@@ -120,6 +122,8 @@ enum Command {
     Users(users::UsersArgs),
     /// List, create and delete ACLs
     Acls(acls::AclsArgs),
+    /// List, show, register, check and delete registry schemas; compatibility levels
+    Schemas(schemas::SchemasArgs),
     /// Live dashboard: rates, sizes, consumer lag and a tail of any topic (like htop)
     Top(Box<top::TopArgs>),
     /// Check data directory, limits, broker, APIs and clock; --deep reads every batch
@@ -224,6 +228,7 @@ async fn run_command(command: Command) -> anyhow::Result<()> {
         Command::Groups(args) => groups::run(args).await,
         Command::Users(args) => users::run(args).await,
         Command::Acls(args) => acls::run(args).await,
+        Command::Schemas(args) => schemas::run(args).await,
         Command::Transactions(args) => transactions::run(args).await,
         Command::Top(args) => top::run(*args).await,
         Command::Doctor(args) => doctor::run(*args).await,

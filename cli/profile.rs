@@ -45,6 +45,18 @@ pub struct Profile {
     pub ssl_certificate_location: Option<PathBuf>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssl_key_location: Option<PathBuf>,
+    /// The schema registry's URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema_registry_url: Option<String>,
+    /// The schema registry's basic-authentication user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema_registry_user: Option<String>,
+    /// Where that user's password is: a file only its owner can read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema_registry_password_file: Option<PathBuf>,
+    /// PEM CA certificates to trust for an https:// registry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema_registry_ca_location: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -179,6 +191,18 @@ enum ProfileCommand {
         /// PEM private key of the client certificate
         #[arg(long, value_name = "FILE")]
         ssl_key_location: Option<PathBuf>,
+        /// Schema registry URL (http:// or https://)
+        #[arg(long, value_name = "URL")]
+        schema_registry: Option<String>,
+        /// Schema registry basic-authentication user
+        #[arg(long, value_name = "USER")]
+        schema_registry_user: Option<String>,
+        /// File holding the schema registry password (readable by its owner only)
+        #[arg(long, value_name = "FILE")]
+        schema_registry_password_file: Option<PathBuf>,
+        /// PEM CA certificates to trust for an https:// schema registry
+        #[arg(long, value_name = "FILE")]
+        schema_registry_ca: Option<PathBuf>,
     },
     /// Delete a profile
     Remove {
@@ -227,6 +251,10 @@ pub fn run(args: ProfileArgs) -> anyhow::Result<()> {
             ssl_ca_location,
             ssl_certificate_location,
             ssl_key_location,
+            schema_registry,
+            schema_registry_user,
+            schema_registry_password_file,
+            schema_registry_ca,
         } => {
             if bootstrap.is_none() && data_dir.is_none() {
                 bail!("a profile needs -b/--bootstrap-server or --data-dir");
@@ -260,6 +288,10 @@ pub fn run(args: ProfileArgs) -> anyhow::Result<()> {
                     ssl_ca_location: absolute(ssl_ca_location),
                     ssl_certificate_location: absolute(ssl_certificate_location),
                     ssl_key_location: absolute(ssl_key_location),
+                    schema_registry_url: schema_registry,
+                    schema_registry_user,
+                    schema_registry_password_file: absolute(schema_registry_password_file),
+                    schema_registry_ca_location: absolute(schema_registry_ca),
                 },
             );
             save(&file)?;

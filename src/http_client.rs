@@ -1,6 +1,7 @@
-//! A minimal HTTP/1.1 client (hyper) for the two fetches security needs: a broker's JWK set
-//! (OAUTHBEARER) and the toolbox's OAuth token (OIDC client credentials). `https://` URLs are
-//! checked against the system's CAs with rustls; answers are size-bounded.
+//! A minimal HTTP/1.1 client (hyper) for the fetches security needs — a broker's JWK set
+//! (OAUTHBEARER) and the toolbox's OAuth token (OIDC client credentials) — and the toolbox's
+//! calls to a schema registry. `https://` URLs are checked with rustls against the system's
+//! CAs, or the ones given; answers are size-bounded.
 
 use http_body_util::{BodyExt, Full, Limited};
 use hyper_util::rt::TokioIo;
@@ -14,6 +15,20 @@ pub async fn request(
     url: &str,
     headers: &[(&str, String)],
     body: Vec<u8>,
+) -> Result<(u16, Vec<u8>), String> {
+    let tls = crate::client::security::ClientTls::default();
+    request_with(method, url, headers, body, &tls, MAX_ANSWER_BYTES).await
+}
+
+/// [`request`] trusting `tls`'s CAs (and presenting its client certificate) for `https://`,
+/// reading at most `max_answer_bytes`.
+pub async fn request_with(
+    method: &str,
+    url: &str,
+    headers: &[(&str, String)],
+    body: Vec<u8>,
+    tls: &crate::client::security::ClientTls,
+    max_answer_bytes: usize,
 ) -> Result<(u16, Vec<u8>), String> {
     let uri: hyper::Uri = url.parse().map_err(|e| format!("not a URL: {e}"))?;
     let https = match uri.scheme_str() {
@@ -50,7 +65,7 @@ pub async fn request(
     }
     let response = if https {
         let security = crate::client::security::ClientSecurity {
-            tls: Some(crate::client::security::ClientTls::default()),
+            tls: Some(tls.clone()),
             ..Default::default()
         };
         let config = security
@@ -68,7 +83,7 @@ pub async fn request(
         send!(tcp)
     };
     let status = response.status().as_u16();
-    let body = Limited::new(response.into_body(), MAX_ANSWER_BYTES)
+    let body = Limited::new(response.into_body(), max_answer_bytes)
         .collect()
         .await
         .map_err(|e| format!("reading the answer: {e}"))?;

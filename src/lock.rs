@@ -35,6 +35,9 @@ pub struct LockHolder {
     /// The Kafka listener address the holder serves, once it listens; `None` for a process
     /// that opened the directory without serving it.
     pub serving_addr: Option<SocketAddr>,
+    /// The schema registry's HTTP address, when the holder serves one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema_registry_addr: Option<SocketAddr>,
 }
 
 impl fmt::Display for LockHolder {
@@ -87,6 +90,7 @@ impl DataDirLock {
                 pid: std::process::id(),
                 started_at_ms,
                 serving_addr: None,
+                schema_registry_addr: None,
             },
         };
         lock.write_description()?;
@@ -95,7 +99,17 @@ impl DataDirLock {
 
     /// Records the address this process serves, so CLI commands can find and connect to it.
     pub fn set_serving_addr(&mut self, addr: SocketAddr) -> Result<()> {
+        self.set_serving_addrs(addr, None)
+    }
+
+    /// The Kafka address and the schema registry's, recorded together.
+    pub fn set_serving_addrs(
+        &mut self,
+        addr: SocketAddr,
+        registry: Option<SocketAddr>,
+    ) -> Result<()> {
         self.holder.serving_addr = Some(addr);
+        self.holder.schema_registry_addr = registry;
         self.write_description()
     }
 

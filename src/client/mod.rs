@@ -437,6 +437,11 @@ impl Client {
         )
     }
 
+    /// The data directory of the server this client reached through its lock file.
+    pub fn served_dir(&self) -> Option<&std::path::Path> {
+        self.served_dir.as_deref()
+    }
+
     /// The in-process broker core, for Local clients.
     pub fn local_broker(&self) -> Option<&Arc<Broker>> {
         self.local.as_ref()

@@ -174,10 +174,11 @@ mod tests {
     #[test]
     fn config_keys_are_exactly_the_server_fields() {
         // JSON keeps unset options as null, so every field is listed, unlike in TOML.
-        let fields = match serde_json::to_value(ServerConfig::default()).unwrap() {
+        let mut fields = match serde_json::to_value(ServerConfig::default()).unwrap() {
             serde_json::Value::Object(map) => map.keys().cloned().collect::<Vec<_>>(),
             other => panic!("ServerConfig serialized as {other}"),
         };
+        fields.sort();
         let mut keys: Vec<String> = config_args()
             .get_arguments()
             .map(|a| a.get_id().to_string())

@@ -8,6 +8,8 @@
 //! - `store` — reading and appending `_schemas` inside the broker.
 //! - `registry` — the REST API's operations (reads there; `register`, `deletes`,
 //!   `settings`) and their errors (`error`).
+//! - `client` — the toolbox's calls to a registry (remote or in-process), and decoding
+//!   framed values through it.
 //! - `rest` — Confluent's REST routes over the registry, for HTTP and in-process callers.
 //! - `wire` — the magic byte, schema id and message indexes framing serialized values.
 //! - `parsed` — a schema text validated, canonicalised and compared, whatever its type.
@@ -16,6 +18,7 @@
 
 pub mod avro_codec;
 pub mod avro_compat;
+pub mod client;
 mod deletes;
 pub mod error;
 pub mod parsed;

@@ -97,6 +97,27 @@ impl ParsedSchema {
         }
     }
 
+    /// The value after a framing header (`wire::unframe`'s rest), as JSON.
+    pub fn decode(&self, payload: &[u8]) -> Result<serde_json::Value, String> {
+        match self {
+            ParsedSchema::Avro(avro) => avro.codec.decode(payload).map_err(|e| e.to_string()),
+        }
+    }
+
+    /// A JSON value encoded for this schema, without the framing header; the error names the
+    /// field that does not fit.
+    pub fn encode(&self, value: &serde_json::Value) -> Result<Vec<u8>, String> {
+        match self {
+            ParsedSchema::Avro(avro) => {
+                let mut out = Vec::new();
+                avro.codec
+                    .encode(value, &mut out)
+                    .map_err(|e| e.to_string())?;
+                Ok(out)
+            }
+        }
+    }
+
     /// What keeps `self` (the reader) from reading data written with `writer`, rendered as
     /// Confluent renders each difference, with `reader` / `writer` naming the two sides.
     pub fn differences(&self, writer: &ParsedSchema, labels: (&str, &str)) -> Vec<String> {

@@ -88,9 +88,9 @@ pub(super) fn schema_entity(
 }
 
 impl Registry {
-    /// Opens the registry on `broker`, creating `_schemas` if needed and reading it.
+    /// Opens the registry on `broker`, reading `_schemas` if there is one (the first write
+    /// creates it).
     pub fn open(broker: Arc<Broker>) -> Result<Registry, RegistryError> {
-        store::partition(&broker)?;
         let registry = Registry {
             broker,
             replica: Mutex::new(Replica::default()),

@@ -172,13 +172,18 @@ impl Server {
         if let Some(http) = &http {
             http.state().serving(broker.clone());
         }
+        let (shutdown, shutdown_rx) = watch::channel(false);
+        // Up before the lock file names the server, which then names its address too.
+        let registry = match config.schema_registry_addr {
+            Some(addr) => Some(start_schema_registry(addr, &broker, &shutdown_rx).await?),
+            None => None,
+        };
+        let schema_registry_addr = registry.as_ref().map(|(addr, _)| *addr);
         if let Some(mut lock) = lock.take() {
-            lock.set_serving_addr(serving_addr)?;
+            lock.set_serving_addrs(serving_addr, schema_registry_addr)?;
             // Released with the broker, when its last user is done with it.
             broker.hold_lock(lock);
         }
-
-        let (shutdown, shutdown_rx) = watch::channel(false);
         let limits = listener::Limits {
             max_connections: config.max_connections,
             max_connections_per_ip: config.max_connections_per_ip,
@@ -229,12 +234,7 @@ impl Server {
                 shutdown_rx.clone(),
             )));
         }
-        let schema_registry_addr = match config.schema_registry_addr {
-            Some(addr) => {
-                Some(start_schema_registry(addr, &broker, &shutdown_rx, &mut tasks).await?)
-            }
-            None => None,
-        };
+        tasks.extend(registry.map(|(_, task)| task));
         if let Some(tls) = &tls {
             let tls = tls.clone();
             tasks.push(tokio::spawn(every(
@@ -405,13 +405,13 @@ async fn start_schema_registry(
     addr: SocketAddr,
     broker: &Arc<Broker>,
     stop: &watch::Receiver<bool>,
-    tasks: &mut Vec<JoinHandle<()>>,
-) -> Result<SocketAddr> {
+) -> Result<(SocketAddr, JoinHandle<()>)> {
+    // Created up front, so that it is there (compacted, one partition) before any client looks.
+    crate::schema::store::partition(broker)
+        .map_err(|e| Error::Start(format!("opening the schema registry: {}", e.message)))?;
     let registry = crate::schema::registry::Registry::open(broker.clone())
         .map_err(|e| Error::Start(format!("opening the schema registry: {}", e.message)))?;
-    let (bound, task) = schema_http::start(addr, Arc::new(registry), stop.clone()).await?;
-    tasks.push(task);
-    Ok(bound)
+    schema_http::start(addr, Arc::new(registry), stop.clone()).await
 }
 
 #[cfg(not(feature = "schema-registry"))]
@@ -419,8 +419,7 @@ async fn start_schema_registry(
     _addr: SocketAddr,
     _broker: &Arc<Broker>,
     _stop: &watch::Receiver<bool>,
-    _tasks: &mut Vec<JoinHandle<()>>,
-) -> Result<SocketAddr> {
+) -> Result<(SocketAddr, JoinHandle<()>)> {
     Err(Error::InvalidConfig(
         "schema_registry_addr needs the schema registry, which this build leaves out (the \
          `schema-registry` feature)"

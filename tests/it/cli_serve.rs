@@ -199,6 +199,7 @@ fn root_help_offers_only_working_commands() {
             "transactions",
             "users",
             "acls",
+            "schemas",
             "top",
             "doctor",
             "info",
