@@ -33,6 +33,7 @@ mod output;
 mod playground;
 mod playground_secure;
 mod produce;
+mod produce_schema;
 mod profile;
 mod quickstart;
 mod registry;

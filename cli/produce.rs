@@ -1,6 +1,7 @@
 //! `streamline produce TOPIC`: sends messages from `-m`, a file, standard input or a template,
 //! batching them per partition, routing keys like the Java client does, and reporting where
-//! they landed.
+//! they landed. With a schema (`produce_schema`), JSON input is encoded for a schema registry;
+//! a line that does not fit stops the run with an error naming it, and is not sent.
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
@@ -105,6 +106,12 @@ pub struct ProduceArgs {
     /// Summary format (text goes to the terminal only; json always prints)
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+
+    #[command(flatten)]
+    schemas: crate::produce_schema::SchemaFlags,
+
+    #[command(flatten)]
+    registry: crate::registry::RegistryArgs,
 
     #[command(flatten)]
     connect: ConnectArgs,
@@ -315,7 +322,32 @@ pub async fn run(args: ProduceArgs) -> anyhow::Result<()> {
              acknowledged by the log, as Kafka's producers require"
         );
     }
+    crate::produce_schema::check_flags(
+        &args.schemas,
+        args.key.is_some()
+            || args.key_template.is_some()
+            || args.key_delimiter.is_some()
+            || args.input_format.is_some(),
+    )?;
     let client = args.connect.connect().await?;
+    let encoders = if args.schemas.any() {
+        let Some(registry) = args.registry.resolve(&args.connect, &client)? else {
+            bail!(
+                "the schema flags need a schema registry: give --schema-registry URL, or run \
+                 `serve --schema-registry-addr` on the data directory"
+            );
+        };
+        let encoders = args.schemas.encoders(&args.topic, &registry).await?;
+        // -m messages are all checked before any is sent.
+        if let (Some(value), Source::Messages(messages)) = (&encoders.value, &source) {
+            for (n, m) in messages.iter().enumerate() {
+                value.encode(m.as_bytes(), n as u64 + 1)?;
+            }
+        }
+        encoders
+    } else {
+        crate::produce_schema::Encoders::default()
+    };
     let partitions = client.partitions(&args.topic, true).await?;
     let partition_count = partitions.len() as i32;
     if partition_count == 0 {
@@ -453,6 +485,18 @@ pub async fn run(args: ProduceArgs) -> anyhow::Result<()> {
                 }
                 (None, None, None) => (None, line),
             };
+        let (key, value) = match encoders.encode(key, value, i + 1) {
+            Ok(encoded) => encoded,
+            Err(e) => {
+                // What came before the line is sent, the line itself is not.
+                sender.flush().await?;
+                return Err(e.context(format!(
+                    "nothing from line {} on was sent ({} message(s) before it were)",
+                    i + 1,
+                    sender.summary.messages
+                )));
+            }
+        };
         let partition = match (args.partition.or(line_partition), &key) {
             (Some(p), _) if !partitions.contains(&p) => bail!(
                 "input line {} names partition {p}, but topic '{}' has {partition_count}",

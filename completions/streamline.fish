@@ -149,6 +149,15 @@ complete -c streamline -n "__fish_streamline_using_subcommand produce" -l rate -
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -l seed -d 'Seed for every random template value, for reproducible data' -r
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -l format -d 'Summary format (text goes to the terminal only; json always prints)' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l value-schema -d 'Encode each value (a JSON line) with this schema — Avro .avsc (the default), .proto, or JSON Schema .json — registered first under the value subject' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l value-schema-id -d 'Encode each value with the registered schema of this id' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l value-subject -d 'Subject of the value schema: where --value-schema is registered, or, alone, whose latest version encodes the values [default: TOPIC-value]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l key-schema -d 'Encode each key (JSON) with this schema, registered first under the key subject' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l key-schema-id -d 'Encode each key with the registered schema of this id' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l key-subject -d 'Subject of the key schema [default: TOPIC-key]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l schema-registry -d 'Schema registry URL (Confluent\'s REST API: ours, Confluent\'s, Karapace, Redpanda\'s, Apicurio\'s ccompat); without it, the data directory\'s own registry' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l schema-registry-user -d 'User for the registry\'s basic authentication; the password comes from STREAMLINE_SCHEMA_REGISTRY_PASSWORD or a prompt' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l schema-registry-ca -d 'PEM CA certificates to trust for an https:// registry instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
@@ -189,6 +198,9 @@ ndjson\t''
 raw\t''"
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l isolation -d 'Which records of transactions to read: only committed ones, stopping before any open transaction (read_committed), or everything written, aborted and open transactions included (read_uncommitted)' -r -f -a "read_committed\t''
 read_uncommitted\t''"
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l schema-registry -d 'Schema registry URL (Confluent\'s REST API: ours, Confluent\'s, Karapace, Redpanda\'s, Apicurio\'s ccompat); without it, the data directory\'s own registry' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l schema-registry-user -d 'User for the registry\'s basic authentication; the password comes from STREAMLINE_SCHEMA_REGISTRY_PASSWORD or a prompt' -r
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l schema-registry-ca -d 'PEM CA certificates to trust for an https:// registry instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l data-dir -d 'Data directory to open in-process when no -b is given [default: ./data]' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s P -l profile -d 'Use a saved connection profile (see `streamline profile`); -b and --data-dir override it' -r
@@ -216,6 +228,7 @@ complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-t
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-offsets -d 'Print each record\'s partition and offset (text format)'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l show-headers -d 'Print each record\'s headers (text format)'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l json-values -d 'With --format json or ndjson: a value or key that is valid JSON is written as JSON (so `jq .value.total` works), exactly as stored; others stay strings'
+complete -c streamline -n "__fish_streamline_using_subcommand consume" -l raw -d 'Print values and keys as stored: do not decode schema registry framing (Avro, Protobuf, JSON Schema) through the registry. --format raw implies it'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -l no-color -d 'No colour: the same as --color never'
 complete -c streamline -n "__fish_streamline_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -s b -l bootstrap-server -d 'Kafka bootstrap servers (HOST:PORT[,HOST:PORT...]); without it the data directory is used, through the server running on it if there is one' -r

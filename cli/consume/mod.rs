@@ -3,9 +3,13 @@
 //! a count (`-n`), or never (`-f`, like `tail -f`). Committed records only by default
 //! (`--isolation read_committed`, as librdkafka consumers read); control records never print.
 //!
+//! Values and keys framed by a schema registry serializer (magic byte 0 and a schema id) are
+//! decoded through the registry to JSON before anything else sees them, so --grep, --jq and
+//! the JSON formats work on the data; `--raw` keeps the bytes.
+//!
 //! This file holds the flags and [`run`]; the parts are `position` (where each partition
 //! starts and stops), `reader` (the fetch loop, group membership and stop logic) and
-//! `printer` (filter, sample, print, check expectations).
+//! `printer` (decode, filter, sample, print, check expectations).
 
 mod position;
 mod printer;
@@ -153,6 +157,14 @@ pub struct ConsumeArgs {
     #[arg(long, value_enum, default_value = "read_committed")]
     isolation: IsolationLevel,
 
+    /// Print values and keys as stored: do not decode schema registry framing (Avro,
+    /// Protobuf, JSON Schema) through the registry. --format raw implies it
+    #[arg(long)]
+    raw: bool,
+
+    #[command(flatten)]
+    registry: crate::registry::RegistryArgs,
+
     #[command(flatten)]
     connect: ConnectArgs,
 }
@@ -291,6 +303,9 @@ pub async fn run(args: ConsumeArgs) -> anyhow::Result<()> {
         .map(|t| Instant::now() + t);
     let window = Window::from_args(&args)?;
     let client = args.connect.connect().await?;
+    if !args.raw && args.format != RecordFormat::Raw {
+        printer.decode_with(args.registry.resolve(&args.connect, &client)?);
+    }
     let mut reader = Reader::open(&client, &args, window).await?;
     let ended = reader.read(&mut printer, deadline).await?;
     reader.close().await?;

@@ -1,12 +1,14 @@
-//! The output side of `consume`: each record read goes through the filters (--grep, --jq),
-//! the sampler, the printer (text, JSON, raw or a kcat format) and the --expect-* checks, in
-//! that order; at the end the outcome is told (an expectation that failed, or fewer records
+//! The output side of `consume`: each record read is decoded through the schema registry
+//! when it is framed for one, then goes through the filters (--grep, --jq), the sampler, the
+//! printer (text, JSON, raw or a kcat format) and the --expect-* checks, in that order; at the end the outcome is told (an expectation that failed, or fewer records
 //! than -n asked for).
 
 use std::io::{IsTerminal, Write};
+use std::sync::Arc;
 
 use anyhow::bail;
 use streamline::client::records::Record;
+use streamline::schema::client::RegistryClient;
 
 use super::{ConsumeArgs, Ended, RecordFormat};
 use crate::expect::Expectations;
@@ -19,7 +21,13 @@ use crate::style::{paint, DIM, KEY, TIME, WARNING};
 pub struct Printer<'a> {
     args: &'a ConsumeArgs,
     filter: RecordFilter,
-    sampler: Option<Sampler<(i32, Record)>>,
+    /// Records with the flag saying their value or key was decoded through the registry.
+    sampler: Option<Sampler<(i32, Record, bool)>>,
+    /// The registry framed values are decoded through; `None` with --raw or when none is
+    /// known.
+    registry: Option<Arc<RegistryClient>>,
+    /// Framed values were seen without a registry to decode them (said once).
+    told_no_registry: bool,
     expect: Option<Expectations>,
     out: Box<dyn Write>,
     /// JSON indented for a person at a terminal.
@@ -57,6 +65,8 @@ impl<'a> Printer<'a> {
             args,
             filter,
             sampler: args.sample.map(|spec| Sampler::new(spec, None)),
+            registry: None,
+            told_no_registry: false,
             expect,
             out,
             pretty: args.format == RecordFormat::Json && std::io::stdout().is_terminal(),
@@ -71,8 +81,68 @@ impl<'a> Printer<'a> {
             || self.expect.as_ref().is_some_and(Expectations::held)
     }
 
-    /// Takes one record of `partition` through the filters, the sampler and the printer.
-    pub fn take(&mut self, partition: i32, record: &Record) -> anyhow::Result<()> {
+    /// Decodes framed values through `registry` (none: they are printed as stored).
+    pub fn decode_with(&mut self, registry: Option<Arc<RegistryClient>>) {
+        self.registry = registry;
+    }
+
+    /// Takes one record of `partition` through decoding, the filters, the sampler and the
+    /// printer.
+    pub async fn take(&mut self, partition: i32, record: &Record) -> anyhow::Result<()> {
+        let (record, decoded) = self.decode(record).await;
+        self.take_decoded(partition, &record, decoded)
+    }
+
+    /// The record with a framed key and value replaced by their JSON, and whether either
+    /// was. What cannot be decoded stays as stored, with a warning.
+    async fn decode(&mut self, record: &Record) -> (Record, bool) {
+        let mut out = record.clone();
+        let mut decoded = false;
+        for value in [&mut out.value, &mut out.key] {
+            let Some(bytes) = value.as_ref() else {
+                continue;
+            };
+            let Some(framed) = streamline::schema::wire::unframe(bytes) else {
+                continue;
+            };
+            let Some(registry) = &self.registry else {
+                if !self.told_no_registry && !self.args.raw && self.args.format != RecordFormat::Raw
+                {
+                    anstream::eprintln!(
+                        "{} records carry a schema registry header (schema id {}); give \
+                         --schema-registry URL to decode them, or --raw to keep the bytes quietly",
+                        paint(WARNING, "note:"),
+                        framed.schema_id
+                    );
+                    self.told_no_registry = true;
+                }
+                continue;
+            };
+            match registry.decode(bytes).await {
+                Some(Ok(json)) => {
+                    *value = Some(bytes::Bytes::from(json.to_string()));
+                    decoded = true;
+                }
+                Some(Err(e)) if !self.warned => {
+                    anstream::eprintln!(
+                        "{} {e} (at offset {}; printed as stored)",
+                        paint(WARNING, "warning:"),
+                        record.offset
+                    );
+                    self.warned = true;
+                }
+                Some(Err(_)) | None => {}
+            }
+        }
+        (out, decoded)
+    }
+
+    fn take_decoded(
+        &mut self,
+        partition: i32,
+        record: &Record,
+        decoded: bool,
+    ) -> anyhow::Result<()> {
         let verdict = if self.filter.is_pass_through() {
             Verdict::Keep
         } else {
@@ -103,8 +173,8 @@ impl<'a> Printer<'a> {
         };
         for r in output {
             let r = match &mut self.sampler {
-                Some(s) => match s.offer((partition, r)) {
-                    Some((_, r)) => r,
+                Some(s) => match s.offer((partition, r, decoded)) {
+                    Some((_, r, _)) => r,
                     None => continue,
                 },
                 None => r,
@@ -112,7 +182,7 @@ impl<'a> Printer<'a> {
             if self.enough() {
                 break;
             }
-            self.print(partition, &r)?;
+            self.print(partition, &r, decoded)?;
         }
         Ok(())
     }
@@ -121,8 +191,8 @@ impl<'a> Printer<'a> {
         Ok(self.out.flush()?)
     }
 
-    fn print(&mut self, partition: i32, r: &Record) -> anyhow::Result<()> {
-        print_record(&mut self.out, self.args, partition, r, self.pretty)?;
+    fn print(&mut self, partition: i32, r: &Record, decoded: bool) -> anyhow::Result<()> {
+        print_record(&mut self.out, self.args, partition, r, self.pretty, decoded)?;
         self.printed += 1;
         if let Some(e) = self.expect.as_mut() {
             e.observe(r.value.as_deref());
@@ -135,11 +205,11 @@ impl<'a> Printer<'a> {
     /// before the end of `partitions` partitions (or the --until moment, with `until`).
     pub fn finish(mut self, ended: Ended, partitions: usize, until: bool) -> anyhow::Result<()> {
         if let Some(sampler) = self.sampler.take() {
-            for (partition, r) in sampler.finish() {
+            for (partition, r, decoded) in sampler.finish() {
                 if self.enough() {
                     break;
                 }
-                self.print(partition, &r)?;
+                self.print(partition, &r, decoded)?;
             }
         }
         self.flush()?;
@@ -190,6 +260,7 @@ fn print_record(
     partition: i32,
     r: &Record,
     pretty: bool,
+    decoded: bool,
 ) -> anyhow::Result<()> {
     match &args.format {
         RecordFormat::Kcat(format) => format.write(out, &args.topic, partition, r)?,
@@ -199,7 +270,8 @@ fn print_record(
             }
             out.write_all(b"\n")?;
         }
-        RecordFormat::Json | RecordFormat::Ndjson if args.json_values => {
+        // Decoded values are JSON: written as JSON, as --json-values writes them.
+        RecordFormat::Json | RecordFormat::Ndjson if args.json_values || decoded => {
             let record = JsonValuesRecord::new(&args.topic, partition, r);
             if pretty {
                 serde_json::to_writer_pretty(&mut *out, &record)?;

@@ -287,7 +287,7 @@ impl<'a> Reader<'a> {
                 stopped_at = Some(record.offset);
                 break;
             }
-            printer.take(part.partition, record)?;
+            printer.take(part.partition, record).await?;
         }
         match (stopped_at, decoded.next_offset) {
             (Some(at), _) => pos.offset = pos.offset.max(at),

@@ -227,7 +227,7 @@ impl AvroCodec {
                     }
                 }
                 // A bare value: the first branch that takes it.
-                let mut first_error = None;
+                let mut errors = Vec::new();
                 for (i, variant) in variants.iter().enumerate() {
                     let mut trial = Vec::new();
                     write_long(&mut trial, i as i64);
@@ -236,19 +236,19 @@ impl AvroCodec {
                             out.extend_from_slice(&trial);
                             return Ok(());
                         }
-                        Err(e) => {
-                            first_error.get_or_insert(e);
-                        }
+                        Err(e) => errors.push((variant, e)),
                     }
+                }
+                // An optional field (null and one type): that type's complaint says it best.
+                let mut non_null = errors.iter().filter(|(v, _)| !matches!(v, Schema::Null));
+                if let (Some((_, only)), None) = (non_null.next(), non_null.next()) {
+                    return Err(only.clone());
                 }
                 let names: Vec<String> = variants.iter().map(|v| self.branch_name(v)).collect();
                 Err(path.error(format!(
-                    "{} fits no branch of the union [{}]{}",
+                    "{} fits no branch of the union [{}]",
                     kind(value),
-                    names.join(", "),
-                    first_error
-                        .map(|e| format!(" (first: {})", e.message))
-                        .unwrap_or_default()
+                    names.join(", ")
                 )))
             }
             Schema::Ref { .. } => Err(path.error("unresolved type reference".into())),
@@ -873,8 +873,17 @@ mod tests {
         let e = c
             .encode(&json!({"name":"x","age":"old"}), &mut Vec::new())
             .unwrap_err();
-        assert_eq!(e.path, "$.age");
-        assert!(e.message.contains("fits no branch"), "{e}");
+        assert_eq!(
+            e.to_string(),
+            "$.age: expected an int, got the string \"old\""
+        );
+        let many = codec(r#"["null","int","boolean"]"#);
+        let e = many.encode(&json!("x"), &mut Vec::new()).unwrap_err();
+        assert!(
+            e.message
+                .contains("fits no branch of the union [null, int, boolean]"),
+            "{e}"
+        );
         let e = c.encode(&json!({"nme":"x"}), &mut Vec::new()).unwrap_err();
         assert!(e.message.contains("no field \"nme\""), "{e}");
         let e = c.encode(&json!({"age":null}), &mut Vec::new()).unwrap_err();

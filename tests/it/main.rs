@@ -18,6 +18,7 @@ mod cli_benchmark;
 mod cli_ci;
 mod cli_doctor;
 mod cli_groups;
+mod cli_schemas;
 mod cli_security;
 mod cli_serve;
 mod cli_toolbox;
