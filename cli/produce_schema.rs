@@ -64,6 +64,15 @@ pub struct SchemaFlags {
         help_heading = "Schemas"
     )]
     key_subject: Option<String>,
+
+    /// The Protobuf message the values are (full or short name) [default: the schema's first
+    /// message]
+    #[arg(long, value_name = "NAME", help_heading = "Schemas")]
+    value_message: Option<String>,
+
+    /// The Protobuf message the keys are [default: the schema's first message]
+    #[arg(long, value_name = "NAME", help_heading = "Schemas")]
+    key_message: Option<String>,
 }
 
 /// Encodes one side (key or value) of every record.
@@ -72,6 +81,8 @@ pub struct Encoder {
     side: &'static str,
     id: i32,
     schema: Arc<ParsedSchema>,
+    /// The Protobuf message to encode.
+    message: Option<String>,
 }
 
 /// The key and value encoders the flags ask for.
@@ -105,6 +116,7 @@ impl SchemaFlags {
                 self.value_schema_id,
                 self.value_subject.clone(),
                 &format!("{topic}-value"),
+                self.value_message.clone(),
             )
             .await?,
             key: encoder(
@@ -114,6 +126,7 @@ impl SchemaFlags {
                 self.key_schema_id,
                 self.key_subject.clone(),
                 &format!("{topic}-key"),
+                self.key_message.clone(),
             )
             .await?,
         })
@@ -127,6 +140,7 @@ async fn encoder(
     id: Option<i32>,
     subject: Option<String>,
     default_subject: &str,
+    message: Option<String>,
 ) -> anyhow::Result<Option<Encoder>> {
     let id = match (file, id, subject) {
         (None, None, None) => return Ok(None),
@@ -172,7 +186,16 @@ async fn encoder(
         .schema(id)
         .await
         .with_context(|| format!("fetching {side} schema {id}"))?;
-    Ok(Some(Encoder { side, id, schema }))
+    if message.is_some() && schema.schema_type() != streamline::schema::types::SchemaType::Protobuf
+    {
+        bail!("--{side}-message names a Protobuf message, but {side} schema {id} is not Protobuf");
+    }
+    Ok(Some(Encoder {
+        side,
+        id,
+        schema,
+        message,
+    }))
 }
 
 fn schema_id(answer: &Value) -> anyhow::Result<i32> {
@@ -193,13 +216,16 @@ impl Encoder {
                 self.id
             )
         })?;
-        let encoded = self.schema.encode(&json).map_err(|e| {
-            anyhow::anyhow!(
-                "input line {line}: the {} does not fit schema {}: {e}",
-                self.side,
-                self.id
-            )
-        })?;
+        let encoded = self
+            .schema
+            .encode(&json, self.message.as_deref())
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "input line {line}: the {} does not fit schema {}: {e}",
+                    self.side,
+                    self.id
+                )
+            })?;
         let mut out = wire::frame_header(self.id);
         out.extend_from_slice(&encoded);
         Ok(out)

@@ -151,6 +151,8 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
             [CompletionResult]::new('--key-schema', '--key-schema', [CompletionResultType]::ParameterName, 'Encode each key (JSON) with this schema, registered first under the key subject')
             [CompletionResult]::new('--key-schema-id', '--key-schema-id', [CompletionResultType]::ParameterName, 'Encode each key with the registered schema of this id')
             [CompletionResult]::new('--key-subject', '--key-subject', [CompletionResultType]::ParameterName, 'Subject of the key schema [default: TOPIC-key]')
+            [CompletionResult]::new('--value-message', '--value-message', [CompletionResultType]::ParameterName, 'The Protobuf message the values are (full or short name) [default: the schema''s first message]')
+            [CompletionResult]::new('--key-message', '--key-message', [CompletionResultType]::ParameterName, 'The Protobuf message the keys are [default: the schema''s first message]')
             [CompletionResult]::new('--schema-registry', '--schema-registry', [CompletionResultType]::ParameterName, 'Schema registry URL (Confluent''s REST API: ours, Confluent''s, Karapace, Redpanda''s, Apicurio''s ccompat); without it, the data directory''s own registry')
             [CompletionResult]::new('--schema-registry-user', '--schema-registry-user', [CompletionResultType]::ParameterName, 'User for the registry''s basic authentication; the password comes from STREAMLINE_SCHEMA_REGISTRY_PASSWORD or a prompt')
             [CompletionResult]::new('--schema-registry-ca', '--schema-registry-ca', [CompletionResultType]::ParameterName, 'PEM CA certificates to trust for an https:// registry instead of the system''s')

@@ -3233,7 +3233,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__produce)
-            opts="-m -k -K -H -p -n -b -P -X -h --message --file --template --key --key-template --key-delimiter --input-format --header --partition --count --acks --compression --rate --seed --format --value-schema --value-schema-id --value-subject --key-schema --key-schema-id --key-subject --schema-registry --schema-registry-user --schema-registry-ca --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --color --no-color --output --help"
+            opts="-m -k -K -H -p -n -b -P -X -h --message --file --template --key --key-template --key-delimiter --input-format --header --partition --count --acks --compression --rate --seed --format --value-schema --value-schema-id --value-subject --key-schema --key-schema-id --key-subject --value-message --key-message --schema-registry --schema-registry-user --schema-registry-ca --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3344,6 +3344,14 @@ _streamline() {
                     return 0
                     ;;
                 --key-subject)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --value-message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-message)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -146,6 +146,8 @@ set edit:completion:arg-completer[streamline] = {|@words|
             cand --key-schema 'Encode each key (JSON) with this schema, registered first under the key subject'
             cand --key-schema-id 'Encode each key with the registered schema of this id'
             cand --key-subject 'Subject of the key schema [default: TOPIC-key]'
+            cand --value-message 'The Protobuf message the values are (full or short name) [default: the schema''s first message]'
+            cand --key-message 'The Protobuf message the keys are [default: the schema''s first message]'
             cand --schema-registry 'Schema registry URL (Confluent''s REST API: ours, Confluent''s, Karapace, Redpanda''s, Apicurio''s ccompat); without it, the data directory''s own registry'
             cand --schema-registry-user 'User for the registry''s basic authentication; the password comes from STREAMLINE_SCHEMA_REGISTRY_PASSWORD or a prompt'
             cand --schema-registry-ca 'PEM CA certificates to trust for an https:// registry instead of the system''s'

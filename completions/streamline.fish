@@ -155,6 +155,8 @@ complete -c streamline -n "__fish_streamline_using_subcommand produce" -l value-
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -l key-schema -d 'Encode each key (JSON) with this schema, registered first under the key subject' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -l key-schema-id -d 'Encode each key with the registered schema of this id' -r
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -l key-subject -d 'Subject of the key schema [default: TOPIC-key]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l value-message -d 'The Protobuf message the values are (full or short name) [default: the schema\'s first message]' -r
+complete -c streamline -n "__fish_streamline_using_subcommand produce" -l key-message -d 'The Protobuf message the keys are [default: the schema\'s first message]' -r
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -l schema-registry -d 'Schema registry URL (Confluent\'s REST API: ours, Confluent\'s, Karapace, Redpanda\'s, Apicurio\'s ccompat); without it, the data directory\'s own registry' -r
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -l schema-registry-user -d 'User for the registry\'s basic authentication; the password comes from STREAMLINE_SCHEMA_REGISTRY_PASSWORD or a prompt' -r
 complete -c streamline -n "__fish_streamline_using_subcommand produce" -l schema-registry-ca -d 'PEM CA certificates to trust for an https:// registry instead of the system\'s' -r -F

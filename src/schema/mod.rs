@@ -13,6 +13,8 @@
 //! - `rest` — Confluent's REST routes over the registry, for HTTP and in-process callers.
 //! - `wire` — the magic byte, schema id and message indexes framing serialized values.
 //! - `parsed` — a schema text validated, canonicalised and compared, whatever its type.
+//! - `protobuf` — Protobuf schemas compiled in-process, their values read and written;
+//!   `proto_text` prints a descriptor back as `.proto` text; `protobuf_compat` compares two.
 //! - `avro_codec` — Avro binary ↔ JSON, driven by a writer schema.
 //! - `avro_compat` — whether one Avro schema reads another's data (Avro's resolution rules).
 
@@ -22,6 +24,9 @@ pub mod client;
 mod deletes;
 pub mod error;
 pub mod parsed;
+pub mod proto_text;
+pub mod protobuf;
+pub mod protobuf_compat;
 pub mod records;
 mod register;
 pub mod registry;

@@ -15,6 +15,8 @@ use apache_avro::Schema as AvroSchema;
 
 use super::avro_codec::AvroCodec;
 use super::avro_compat;
+use super::protobuf::ProtobufSchema;
+use super::protobuf_compat;
 use super::types::SchemaType;
 
 /// A referenced schema, resolved: its text and type (and, transitively, its own references,
@@ -30,6 +32,7 @@ pub struct ResolvedReference {
 #[derive(Debug, Clone)]
 pub enum ParsedSchema {
     Avro(Arc<ParsedAvro>),
+    Protobuf(Arc<ProtobufSchema>),
 }
 
 #[derive(Debug)]
@@ -69,13 +72,23 @@ impl ParsedSchema {
                 }
                 Ok(ParsedSchema::Avro(Arc::new(ParsedAvro { codec, names })))
             }
+            SchemaType::Protobuf => {
+                let imports: Vec<ResolvedReference> = references
+                    .iter()
+                    .filter(|r| r.schema_type == SchemaType::Protobuf)
+                    .cloned()
+                    .collect();
+                Ok(ParsedSchema::Protobuf(Arc::new(ProtobufSchema::parse(
+                    text, &imports,
+                )?)))
+            }
             other => Err(format!("Invalid schema type {}", other.as_str())),
         }
     }
 
     /// The schema types this build parses (what `GET /schemas/types` lists).
     pub fn supported() -> &'static [SchemaType] {
-        &[SchemaType::Avro]
+        &[SchemaType::Protobuf, SchemaType::Avro]
     }
 
     pub fn supports(schema_type: SchemaType) -> bool {
@@ -85,6 +98,7 @@ impl ParsedSchema {
     pub fn schema_type(&self) -> SchemaType {
         match self {
             ParsedSchema::Avro(_) => SchemaType::Avro,
+            ParsedSchema::Protobuf(_) => SchemaType::Protobuf,
         }
     }
 
@@ -94,6 +108,7 @@ impl ParsedSchema {
             ParsedSchema::Avro(avro) => {
                 serde_json::to_string(avro.codec.schema()).unwrap_or_default()
             }
+            ParsedSchema::Protobuf(proto) => proto.canonical(),
         }
     }
 
@@ -101,13 +116,20 @@ impl ParsedSchema {
     pub fn decode(&self, payload: &[u8]) -> Result<serde_json::Value, String> {
         match self {
             ParsedSchema::Avro(avro) => avro.codec.decode(payload).map_err(|e| e.to_string()),
+            ParsedSchema::Protobuf(proto) => proto.decode(payload),
         }
     }
 
-    /// A JSON value encoded for this schema, without the framing header; the error names the
+    /// A JSON value encoded for this schema, without the framing header (for Protobuf, with
+    /// the message indexes of `message`, the first message by default); the error names the
     /// field that does not fit.
-    pub fn encode(&self, value: &serde_json::Value) -> Result<Vec<u8>, String> {
+    pub fn encode(
+        &self,
+        value: &serde_json::Value,
+        message: Option<&str>,
+    ) -> Result<Vec<u8>, String> {
         match self {
+            ParsedSchema::Protobuf(proto) => proto.encode(value, message),
             ParsedSchema::Avro(avro) => {
                 let mut out = Vec::new();
                 avro.codec
@@ -130,6 +152,13 @@ impl ParsedSchema {
                     .map(|i| i.render(labels.0, labels.1))
                     .collect()
             }
+            (ParsedSchema::Protobuf(r), ParsedSchema::Protobuf(w)) => {
+                protobuf_compat::compare(w.file(), r.file())
+                    .iter()
+                    .map(|d| d.render(labels.0, labels.1))
+                    .collect()
+            }
+            _ => vec!["Incompatible because of different schema type".to_owned()],
         }
     }
 }

@@ -174,6 +174,35 @@ impl Registry {
         Ok(v)
     }
 
+    /// An answer's `schema` in the `format` asked for: `serialized` gives a Protobuf schema
+    /// as the base64 `FileDescriptorProto` confluent-kafka's Python deserializer reads; other
+    /// formats (and other types) keep the stored text.
+    pub fn in_format(
+        &self,
+        mut answer: Value,
+        id: i32,
+        format: Option<&str>,
+    ) -> Result<Value, RegistryError> {
+        if format != Some("serialized") {
+            return Ok(answer);
+        }
+        let replica = self.read()?;
+        let state = &replica.state;
+        let Some(stored) = state.schemas.get(&id) else {
+            return Ok(answer);
+        };
+        if stored.schema_type != SchemaType::Protobuf {
+            return Ok(answer);
+        }
+        let parsed = state
+            .parse(stored)
+            .map_err(|e| RegistryError::store(format!("Error while parsing schema {id}: {e}")))?;
+        if let crate::schema::parsed::ParsedSchema::Protobuf(proto) = parsed {
+            set(&mut answer, "schema", json!(proto.serialized()));
+        }
+        Ok(answer)
+    }
+
     /// `GET /schemas/ids/{id}/versions` (`subjects_only`: `/subjects`).
     pub fn id_usage(
         &self,

@@ -73,11 +73,19 @@ async fn route(
                 query.flag("latestOnly"),
             )
             .map(|v| json(query.page(v, 1000))),
-        ["schemas", "ids", id] if get => registry
-            .schema_by_id(parse_id(id)?, query.flag("fetchMaxId"))
-            .map(json),
+        ["schemas", "ids", id] if get => {
+            let id = parse_id(id)?;
+            let answer = registry.schema_by_id(id, query.flag("fetchMaxId"))?;
+            registry
+                .in_format(answer, id, query.get("format"))
+                .map(json)
+        }
         ["schemas", "ids", id, "schema"] if get => {
-            registry.schema_by_id(parse_id(id)?, false).map(raw_schema)
+            let id = parse_id(id)?;
+            let answer = registry.schema_by_id(id, false)?;
+            registry
+                .in_format(answer, id, query.get("format"))
+                .map(raw_schema)
         }
         ["schemas", "ids", id, "versions"] if get => registry
             .id_usage(parse_id(id)?, query.flag("deleted"), false)
@@ -120,9 +128,19 @@ async fn route(
         ["subjects", subject, "versions", version] => {
             let version = VersionId::parse(version)?;
             match method {
-                "GET" => registry
-                    .version(subject, version, query.flag("deleted"))
-                    .map(json),
+                "GET" => {
+                    let answer = registry.version(subject, version, query.flag("deleted"))?;
+                    let id = answer
+                        .get("id")
+                        .and_then(Value::as_i64)
+                        .and_then(|i| i32::try_from(i).ok());
+                    match id {
+                        Some(id) => registry
+                            .in_format(answer, id, query.get("format"))
+                            .map(json),
+                        None => Ok(json(answer)),
+                    }
+                }
                 "DELETE" => registry
                     .delete_version(subject, version, query.flag("permanent"))
                     .await

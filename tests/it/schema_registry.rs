@@ -359,3 +359,96 @@ async fn a_registered_schema_survives_kill_9() {
         (200, json!({"id": 1}))
     );
 }
+
+/// The same for Protobuf: confluent-kafka's ProtobufSerializer registers base64 descriptors,
+/// evolves, is refused a changed scalar kind with Confluent's message; `streamline consume`
+/// decodes its records, and its deserializer reads what `streamline produce` wrote from a
+/// `.proto` file.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn confluent_kafka_python_protobuf_serializers_and_the_toolbox_read_each_other() {
+    let server = with_registry(None).await;
+    let (bootstrap, url) = (server.bootstrap(), registry_url(&server));
+    let tmp = tempfile::tempdir().unwrap();
+    let proto = tmp.path().join("order.proto");
+    std::fs::write(
+        &proto,
+        "syntax = \"proto3\";\npackage shop;\nmessage Order {\n  string id = 1;\n  int32 qty = 2;\n  \
+         repeated Item items = 3;\n  string note = 4;\n  message Item { string sku = 1; }\n}\n",
+    )
+    .unwrap();
+    let (b, u, p) = (bootstrap.clone(), url.clone(), proto.display().to_string());
+    tokio::task::spawn_blocking(move || {
+        crate::common::cli::ok(&[
+            "produce",
+            "orders-cli",
+            "-b",
+            &b,
+            "--schema-registry",
+            &u,
+            "--value-schema",
+            &p,
+            "-m",
+            r#"{"id":"c-1","qty":3,"items":[{"sku":"z"}],"note":"from the toolbox"}"#,
+        ])
+    })
+    .await
+    .unwrap();
+    let (b, u) = (bootstrap.clone(), url.clone());
+    let out = tokio::task::spawn_blocking(move || {
+        Command::new("python3")
+            .arg(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/clients/confluent_protobuf.py"
+            ))
+            .args([&b, &u, "orders", "orders-cli", "1"])
+            .output()
+            .expect("python3 runs")
+    })
+    .await
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let seen: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        seen["read"],
+        json!([{"id": "o-1", "qty": 2, "items": [{"sku": "a"}]}, {"id": "o-2", "qty": 5, "note": "gift"}])
+    );
+    // Magic byte, id, message index [0] as one zero byte, then the message.
+    assert!(
+        seen["wire"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("000000000200"),
+        "{}",
+        seen["wire"]
+    );
+    assert_eq!(seen["versions"], json!([1, 2]));
+    assert_eq!(seen["incompatible"]["code"], 409);
+    assert!(
+        seen["incompatible"]["message"].as_str().unwrap().contains(
+            "{errorType:\"FIELD_SCALAR_KIND_CHANGED\", description:\"The kind of a SCALAR field at \
+             path '#/Order/2' in the new schema does not match its kind in the old schema\"}"
+        ),
+        "{}",
+        seen["incompatible"]
+    );
+    assert_eq!(
+        seen["read_other"][0]["json"],
+        json!({"id": "c-1", "qty": 3, "items": [{"sku": "z"}], "note": "from the toolbox"})
+    );
+    let (b, u) = (bootstrap.clone(), url.clone());
+    let read = tokio::task::spawn_blocking(move || {
+        crate::common::cli::ok(&["consume", "orders", "-b", &b, "--schema-registry", &u])
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        read,
+        "{\"id\":\"o-1\",\"qty\":2,\"items\":[{\"sku\":\"a\"}]}\n\
+         {\"id\":\"o-2\",\"qty\":5,\"items\":[],\"note\":\"gift\"}\n"
+    );
+    server.server.shutdown().await.unwrap();
+}
