@@ -15,6 +15,8 @@
 //! - `parsed` — a schema text validated, canonicalised and compared, whatever its type.
 //! - `protobuf` — Protobuf schemas compiled in-process, their values read and written;
 //!   `proto_text` prints a descriptor back as `.proto` text; `protobuf_compat` compares two.
+//! - `json_schema` — JSON Schema schemas and the values they accept; `json_compat` compares
+//!   two.
 //! - `avro_codec` — Avro binary ↔ JSON, driven by a writer schema.
 //! - `avro_compat` — whether one Avro schema reads another's data (Avro's resolution rules).
 
@@ -23,6 +25,8 @@ pub mod avro_compat;
 pub mod client;
 mod deletes;
 pub mod error;
+pub mod json_compat;
+pub mod json_schema;
 pub mod parsed;
 pub mod proto_text;
 pub mod protobuf;

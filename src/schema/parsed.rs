@@ -15,6 +15,8 @@ use apache_avro::Schema as AvroSchema;
 
 use super::avro_codec::AvroCodec;
 use super::avro_compat;
+use super::json_compat;
+use super::json_schema::JsonSchema;
 use super::protobuf::ProtobufSchema;
 use super::protobuf_compat;
 use super::types::SchemaType;
@@ -33,6 +35,7 @@ pub struct ResolvedReference {
 pub enum ParsedSchema {
     Avro(Arc<ParsedAvro>),
     Protobuf(Arc<ProtobufSchema>),
+    Json(Arc<JsonSchema>),
 }
 
 #[derive(Debug)]
@@ -82,13 +85,23 @@ impl ParsedSchema {
                     text, &imports,
                 )?)))
             }
-            other => Err(format!("Invalid schema type {}", other.as_str())),
+            SchemaType::Json => {
+                let referenced: Vec<ResolvedReference> = references
+                    .iter()
+                    .filter(|r| r.schema_type == SchemaType::Json)
+                    .cloned()
+                    .collect();
+                Ok(ParsedSchema::Json(Arc::new(JsonSchema::parse(
+                    text,
+                    &referenced,
+                )?)))
+            }
         }
     }
 
     /// The schema types this build parses (what `GET /schemas/types` lists).
     pub fn supported() -> &'static [SchemaType] {
-        &[SchemaType::Protobuf, SchemaType::Avro]
+        &SchemaType::ALL
     }
 
     pub fn supports(schema_type: SchemaType) -> bool {
@@ -99,6 +112,7 @@ impl ParsedSchema {
         match self {
             ParsedSchema::Avro(_) => SchemaType::Avro,
             ParsedSchema::Protobuf(_) => SchemaType::Protobuf,
+            ParsedSchema::Json(_) => SchemaType::Json,
         }
     }
 
@@ -109,6 +123,7 @@ impl ParsedSchema {
                 serde_json::to_string(avro.codec.schema()).unwrap_or_default()
             }
             ParsedSchema::Protobuf(proto) => proto.canonical(),
+            ParsedSchema::Json(json) => json.canonical(),
         }
     }
 
@@ -117,6 +132,7 @@ impl ParsedSchema {
         match self {
             ParsedSchema::Avro(avro) => avro.codec.decode(payload).map_err(|e| e.to_string()),
             ParsedSchema::Protobuf(proto) => proto.decode(payload),
+            ParsedSchema::Json(json) => json.decode(payload),
         }
     }
 
@@ -130,6 +146,7 @@ impl ParsedSchema {
     ) -> Result<Vec<u8>, String> {
         match self {
             ParsedSchema::Protobuf(proto) => proto.encode(value, message),
+            ParsedSchema::Json(json) => json.encode(value),
             ParsedSchema::Avro(avro) => {
                 let mut out = Vec::new();
                 avro.codec
@@ -154,6 +171,12 @@ impl ParsedSchema {
             }
             (ParsedSchema::Protobuf(r), ParsedSchema::Protobuf(w)) => {
                 protobuf_compat::compare(w.file(), r.file())
+                    .iter()
+                    .map(|d| d.render(labels.0, labels.1))
+                    .collect()
+            }
+            (ParsedSchema::Json(r), ParsedSchema::Json(w)) => {
+                json_compat::compare(&w.schema, &r.schema, &w.references, &r.references)
                     .iter()
                     .map(|d| d.render(labels.0, labels.1))
                     .collect()

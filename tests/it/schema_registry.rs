@@ -452,3 +452,109 @@ async fn confluent_kafka_python_protobuf_serializers_and_the_toolbox_read_each_o
     );
     server.server.shutdown().await.unwrap();
 }
+
+/// And for JSON Schema: confluent-kafka's JSONSerializer registers, evolves a closed content
+/// model, is refused a changed type; `streamline produce` checks values against the schema
+/// (naming what fails, sending nothing) and its records read back in Python.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn confluent_kafka_python_json_schema_serializers_and_the_toolbox_read_each_other() {
+    let server = with_registry(None).await;
+    let (bootstrap, url) = (server.bootstrap(), registry_url(&server));
+    let tmp = tempfile::tempdir().unwrap();
+    let schema = tmp.path().join("person.json");
+    std::fs::write(
+        &schema,
+        r#"{"$schema":"http://json-schema.org/draft-07/schema#","title":"Person","type":"object",
+            "properties":{"name":{"type":"string"},"age":{"type":"integer","minimum":0},
+            "email":{"type":"string"}},"required":["name"],"additionalProperties":false}"#,
+    )
+    .unwrap();
+    let (b, u, s) = (bootstrap.clone(), url.clone(), schema.display().to_string());
+    let refused = tokio::task::spawn_blocking(move || {
+        crate::common::cli::ok(&[
+            "produce",
+            "people-cli",
+            "-b",
+            &b,
+            "--schema-registry",
+            &u,
+            "--value-schema",
+            &s,
+            "-m",
+            r#"{"name":"cli","age":7}"#,
+        ]);
+        assert_cmd::Command::cargo_bin("streamline")
+            .unwrap()
+            .args([
+                "produce",
+                "people-cli",
+                "-b",
+                &b,
+                "--schema-registry",
+                &u,
+                "--value-schema",
+                &s,
+                "-m",
+                r#"{"name":"x","age":-1,"nick":"y"}"#,
+            ])
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success());
+    assert!(
+        err.contains("$.age: -1 is less than the minimum of 0"),
+        "{err}"
+    );
+    assert!(err.contains("nick"), "{err}");
+    let (b, u) = (bootstrap.clone(), url.clone());
+    let out = tokio::task::spawn_blocking(move || {
+        Command::new("python3")
+            .arg(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/clients/confluent_json.py"
+            ))
+            .args([&b, &u, "people", "people-cli", "1"])
+            .output()
+            .expect("python3 runs")
+    })
+    .await
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let seen: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        seen["read"],
+        json!([{"name": "ann", "age": 31}, {"name": "bob", "email": "b@example.com"}])
+    );
+    assert_eq!(
+        seen["read_other"],
+        json!([{"name": "cli", "age": 7}]),
+        "only the valid record was sent"
+    );
+    assert_eq!(seen["versions"], json!([1, 2]));
+    let message = seen["incompatible"]["message"].as_str().unwrap();
+    assert!(
+        message.contains(
+            "{errorType:\"TYPE_CHANGED\", description:\"A type at path '#/properties/name' is \
+             different between the new schema and the old schema'}"
+        ),
+        "{message}"
+    );
+    let (b, u) = (bootstrap.clone(), url.clone());
+    let read = tokio::task::spawn_blocking(move || {
+        crate::common::cli::ok(&["consume", "people", "-b", &b, "--schema-registry", &u])
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        read,
+        "{\"name\":\"ann\",\"age\":31}\n{\"name\":\"bob\",\"email\":\"b@example.com\"}\n"
+    );
+    server.server.shutdown().await.unwrap();
+}
