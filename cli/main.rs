@@ -31,6 +31,7 @@ mod kcat_input;
 mod migrate;
 mod output;
 mod playground;
+mod playground_avro;
 mod playground_secure;
 mod produce;
 mod produce_schema;

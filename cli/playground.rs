@@ -4,9 +4,11 @@
 //! Four topics — `orders`, `clickstream`, `sensors`, `logs` — are created if missing and fed
 //! by templates (JSON with keys and headers; plain log lines) at a modest rate, about 30
 //! records a second in all. A consumer group, `playground-analytics`, reads `orders` more
-//! slowly than it grows, so it always has a lag to show. Both run as ordinary Kafka clients of
-//! the server over its listener, and stop (the member leaving its group) before the server
-//! shuts down. Failures are logged and retried; they never stop the broker.
+//! slowly than it grows, so it always has a lag to show. With the server's schema registry
+//! (on in the playground), a fifth topic, `payments`, carries Avro records of a registered
+//! schema (`playground_avro`). All run as ordinary clients of the server over its listeners,
+//! and stop (the member leaving its group) before the server shuts down. Failures are logged
+//! and retried; they never stop the broker.
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -24,6 +26,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tracing::{info, warn};
 
+use crate::playground_avro as avro;
 use crate::template::{RenderContext, Template};
 
 /// The demo consumer group.
@@ -93,10 +96,16 @@ pub fn start(server: &Server) -> anyhow::Result<Playground> {
     }
     let addr = server.local_addr();
     let (stop, stopped) = watch::channel(false);
-    let tasks = vec![
+    let mut tasks = vec![
         tokio::spawn(feed_loop(addr, stopped.clone())),
-        tokio::spawn(member_loop(addr, stopped)),
+        tokio::spawn(member_loop(addr, stopped.clone())),
     ];
+    if let Some(registry) = server.schema_registry_addr() {
+        if broker.topic(avro::TOPIC).is_none() {
+            broker.create_topic(avro::TOPIC, avro::PARTITIONS, Default::default(), false)?;
+        }
+        tasks.push(tokio::spawn(avro::feed_loop(addr, registry, stopped)));
+    }
     info!(
         "playground: topics {} get live data; group {GROUP} reads orders and lags behind",
         FEEDS.iter().map(|f| f.topic).collect::<Vec<_>>().join(", ")
@@ -115,21 +124,42 @@ impl Playground {
 
 /// The next steps printed when the playground is up. `-b` is only needed when the CLI cannot
 /// find the server through the data directory.
-pub fn welcome(addr: SocketAddr, needs_bootstrap: bool) -> String {
+pub fn welcome(addr: SocketAddr, needs_bootstrap: bool, registry: Option<SocketAddr>) -> String {
     let b = if needs_bootstrap {
         format!(" -b {addr}")
     } else {
         String::new()
     };
+    let (avro_topic, avro_try, registry_line) = match registry {
+        Some(r) => (
+            ", and payments (Avro, schema registry at http://{r})".replace("{r}", &r.to_string()),
+            {
+                // Found through the data directory, the CLI finds the registry too.
+                let sr = if needs_bootstrap {
+                    format!(" --schema-registry http://{r}")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "\n  streamline consume payments -f{b}{sr}\n  streamline schemas list{b}{sr}"
+                )
+            },
+            format!(" Serializers can use schema.registry.url=http://{r}."),
+        ),
+        None => (String::new(), String::new(), String::new()),
+    };
     format!(
-        "\nWelcome to the Streamline playground: orders, clickstream, sensors and logs are \
-         receiving live data.\nTry next, in another terminal:\n\n  streamline top{b}\n  \
-         streamline consume orders -f{b}\n  streamline groups describe {GROUP}{b}\n\nAny Kafka \
-         client can connect to {addr}. Stop with Ctrl-C.\n"
+        "\nWelcome to the Streamline playground: orders, clickstream, sensors and logs{avro_topic} \
+         are receiving live data.\nTry next, in another terminal:\n\n  streamline top{b}\n  \
+         streamline consume orders -f{b}\n  streamline groups describe {GROUP}{b}{avro_try}\n\nAny \
+         Kafka client can connect to {addr}.{registry_line} Stop with Ctrl-C.\n"
     )
 }
 
-async fn connect(addr: SocketAddr, stopped: &mut watch::Receiver<bool>) -> Option<Client> {
+pub(crate) async fn connect(
+    addr: SocketAddr,
+    stopped: &mut watch::Receiver<bool>,
+) -> Option<Client> {
     loop {
         match Client::remote(&addr.to_string()).await {
             Ok(client) => return Some(client),
@@ -142,14 +172,14 @@ async fn connect(addr: SocketAddr, stopped: &mut watch::Receiver<bool>) -> Optio
 }
 
 /// Sleeps for `d`; true if asked to stop meanwhile.
-async fn wait_or_stop(stopped: &mut watch::Receiver<bool>, d: Duration) -> bool {
+pub(crate) async fn wait_or_stop(stopped: &mut watch::Receiver<bool>, d: Duration) -> bool {
     tokio::select! {
         _ = tokio::time::sleep(d) => *stopped.borrow(),
         _ = stopped.changed() => true,
     }
 }
 
-fn parse(template: &str) -> Template {
+pub(crate) fn parse(template: &str) -> Template {
     // The templates are constants checked by a test; a broken one would be a build defect.
     Template::parse(template).unwrap_or_else(|e| panic!("playground template {template}: {e}"))
 }

@@ -26,8 +26,9 @@ pub struct ServeArgs {
 
     /// Also create demo topics (orders, clickstream, sensors, logs) fed with live data, and a
     /// consumer group that lags, so `top`, `consume -f` and `groups describe` show something
-    /// at once; `--playground secure` adds a SASL_SSL listener with a demo user and a
-    /// certificate, and prints the client settings
+    /// at once; the schema registry runs (on 127.0.0.1:8081 when free) and `payments` carries
+    /// Avro records of a registered schema; `--playground secure` adds a SASL_SSL listener
+    /// with a demo user and a certificate, and prints the client settings
     #[arg(long, env = "STREAMLINE_PLAYGROUND", value_name = "MODE", value_parser = playground_arg, num_args = 0..=1, default_missing_value = "true", default_value = "false")]
     playground: Playground,
 
@@ -38,6 +39,16 @@ pub struct ServeArgs {
 
     #[command(flatten)]
     settings: ConfigLayer,
+}
+
+/// The playground's schema registry: Confluent's port when it is free, else any free one (the
+/// welcome text prints it).
+fn playground_registry_addr() -> std::net::SocketAddr {
+    let preferred = std::net::SocketAddr::from(([127, 0, 0, 1], 8081));
+    match std::net::TcpListener::bind(preferred) {
+        Ok(_) => preferred,
+        Err(_) => std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+    }
 }
 
 /// What `--playground` asks for.
@@ -74,6 +85,9 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     } else {
         None
     };
+    if args.playground != Playground::Off && config.schema_registry_addr.is_none() {
+        config.schema_registry_addr = Some(playground_registry_addr());
+    }
     init_logging(&config.log_level)?;
     let mut signals = StopSignals::install().context("cannot install signal handlers")?;
 
@@ -186,7 +200,11 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         // The CLI finds a server through its data directory; in memory, or elsewhere than the
         // default one, it needs the address.
         let found_by_data_dir = !in_memory && data_dir == std::path::Path::new("./data");
-        let welcome = crate::playground::welcome(server.local_addr(), !found_by_data_dir);
+        let welcome = crate::playground::welcome(
+            server.local_addr(),
+            !found_by_data_dir,
+            server.schema_registry_addr(),
+        );
         anstream::println!("{welcome}");
         if let Some(secure) = &secure_playground {
             let sasl_ssl = server

@@ -1,6 +1,7 @@
 //! `serve --playground` as users start it: the binary, in memory, on an ephemeral port. The
-//! welcome names the three commands to try; the demo topics exist and keep growing; the demo
-//! group has a member and a lag; SIGTERM stops it cleanly, the member leaving first.
+//! welcome names the commands to try; the demo topics exist and keep growing; the demo group
+//! has a member and a lag; `payments` holds Avro records that decode through the registry;
+//! SIGTERM stops it cleanly, the member leaving first.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -17,6 +18,9 @@ fn the_playground_has_live_topics_and_a_lagging_group() {
             "--playground",
             "--in-memory",
             "--listen-addr",
+            "127.0.0.1:0",
+            // Not Confluent's 8081, which tests running at once would contend for.
+            "--schema-registry-addr",
             "127.0.0.1:0",
         ])
         .env_remove("STREAMLINE_BROKERS")
@@ -119,6 +123,38 @@ fn the_playground_has_live_topics_and_a_lagging_group() {
         "{value}"
     );
     assert!(!record["headers"].as_array().expect("headers").is_empty());
+
+    // payments: Avro of a registered schema, decoded through the registry the welcome names.
+    let registry = welcome
+        .split("--schema-registry ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no registry in the welcome:\n{welcome}"))
+        .to_string();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let payment = loop {
+        let out = ok(&[
+            "consume",
+            "payments",
+            "-n",
+            "1",
+            "--format",
+            "ndjson",
+            "-b",
+            &b,
+            "--schema-registry",
+            &registry,
+        ]);
+        if let Some(line) = out.lines().next() {
+            break serde_json::from_str::<Value>(line).expect("ndjson");
+        }
+        assert!(Instant::now() < deadline, "payments stays empty");
+        std::thread::sleep(Duration::from_millis(300));
+    };
+    assert!(
+        payment["value"]["payment_id"].is_string() && payment["value"]["amount"].is_number(),
+        "{payment}"
+    );
 
     // SIGTERM: a clean stop.
     // SAFETY: kill(2) with a pid we spawned and a valid signal number.
