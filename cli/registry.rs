@@ -181,6 +181,70 @@ impl RegistryArgs {
     }
 }
 
+/// The latest schema of one of a topic's subjects.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TopicSchema {
+    /// `key` or `value`.
+    pub side: &'static str,
+    pub subject: String,
+    pub version: i64,
+    pub id: i64,
+    pub schema_type: String,
+}
+
+/// The latest versions of `TOPIC-key` and `TOPIC-value` (the serializers' default subject
+/// names), where they exist. A registry that cannot be reached is said on standard error and
+/// shows nothing.
+pub async fn topic_schemas(registry: &RegistryClient, topic: &str) -> Vec<TopicSchema> {
+    match find_topic_schemas(registry, topic).await {
+        Ok(found) => found,
+        Err(e) => {
+            anstream::eprintln!("note: the schema registry did not answer: {e}");
+            Vec::new()
+        }
+    }
+}
+
+/// [`topic_schemas`] for the dashboard, which has no standard error to write to.
+pub async fn topic_schemas_quiet(registry: &RegistryClient, topic: &str) -> Vec<TopicSchema> {
+    find_topic_schemas(registry, topic)
+        .await
+        .unwrap_or_default()
+}
+
+async fn find_topic_schemas(
+    registry: &RegistryClient,
+    topic: &str,
+) -> Result<Vec<TopicSchema>, streamline::schema::client::CallError> {
+    let mut found = Vec::new();
+    for side in ["key", "value"] {
+        let subject = format!("{topic}-{side}");
+        let path = format!(
+            "/subjects/{}/versions/latest",
+            streamline::schema::client::encode_segment(&subject)
+        );
+        match registry.call("GET", &path, None).await {
+            Ok(v) => found.push(TopicSchema {
+                side,
+                subject,
+                version: v
+                    .get("version")
+                    .and_then(serde_json::Value::as_i64)
+                    .unwrap_or(0),
+                id: v.get("id").and_then(serde_json::Value::as_i64).unwrap_or(0),
+                schema_type: v
+                    .get("schemaType")
+                    .and_then(serde_json::Value::as_str)
+                    .unwrap_or("AVRO")
+                    .to_owned(),
+            }),
+            Err(streamline::schema::client::CallError::Refused { status: 404, .. }) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(found)
+}
+
 /// `https://user:password@host:port/path` → the URL without the user info, and the user info.
 #[allow(clippy::type_complexity)]
 fn split_user_info(url: &str) -> anyhow::Result<(String, Option<(String, Option<String>)>)> {

@@ -12,6 +12,7 @@ use streamline::client::fetch::FetchPosition;
 use streamline::client::offsets::OffsetSpec;
 use streamline::client::records::decode;
 use streamline::client::Client;
+use streamline::schema::client::RegistryClient;
 use streamline_tui::{
     GroupPartition, GroupSnapshot, PartitionSnapshot, RunOptions, Snapshot, Source, TailRecord,
     TopicSnapshot,
@@ -34,6 +35,9 @@ pub struct TopArgs {
     /// How often to refresh (change it live with + and -), e.g. 500ms, 1s, 5s
     #[arg(short = 'i', long, value_name = "DURATION", default_value = "1s", value_parser = crate::timespec::duration_arg)]
     pub interval: String,
+
+    #[command(flatten)]
+    pub registry: crate::registry::RegistryArgs,
 }
 
 /// The client layer as the dashboard's data source. A failed call drops the client, so the
@@ -44,6 +48,11 @@ pub struct ClientSource {
     client: Option<Arc<Client>>,
     /// Where the broker's HTTP listener is, for its health.
     http_addr: Option<String>,
+    /// The schema registry the tail decodes framed values through, and the topic detail
+    /// shows the subjects of.
+    registry: Option<Arc<RegistryClient>>,
+    /// The detail topic's schema lines, and when they were fetched (refetched every 10 s).
+    schemas: Option<(String, std::time::Instant, Vec<String>)>,
 }
 
 impl ClientSource {
@@ -53,7 +62,15 @@ impl ClientSource {
             connect,
             client: Some(client),
             http_addr: None,
+            registry: None,
+            schemas: None,
         }
+    }
+
+    /// Decodes the tail's framed values through `registry`, and shows the topic's schemas.
+    pub fn with_registry(mut self, registry: Option<Arc<RegistryClient>>) -> ClientSource {
+        self.registry = registry;
+        self
     }
 
     /// Also probes the broker's HTTP health at `addr` with every snapshot.
@@ -184,7 +201,22 @@ fn text(bytes: Option<&[u8]>) -> Option<String> {
     })
 }
 
-async fn take_tail(client: &Client, topic: &str, max: usize) -> anyhow::Result<Vec<TailRecord>> {
+/// A tail value as text: decoded through the registry when it is framed for one.
+async fn tail_text(bytes: Option<&[u8]>, registry: Option<&RegistryClient>) -> Option<String> {
+    if let (Some(b), Some(registry)) = (bytes, registry) {
+        if let Some(Ok(json)) = registry.decode(b).await {
+            return Some(json.to_string());
+        }
+    }
+    text(bytes)
+}
+
+async fn take_tail(
+    client: &Client,
+    topic: &str,
+    max: usize,
+    registry: Option<&RegistryClient>,
+) -> anyhow::Result<Vec<TailRecord>> {
     let partitions = client.partitions(topic, false).await?;
     let topics = vec![(topic.to_string(), partitions.clone())];
     let starts = client.offsets_of(&topics, OffsetSpec::Earliest).await?;
@@ -216,8 +248,8 @@ async fn take_tail(client: &Client, topic: &str, max: usize) -> anyhow::Result<V
                 partition: part.partition,
                 offset: r.offset,
                 timestamp_ms: r.timestamp,
-                key: text(r.key.as_deref()),
-                value: text(r.value.as_deref()),
+                key: tail_text(r.key.as_deref(), registry).await,
+                value: tail_text(r.value.as_deref(), registry).await,
             });
         }
     }
@@ -241,7 +273,35 @@ impl Source for ClientSource {
 
     fn tail(&mut self, topic: &str, max: usize) -> Result<Vec<TailRecord>, String> {
         let topic = topic.to_string();
-        self.with_client(async move |client| take_tail(client, &topic, max).await)
+        let registry = self.registry.clone();
+        self.with_client(async move |client| {
+            take_tail(client, &topic, max, registry.as_deref()).await
+        })
+    }
+
+    fn schemas(&mut self, topic: &str) -> Result<Vec<String>, String> {
+        let Some(registry) = self.registry.clone() else {
+            return Ok(Vec::new());
+        };
+        if let Some((cached, at, lines)) = &self.schemas {
+            if cached == topic && at.elapsed() < Duration::from_secs(10) {
+                return Ok(lines.clone());
+            }
+        }
+        let found = self
+            .runtime
+            .block_on(crate::registry::topic_schemas_quiet(&registry, topic));
+        let lines: Vec<String> = found
+            .iter()
+            .map(|s| {
+                format!(
+                    "{}: {} v{} ({})",
+                    s.side, s.subject, s.version, s.schema_type
+                )
+            })
+            .collect();
+        self.schemas = Some((topic.to_owned(), std::time::Instant::now(), lines.clone()));
+        Ok(lines)
     }
 }
 
@@ -260,8 +320,10 @@ pub async fn run(args: TopArgs) -> anyhow::Result<()> {
         bail!("--interval must be at least 100ms");
     }
     let client = args.connect.connect().await?;
+    let registry = args.registry.resolve(&args.connect, &client)?;
     let source = ClientSource::new(Handle::current(), args.connect.clone(), client)
-        .with_http(args.http_addr.clone());
+        .with_http(args.http_addr.clone())
+        .with_registry(registry);
     let options = RunOptions {
         refresh,
         color: colour(),

@@ -23,6 +23,9 @@ pub struct TopicsArgs {
     #[command(flatten)]
     connect: ConnectArgs,
 
+    #[command(flatten)]
+    registry: crate::registry::RegistryArgs,
+
     /// Output format
     #[arg(long, value_enum, default_value = "text", global = true)]
     format: Format,
@@ -175,6 +178,10 @@ struct TopicDetail {
     id: String,
     partitions: Vec<PartitionDetail>,
     configs: Vec<ConfigDetail>,
+    /// The latest schemas of the topic's subjects (`TOPIC-key`, `TOPIC-value`), when a
+    /// schema registry is known.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    schemas: Vec<crate::registry::TopicSchema>,
 }
 
 impl TopicDetail {
@@ -249,7 +256,10 @@ pub async fn run(args: TopicsArgs) -> anyhow::Result<()> {
             }
         }
         TopicsCommand::Describe { name } => {
-            let detail = describe(&client, &name).await?;
+            let mut detail = describe(&client, &name).await?;
+            if let Some(registry) = args.registry.resolve(&args.connect, &client)? {
+                detail.schemas = crate::registry::topic_schemas(&registry, &name).await;
+            }
             match args.format {
                 Format::Json => write_json(&mut out, &detail)?,
                 Format::Text => print_detail(&mut out, &detail)?,
@@ -457,6 +467,7 @@ async fn describe(client: &Client, name: &str) -> anyhow::Result<TopicDetail> {
         id: topic.topic_id.to_string(),
         partitions,
         configs,
+        schemas: Vec::new(),
     };
     if detail.compacted() {
         if let Some(status) = client.compaction_status(name, &indexes).await {
@@ -491,6 +502,13 @@ fn print_detail(out: &mut impl Write, d: &TopicDetail) -> anyhow::Result<()> {
     writeln!(out, "Topic:      {}", d.name)?;
     writeln!(out, "Topic ID:   {}", d.id)?;
     writeln!(out, "Partitions: {}", d.partitions.len())?;
+    for s in &d.schemas {
+        writeln!(
+            out,
+            "Schema:     {} {} version {} (id {}, {})",
+            s.side, s.subject, s.version, s.id, s.schema_type
+        )?;
+    }
     if d.diskless() {
         writeln!(
             out,

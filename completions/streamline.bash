@@ -4977,7 +4977,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__top)
-            opts="-b -P -X -i -h --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --http-addr --interval --color --no-color --output --help"
+            opts="-b -P -X -i -h --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --http-addr --interval --schema-registry --schema-registry-user --schema-registry-ca --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5055,6 +5055,18 @@ _streamline() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -5071,7 +5083,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics)
-            opts="-b -P -X -h --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --format --color --no-color --output --help list create describe alter export import watch delete help"
+            opts="-b -P -X -h --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --schema-registry --schema-registry-user --schema-registry-ca --format --color --no-color --output --help list create describe alter export import watch delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5137,6 +5149,18 @@ _streamline() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -5157,7 +5181,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__alter)
-            opts="-c -p -b -P -X -h --retention-ms --retention-bytes --config --delete-config --partitions --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --format --color --no-color --output --help"
+            opts="-c -p -b -P -X -h --retention-ms --retention-bytes --config --delete-config --partitions --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --schema-registry --schema-registry-user --schema-registry-ca --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5251,6 +5275,18 @@ _streamline() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -5271,7 +5307,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__create)
-            opts="-p -r -c -b -P -X -h --partitions --replication-factor --config --storage-mode --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --format --color --no-color --output --help"
+            opts="-p -r -c -b -P -X -h --partitions --replication-factor --config --storage-mode --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --schema-registry --schema-registry-user --schema-registry-ca --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5365,6 +5401,18 @@ _streamline() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -5385,7 +5433,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__delete)
-            opts="-y -b -P -X -h --yes --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --format --color --no-color --output --help"
+            opts="-y -b -P -X -h --yes --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --schema-registry --schema-registry-user --schema-registry-ca --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5448,6 +5496,18 @@ _streamline() {
                     return 0
                     ;;
                 --ssl-key-location)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5471,7 +5531,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__describe)
-            opts="-b -P -X -h --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --format --color --no-color --output --help"
+            opts="-b -P -X -h --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --schema-registry --schema-registry-user --schema-registry-ca --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5537,6 +5597,18 @@ _streamline() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -5557,7 +5629,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__export)
-            opts="-o -b -P -X -h --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --format --color --no-color --output --help"
+            opts="-o -b -P -X -h --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --schema-registry --schema-registry-user --schema-registry-ca --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5624,6 +5696,18 @@ _streamline() {
                     return 0
                     ;;
                 --ssl-key-location)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5787,7 +5871,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__import)
-            opts="-i -b -P -X -h --input --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --format --color --no-color --output --help"
+            opts="-i -b -P -X -h --input --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --schema-registry --schema-registry-user --schema-registry-ca --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5861,6 +5945,18 @@ _streamline() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -5881,7 +5977,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__list)
-            opts="-i -b -P -X -h --internal --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --format --color --no-color --output --help"
+            opts="-i -b -P -X -h --internal --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --schema-registry --schema-registry-user --schema-registry-ca --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5947,6 +6043,18 @@ _streamline() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -5967,7 +6075,7 @@ _streamline() {
             return 0
             ;;
         streamline__subcmd__topics__subcmd__watch)
-            opts="-i -n -b -P -X -h --interval --count --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --format --color --no-color --output --help"
+            opts="-i -n -b -P -X -h --interval --count --bootstrap-server --data-dir --profile --connect-timeout --request-timeout --security-protocol --sasl-mechanism --sasl-username --sasl-password-file --ssl-ca-location --ssl-certificate-location --ssl-key-location --schema-registry --schema-registry-user --schema-registry-ca --format --color --no-color --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6046,6 +6154,18 @@ _streamline() {
                     return 0
                     ;;
                 --ssl-key-location)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schema-registry-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -53,7 +53,7 @@ complete -c streamline -n "__fish_streamline_needs_command" -f -a "history" -d '
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c streamline -n "__fish_streamline_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -s c -l config -d 'Read settings from this TOML file; flags and STREAMLINE_* variables override it' -r -F
-complete -c streamline -n "__fish_streamline_using_subcommand serve" -l playground -d 'Also create demo topics (orders, clickstream, sensors, logs) fed with live data, and a consumer group that lags, so `top`, `consume -f` and `groups describe` show something at once; `--playground secure` adds a SASL_SSL listener with a demo user and a certificate, and prints the client settings' -r
+complete -c streamline -n "__fish_streamline_using_subcommand serve" -l playground -d 'Also create demo topics (orders, clickstream, sensors, logs) fed with live data, and a consumer group that lags, so `top`, `consume -f` and `groups describe` show something at once; the schema registry runs (on 127.0.0.1:8081 when free) and `payments` carries Avro records of a registered schema; `--playground secure` adds a SASL_SSL listener with a demo user and a certificate, and prints the client settings' -r
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l ready-file -d 'Once serving, write the bound address (HOST:PORT and a newline) to this file, so a script can wait for it; removed again at a clean stop' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l listen-addr -d 'Address the Kafka listener binds to; anything but loopback exposes the broker without authentication [default: 127.0.0.1:9092]' -r
 complete -c streamline -n "__fish_streamline_using_subcommand serve" -l advertised-addr -d 'Address clients are told to connect to in Metadata responses (Kafka\'s advertised.listeners); unset means the listen address' -r
@@ -246,6 +246,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -l ssl-ca-location -d 'PEM CA certificates to trust for TLS instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -l ssl-certificate-location -d 'PEM client certificate, for brokers that require one (mTLS)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -l ssl-key-location -d 'PEM private key of the client certificate' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -l schema-registry -d 'Schema registry URL (Confluent\'s REST API: ours, Confluent\'s, Karapace, Redpanda\'s, Apicurio\'s ccompat); without it, the data directory\'s own registry' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -l schema-registry-user -d 'User for the registry\'s basic authentication; the password comes from STREAMLINE_SCHEMA_REGISTRY_PASSWORD or a prompt' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -l schema-registry-ca -d 'PEM CA certificates to trust for an https:// registry instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and not __fish_seen_subcommand_from list create describe alter export import watch delete help" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -276,6 +279,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l ssl-ca-location -d 'PEM CA certificates to trust for TLS instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l ssl-certificate-location -d 'PEM client certificate, for brokers that require one (mTLS)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l ssl-key-location -d 'PEM private key of the client certificate' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l schema-registry -d 'Schema registry URL (Confluent\'s REST API: ours, Confluent\'s, Karapace, Redpanda\'s, Apicurio\'s ccompat); without it, the data directory\'s own registry' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l schema-registry-user -d 'User for the registry\'s basic authentication; the password comes from STREAMLINE_SCHEMA_REGISTRY_PASSWORD or a prompt' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l schema-registry-ca -d 'PEM CA certificates to trust for an https:// registry instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from list" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -303,6 +309,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l ssl-ca-location -d 'PEM CA certificates to trust for TLS instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l ssl-certificate-location -d 'PEM client certificate, for brokers that require one (mTLS)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l ssl-key-location -d 'PEM private key of the client certificate' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l schema-registry -d 'Schema registry URL (Confluent\'s REST API: ours, Confluent\'s, Karapace, Redpanda\'s, Apicurio\'s ccompat); without it, the data directory\'s own registry' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l schema-registry-user -d 'User for the registry\'s basic authentication; the password comes from STREAMLINE_SCHEMA_REGISTRY_PASSWORD or a prompt' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l schema-registry-ca -d 'PEM CA certificates to trust for an https:// registry instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from create" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -324,6 +333,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l ssl-ca-location -d 'PEM CA certificates to trust for TLS instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l ssl-certificate-location -d 'PEM client certificate, for brokers that require one (mTLS)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l ssl-key-location -d 'PEM private key of the client certificate' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l schema-registry -d 'Schema registry URL (Confluent\'s REST API: ours, Confluent\'s, Karapace, Redpanda\'s, Apicurio\'s ccompat); without it, the data directory\'s own registry' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l schema-registry-user -d 'User for the registry\'s basic authentication; the password comes from STREAMLINE_SCHEMA_REGISTRY_PASSWORD or a prompt' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l schema-registry-ca -d 'PEM CA certificates to trust for an https:// registry instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -350,6 +362,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l ssl-ca-location -d 'PEM CA certificates to trust for TLS instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l ssl-certificate-location -d 'PEM client certificate, for brokers that require one (mTLS)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l ssl-key-location -d 'PEM private key of the client certificate' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l schema-registry -d 'Schema registry URL (Confluent\'s REST API: ours, Confluent\'s, Karapace, Redpanda\'s, Apicurio\'s ccompat); without it, the data directory\'s own registry' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l schema-registry-user -d 'User for the registry\'s basic authentication; the password comes from STREAMLINE_SCHEMA_REGISTRY_PASSWORD or a prompt' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l schema-registry-ca -d 'PEM CA certificates to trust for an https:// registry instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from alter" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -372,6 +387,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l ssl-ca-location -d 'PEM CA certificates to trust for TLS instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l ssl-certificate-location -d 'PEM client certificate, for brokers that require one (mTLS)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l ssl-key-location -d 'PEM private key of the client certificate' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l schema-registry -d 'Schema registry URL (Confluent\'s REST API: ours, Confluent\'s, Karapace, Redpanda\'s, Apicurio\'s ccompat); without it, the data directory\'s own registry' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l schema-registry-user -d 'User for the registry\'s basic authentication; the password comes from STREAMLINE_SCHEMA_REGISTRY_PASSWORD or a prompt' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l schema-registry-ca -d 'PEM CA certificates to trust for an https:// registry instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from export" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -394,6 +412,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l ssl-ca-location -d 'PEM CA certificates to trust for TLS instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l ssl-certificate-location -d 'PEM client certificate, for brokers that require one (mTLS)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l ssl-key-location -d 'PEM private key of the client certificate' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l schema-registry -d 'Schema registry URL (Confluent\'s REST API: ours, Confluent\'s, Karapace, Redpanda\'s, Apicurio\'s ccompat); without it, the data directory\'s own registry' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l schema-registry-user -d 'User for the registry\'s basic authentication; the password comes from STREAMLINE_SCHEMA_REGISTRY_PASSWORD or a prompt' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l schema-registry-ca -d 'PEM CA certificates to trust for an https:// registry instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from import" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -417,6 +438,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -l ssl-ca-location -d 'PEM CA certificates to trust for TLS instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -l ssl-certificate-location -d 'PEM client certificate, for brokers that require one (mTLS)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -l ssl-key-location -d 'PEM private key of the client certificate' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -l schema-registry -d 'Schema registry URL (Confluent\'s REST API: ours, Confluent\'s, Karapace, Redpanda\'s, Apicurio\'s ccompat); without it, the data directory\'s own registry' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -l schema-registry-user -d 'User for the registry\'s basic authentication; the password comes from STREAMLINE_SCHEMA_REGISTRY_PASSWORD or a prompt' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -l schema-registry-ca -d 'PEM CA certificates to trust for an https:// registry instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from watch" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -438,6 +462,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l ssl-ca-location -d 'PEM CA certificates to trust for TLS instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l ssl-certificate-location -d 'PEM client certificate, for brokers that require one (mTLS)' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l ssl-key-location -d 'PEM private key of the client certificate' -r -F
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l schema-registry -d 'Schema registry URL (Confluent\'s REST API: ours, Confluent\'s, Karapace, Redpanda\'s, Apicurio\'s ccompat); without it, the data directory\'s own registry' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l schema-registry-user -d 'User for the registry\'s basic authentication; the password comes from STREAMLINE_SCHEMA_REGISTRY_PASSWORD or a prompt' -r
+complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l schema-registry-ca -d 'PEM CA certificates to trust for an https:// registry instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l format -d 'Output format' -r -f -a "text\t'Aligned, human-readable text'
 json\t'JSON: pretty on a terminal, one value per line when piped'"
 complete -c streamline -n "__fish_streamline_using_subcommand topics; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
@@ -1112,6 +1139,9 @@ complete -c streamline -n "__fish_streamline_using_subcommand top" -l ssl-certif
 complete -c streamline -n "__fish_streamline_using_subcommand top" -l ssl-key-location -d 'PEM private key of the client certificate' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand top" -l http-addr -d 'The broker\'s HTTP address (`serve --http-addr`): shows its readiness and open connections in the header' -r
 complete -c streamline -n "__fish_streamline_using_subcommand top" -s i -l interval -d 'How often to refresh (change it live with + and -), e.g. 500ms, 1s, 5s' -r
+complete -c streamline -n "__fish_streamline_using_subcommand top" -l schema-registry -d 'Schema registry URL (Confluent\'s REST API: ours, Confluent\'s, Karapace, Redpanda\'s, Apicurio\'s ccompat); without it, the data directory\'s own registry' -r
+complete -c streamline -n "__fish_streamline_using_subcommand top" -l schema-registry-user -d 'User for the registry\'s basic authentication; the password comes from STREAMLINE_SCHEMA_REGISTRY_PASSWORD or a prompt' -r
+complete -c streamline -n "__fish_streamline_using_subcommand top" -l schema-registry-ca -d 'PEM CA certificates to trust for an https:// registry instead of the system\'s' -r -F
 complete -c streamline -n "__fish_streamline_using_subcommand top" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour on a terminal, unless NO_COLOR is set'
 always\t'Always colour'
 never\t'Never colour'"

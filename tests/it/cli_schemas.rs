@@ -69,6 +69,11 @@ fn schemas_produce_and_consume_on_a_data_directory() {
         listed,
         json!([{"subject": "people-value", "version": 1, "id": 1, "schemaType": "AVRO"}])
     );
+    let described = ok(&["topics", "describe", "people", "--data-dir", d]);
+    assert!(
+        described.contains("Schema:     value people-value version 1 (id 1, AVRO)"),
+        "{described}"
+    );
     assert_eq!(
         ok(&["consume", "people", "--data-dir", d]),
         "{\"name\":\"ann\",\"age\":{\"int\":31}}\n{\"name\":\"bob\",\"age\":null}\n"

@@ -263,3 +263,63 @@ async fn top_reaches_a_secured_listener() {
     stop.store(true, Ordering::Relaxed);
     producing.await.expect("producer");
 }
+
+/// With a schema registry, a topic's detail names its subjects' latest schemas and its tail
+/// shows framed Avro values decoded to JSON.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn top_decodes_a_tail_of_avro_records_and_names_the_schema() {
+    let server = TestServer::start_with(|c| {
+        c.schema_registry_addr = Some("127.0.0.1:0".parse().unwrap());
+    })
+    .await;
+    let bootstrap = server.bootstrap();
+    let registry = format!("http://{}", server.server.schema_registry_addr().unwrap());
+    let tmp = tempfile::tempdir().unwrap();
+    let schema = tmp.path().join("reading.avsc");
+    std::fs::write(
+        &schema,
+        r#"{"type":"record","name":"Reading","fields":[{"name":"sensor","type":"string"},{"name":"celsius","type":"double"}]}"#,
+    )
+    .unwrap();
+    let (b, r, s) = (
+        bootstrap.clone(),
+        registry.clone(),
+        schema.display().to_string(),
+    );
+    let top = blocking(move || {
+        crate::common::cli::ok(&[
+            "produce",
+            "readings",
+            "-b",
+            &b,
+            "--schema-registry",
+            &r,
+            "--value-schema",
+            &s,
+            "-m",
+            r#"{"sensor":"s-17","celsius":21.5}"#,
+        ]);
+        let mut top = Terminal::start(
+            &["top", "-b", &b, "-i", "300ms", "--schema-registry", &r],
+            &[],
+        );
+        top.send(b"\t");
+        // `_schemas` sorts first; readings is the second row.
+        top.wait_for("the topics view", |s| {
+            s.contains("Topics (2 of 2)") && s.contains("readings")
+        });
+        top.send(b"\x1b[B");
+        top.send(b"\r");
+        let detail = top.wait_for("the decoded tail and the schema", |s| {
+            s.contains(r#"{"sensor":"s-17","celsius":21.5}"#)
+                && s.contains("value: readings-value v1 (AVRO)")
+        });
+        assert!(detail.contains("Newest records"), "{detail}");
+        top.send(b"q");
+        assert!(top.wait_exit(), "top exits 0 on q");
+        top
+    })
+    .await;
+    drop(top);
+    server.stop().await;
+}

@@ -144,6 +144,8 @@ pub struct App {
     /// A problem to show in the status line (a lost connection, a bad filter).
     pub status: Option<String>,
     pub tail: Vec<TailRecord>,
+    /// The tailed topic's schemas (its subjects' latest versions), one line each.
+    pub tail_schemas: Vec<String>,
     /// Whether to use colour (off for NO_COLOR and `--color never`).
     pub color: bool,
 }
@@ -167,6 +169,7 @@ impl App {
             show_help: false,
             status: None,
             tail: Vec::new(),
+            tail_schemas: Vec::new(),
             color,
         }
     }
@@ -292,6 +295,7 @@ impl App {
         self.view = view;
         self.selected = 0;
         self.tail.clear();
+        self.tail_schemas.clear();
         if tail.is_some() || was_tailing {
             Action::Tail(tail)
         } else {

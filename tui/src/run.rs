@@ -30,6 +30,7 @@ pub struct RunOptions {
 enum Update {
     Snapshot(Snapshot),
     Tail(Vec<TailRecord>),
+    Schemas(Vec<String>),
     Error(String),
 }
 
@@ -67,6 +68,7 @@ fn event_loop(
             match update {
                 Update::Snapshot(s) => app.apply_snapshot(s),
                 Update::Tail(records) => app.apply_tail(records),
+                Update::Schemas(lines) => app.tail_schemas = lines,
                 Update::Error(e) => app.apply_error(e),
             }
             dirty = true;
@@ -121,6 +123,11 @@ fn poll(
             };
             if updates.send(update).is_err() {
                 return;
+            }
+            if let Ok(lines) = source.schemas(topic) {
+                if updates.send(Update::Schemas(lines)).is_err() {
+                    return;
+                }
             }
         }
         match commands.recv_timeout(refresh) {

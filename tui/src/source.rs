@@ -10,4 +10,10 @@ pub trait Source: Send {
 
     /// The newest records of `topic`, at most `max` of them, oldest first.
     fn tail(&mut self, topic: &str, max: usize) -> Result<Vec<TailRecord>, String>;
+
+    /// What a schema registry holds for `topic` (its subjects' latest versions), one line
+    /// each; nothing where no registry is known.
+    fn schemas(&mut self, _topic: &str) -> Result<Vec<String>, String> {
+        Ok(Vec::new())
+    }
 }

@@ -1,5 +1,6 @@
 //! The topics table (sortable, filterable) and one topic's detail: its partitions with
-//! offsets, sizes and rates, and a live tail of its newest records.
+//! offsets, sizes and rates, and a live tail of its newest records (with the topic's schemas,
+//! when a registry is known).
 
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -165,6 +166,9 @@ pub fn render_detail(app: &App, frame: &mut Frame, area: Rect, name: &str) {
         })
         .collect();
     let mut title = format!(" Newest records ({} shown) ", records.len());
+    for schema in &app.tail_schemas {
+        title.push_str(&format!("· {schema} "));
+    }
     if let Some(re) = &app.tail_filter {
         title.push_str(&format!("· filter: {} ", re.as_str()));
     }
