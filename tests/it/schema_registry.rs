@@ -1,7 +1,9 @@
 //! The schema registry of `serve --schema-registry-addr` against real serializers and over
-//! restarts: confluent-kafka's (Python) Avro serializer and deserializer register, evolve, are
-//! refused an incompatible change with Confluent's exact error, and read back what they wrote;
-//! the registry keeps every schema in `_schemas` across restarts and `kill -9`.
+//! restarts: confluent-kafka's (Python) Avro, Protobuf and JSON Schema serializers and
+//! deserializers, and KafkaJS's registry client, register, evolve, are refused an incompatible
+//! change with Confluent's exact error, and read back what they and `streamline produce`
+//! wrote, byte for byte; the registry keeps every schema in `_schemas` across restarts and
+//! `kill -9`.
 
 use std::process::Command;
 
@@ -556,5 +558,82 @@ async fn confluent_kafka_python_json_schema_serializers_and_the_toolbox_read_eac
         read,
         "{\"name\":\"ann\",\"age\":31}\n{\"name\":\"bob\",\"email\":\"b@example.com\"}\n"
     );
+    server.server.shutdown().await.unwrap();
+}
+
+/// KafkaJS's registry client (`@kafkajs/confluent-schema-registry`, from npm): registers Avro
+/// and JSON schemas (its register() expects GET /config/{subject} to 404 the first time),
+/// gets the same id for the same schema, is refused an incompatible one, encodes what
+/// `streamline consume` decodes and decodes what `streamline produce` encoded.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kafkajs_schema_registry_client_and_the_toolbox_read_each_other() {
+    let server = with_registry(None).await;
+    let (bootstrap, url) = (server.bootstrap(), registry_url(&server));
+    let tmp = tempfile::tempdir().unwrap();
+    let schema = tmp.path().join("click.avsc");
+    std::fs::write(
+        &schema,
+        r#"{"type":"record","name":"Click","namespace":"js","fields":[{"name":"page","type":"string"},{"name":"ms","type":"int"}]}"#,
+    )
+    .unwrap();
+    let cache = std::env::var("STREAMLINE_TEST_CACHE").unwrap_or_else(|_| {
+        format!(
+            "{}/.cache/streamline-tests",
+            std::env::var("HOME").unwrap_or_default()
+        )
+    });
+    let (b, u, s) = (bootstrap.clone(), url.clone(), schema.display().to_string());
+    let out = tokio::task::spawn_blocking(move || {
+        crate::common::cli::ok(&[
+            "produce",
+            "from-cli",
+            "-b",
+            &b,
+            "--schema-registry",
+            &u,
+            "--value-schema",
+            &s,
+            "-m",
+            r#"{"page":"/cli","ms":5}"#,
+        ]);
+        Command::new("node")
+            .env("NODE_PATH", format!("{cache}/npm/node_modules"))
+            .arg(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/clients/kafkajs_schema_registry.js"
+            ))
+            .args([&b, &u, "clicks", "from-cli"])
+            .output()
+            .expect("node runs")
+    })
+    .await
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "KafkaJS failed (installed by tests/reference/prepare.sh): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let seen: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (seen["avro_id"].clone(), seen["same_id"].clone()),
+        (json!(1), json!(1))
+    );
+    assert_eq!(seen["json_id"], 2);
+    assert!(
+        seen["refused"]
+            .as_str()
+            .is_some_and(|m| m.contains("READER_FIELD_MISSING_DEFAULT_VALUE")),
+        "{seen}"
+    );
+    assert_eq!(seen["wire"], "00000000010a2f63617274e012");
+    assert_eq!(seen["read"], json!([{"page": "/cart", "ms": 1200}]));
+    assert_eq!(seen["read_other"], json!([{"page": "/cli", "ms": 5}]));
+    let (b, u) = (bootstrap.clone(), url.clone());
+    let read = tokio::task::spawn_blocking(move || {
+        crate::common::cli::ok(&["consume", "clicks", "-b", &b, "--schema-registry", &u])
+    })
+    .await
+    .unwrap();
+    assert_eq!(read, "{\"page\":\"/cart\",\"ms\":1200}\n");
     server.server.shutdown().await.unwrap();
 }

