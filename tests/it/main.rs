@@ -50,6 +50,7 @@ mod produce_consume;
 mod python_client;
 mod quickstart;
 mod schema_registry;
+mod schema_registry_rest;
 mod security_acls;
 mod security_auth;
 mod security_oauth;
