@@ -163,11 +163,14 @@ impl RegistryClient {
                             .collect(),
                     ),
                 };
-                let message = match status {
-                    401 => format!(
+                let message = match (status, user) {
+                    (401, None) => format!(
                         "{message} (the schema registry wants credentials: --schema-registry-user)"
                     ),
-                    403 => format!("{message} (the schema registry refused these credentials)"),
+                    (401, Some((name, _))) => {
+                        format!("{message} (the schema registry refused the credentials of {name})")
+                    }
+                    (403, _) => format!("{message} (these credentials may not do this)"),
                     _ => message,
                 };
                 Err(CallError::Refused {

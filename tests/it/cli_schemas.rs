@@ -351,3 +351,165 @@ async fn a_remote_cluster_without_a_registry_prints_framed_values_as_stored_and_
     assert!(err.contains("needs http:// or https://"), "{err}");
     server.server.shutdown().await.unwrap();
 }
+
+/// A registry behind HTTPS and basic authentication, as hosted ones are: the user and
+/// password from flags and the environment, from the URL, or from librdkafka-style `-X`
+/// properties, the CA from `--schema-registry-ca`; refusals say which step failed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_registry_behind_tls_and_basic_authentication() {
+    let server = crate::common::TestServer::start_with(|c| {
+        c.schema_registry_addr = Some("127.0.0.1:0".parse().unwrap());
+    })
+    .await;
+    let upstream = format!("http://{}", server.server.schema_registry_addr().unwrap());
+    let certs = tempfile::tempdir().unwrap();
+    let (_, files) =
+        streamline::security::dev_certs::write_all(certs.path(), &["localhost", "127.0.0.1"], 30)
+            .unwrap();
+    let mut proxy = std::process::Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/clients/registry_auth_proxy.py"
+        ))
+        .args([
+            upstream.as_str(),
+            files.certificate.to_str().unwrap(),
+            files.key.to_str().unwrap(),
+            "ann",
+            "s3cret",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs");
+    let port = {
+        use std::io::BufRead;
+        let mut line = String::new();
+        std::io::BufReader::new(proxy.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        line.trim().to_owned()
+    };
+    let url = format!("https://127.0.0.1:{port}");
+    let ca = files.ca.display().to_string();
+    let schema = certs.path().join("s.avsc");
+    std::fs::write(&schema, r#""string""#).unwrap();
+    let schema = schema.display().to_string();
+    let bootstrap = server.bootstrap();
+    tokio::task::spawn_blocking(move || {
+        let run = |args: &[&str], password: Option<&str>| {
+            let mut command = Command::cargo_bin("streamline").unwrap();
+            command.env_remove("STREAMLINE_SCHEMA_REGISTRY_PASSWORD");
+            if let Some(p) = password {
+                command.env("STREAMLINE_SCHEMA_REGISTRY_PASSWORD", p);
+            }
+            command.args(args).output().unwrap()
+        };
+        let registered = run(
+            &[
+                "schemas",
+                "register",
+                "s-value",
+                &schema,
+                "--schema-registry",
+                &url,
+                "--schema-registry-user",
+                "ann",
+                "--schema-registry-ca",
+                &ca,
+            ],
+            Some("s3cret"),
+        );
+        assert!(
+            registered.status.success(),
+            "{}",
+            String::from_utf8_lossy(&registered.stderr)
+        );
+        let with_userinfo = format!("https://ann:s3cret@127.0.0.1:{port}");
+        let listed = run(
+            &[
+                "schemas",
+                "list",
+                "--schema-registry",
+                &with_userinfo,
+                "--schema-registry-ca",
+                &ca,
+            ],
+            None,
+        );
+        assert!(String::from_utf8_lossy(&listed.stdout).contains("s-value"));
+        // librdkafka's property names carry the same settings, and produce uses them.
+        let produced = run(
+            &[
+                "produce",
+                "s",
+                "-b",
+                &bootstrap,
+                "-X",
+                &format!("schema.registry.url={url}"),
+                "-X",
+                "schema.registry.basic.auth.user.info=ann:s3cret",
+                "-X",
+                &format!("schema.registry.ssl.ca.location={ca}"),
+                "--value-subject",
+                "s-value",
+                "-m",
+                r#""hello""#,
+            ],
+            None,
+        );
+        assert!(
+            produced.status.success(),
+            "{}",
+            String::from_utf8_lossy(&produced.stderr)
+        );
+        let wrong = run(
+            &[
+                "schemas",
+                "list",
+                "--schema-registry",
+                &url,
+                "--schema-registry-user",
+                "ann",
+                "--schema-registry-ca",
+                &ca,
+            ],
+            Some("nope"),
+        );
+        let err = String::from_utf8_lossy(&wrong.stderr);
+        assert!(
+            err.contains("refused the credentials of ann") && err.contains("HTTP 401"),
+            "{err}"
+        );
+        let anonymous = run(
+            &[
+                "schemas",
+                "list",
+                "--schema-registry",
+                &url,
+                "--schema-registry-ca",
+                &ca,
+            ],
+            None,
+        );
+        let err = String::from_utf8_lossy(&anonymous.stderr);
+        assert!(err.contains("wants credentials"), "{err}");
+        let untrusted = run(
+            &[
+                "schemas",
+                "list",
+                "--schema-registry",
+                &url,
+                "--schema-registry-user",
+                "ann",
+            ],
+            Some("s3cret"),
+        );
+        let err = String::from_utf8_lossy(&untrusted.stderr);
+        assert!(err.contains("TLS"), "{err}");
+    })
+    .await
+    .unwrap();
+    let _ = proxy.kill();
+    let _ = proxy.wait();
+    server.server.shutdown().await.unwrap();
+}
