@@ -83,9 +83,43 @@ impl HttpState {
 }
 
 /// Serves HTTP on `listener` until `stop` flips to true.
-pub async fn serve(listener: TcpListener, state: Arc<HttpState>, mut stop: watch::Receiver<bool>) {
-    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+pub async fn serve(listener: TcpListener, state: Arc<HttpState>, stop: watch::Receiver<bool>) {
+    let limits = ConnectionLimits {
+        max_connections: MAX_CONNECTIONS,
+        header_timeout: HEADER_TIMEOUT,
+        what: "HTTP",
+    };
+    serve_connections(listener, stop, limits, move |req| {
+        let state = state.clone();
+        async move { answer(&state, &req).await }
+    })
+    .await;
+}
+
+/// What an HTTP listener allows.
+pub struct ConnectionLimits {
+    /// Connections served at once; more are closed on arrival.
+    pub max_connections: usize,
+    /// How long a client has to send its request headers.
+    pub header_timeout: Duration,
+    /// The listener, in log lines.
+    pub what: &'static str,
+}
+
+/// Accepts HTTP/1.1 connections on `listener` and answers each request with `handle` until
+/// `stop` flips to true; connections over the limit are closed on arrival.
+pub async fn serve_connections<H, F>(
+    listener: TcpListener,
+    mut stop: watch::Receiver<bool>,
+    limits: ConnectionLimits,
+    handle: H,
+) where
+    H: Fn(Request<Incoming>) -> F + Clone + Send + Sync + 'static,
+    F: std::future::Future<Output = Response<Full<Bytes>>> + Send + 'static,
+{
+    let slots = Arc::new(Semaphore::new(limits.max_connections));
     let mut connections = JoinSet::new();
+    let what = limits.what;
     loop {
         let accepted = tokio::select! {
             accepted = listener.accept() => accepted,
@@ -97,22 +131,23 @@ pub async fn serve(listener: TcpListener, state: Arc<HttpState>, mut stop: watch
             continue;
         };
         let Ok(permit) = slots.clone().try_acquire_owned() else {
-            tracing::debug!(%peer, "too many HTTP connections; refusing one");
+            tracing::debug!(%peer, "too many {what} connections; refusing one");
             continue;
         };
-        let state = state.clone();
+        let handle = handle.clone();
+        let header_timeout = limits.header_timeout;
         connections.spawn(async move {
             let service = hyper::service::service_fn(move |req| {
-                let state = state.clone();
-                async move { Ok::<_, Infallible>(answer(&state, &req).await) }
+                let answer = handle(req);
+                async move { Ok::<_, Infallible>(answer.await) }
             });
             let served = hyper::server::conn::http1::Builder::new()
                 .timer(TokioTimer::new())
-                .header_read_timeout(HEADER_TIMEOUT)
+                .header_read_timeout(header_timeout)
                 .serve_connection(TokioIo::new(stream), service)
                 .await;
             if let Err(e) = served {
-                tracing::debug!(%peer, error = %e, "HTTP connection ended with an error");
+                tracing::debug!(%peer, error = %e, "{what} connection ended with an error");
             }
             drop(permit);
         });

@@ -5,7 +5,6 @@
 //! (answers are `application/vnd.schemaregistry.v1+json`, or `application/json` when that is
 //! all the client accepts; bodies in other types are 415) and body size.
 
-use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,11 +14,9 @@ use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
 use hyper::header::{HeaderValue, ACCEPT, CONTENT_TYPE};
 use hyper::{Method, Request, Response, StatusCode};
-use hyper_util::rt::{TokioIo, TokioTimer};
 use serde_json::json;
 use tokio::net::TcpListener;
-use tokio::sync::{watch, Semaphore};
-use tokio::task::JoinSet;
+use tokio::sync::watch;
 
 use crate::schema::error::RegistryError;
 use crate::schema::registry::Registry;
@@ -48,41 +45,17 @@ pub async fn start(
     Ok((addr, tokio::spawn(serve(listener, registry, stop))))
 }
 
-async fn serve(listener: TcpListener, registry: Arc<Registry>, mut stop: watch::Receiver<bool>) {
-    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
-    let mut connections = JoinSet::new();
-    loop {
-        let accepted = tokio::select! {
-            accepted = listener.accept() => accepted,
-            _ = stop.changed() => break,
-        };
-        while connections.try_join_next().is_some() {}
-        let Ok((stream, peer)) = accepted else {
-            tokio::time::sleep(Duration::from_millis(50)).await;
-            continue;
-        };
-        let Ok(permit) = slots.clone().try_acquire_owned() else {
-            tracing::debug!(%peer, "too many schema registry connections; refusing one");
-            continue;
-        };
+async fn serve(listener: TcpListener, registry: Arc<Registry>, stop: watch::Receiver<bool>) {
+    let limits = super::http::ConnectionLimits {
+        max_connections: MAX_CONNECTIONS,
+        header_timeout: HEADER_TIMEOUT,
+        what: "schema registry",
+    };
+    super::http::serve_connections(listener, stop, limits, move |req| {
         let registry = registry.clone();
-        connections.spawn(async move {
-            let service = hyper::service::service_fn(move |req| {
-                let registry = registry.clone();
-                async move { Ok::<_, Infallible>(answer(&registry, req).await) }
-            });
-            let served = hyper::server::conn::http1::Builder::new()
-                .timer(TokioTimer::new())
-                .header_read_timeout(HEADER_TIMEOUT)
-                .serve_connection(TokioIo::new(stream), service)
-                .await;
-            if let Err(e) = served {
-                tracing::debug!(%peer, error = %e, "registry connection ended with an error");
-            }
-            drop(permit);
-        });
-    }
-    connections.abort_all();
+        async move { answer(&registry, req).await }
+    })
+    .await;
 }
 
 async fn answer(registry: &Registry, req: Request<Incoming>) -> Response<Full<Bytes>> {

@@ -28,6 +28,39 @@ async fn call(method: &str, url: &str, body: Option<Value>) -> (u16, Value) {
     )
 }
 
+/// Runs a client program of tests/clients (`python3` or `node`, whose packages
+/// tests/reference/prepare.sh installs) and reads the one JSON object it prints.
+async fn client(program: &'static str, script: &'static str, args: Vec<String>) -> Value {
+    let out = tokio::task::spawn_blocking(move || {
+        let mut command = Command::new(program);
+        if program == "node" {
+            let cache = std::env::var("STREAMLINE_TEST_CACHE").unwrap_or_else(|_| {
+                format!(
+                    "{}/.cache/streamline-tests",
+                    std::env::var("HOME").unwrap_or_default()
+                )
+            });
+            command.env("NODE_PATH", format!("{cache}/npm/node_modules"));
+        }
+        command
+            .arg(format!(
+                "{}/tests/clients/{script}",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .args(&args)
+            .output()
+            .unwrap_or_else(|e| panic!("{program} runs: {e}"))
+    })
+    .await
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "{script} failed (its packages come from tests/reference/prepare.sh): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("one JSON object")
+}
+
 fn registry_url(server: &TestServer) -> String {
     format!(
         "http://{}",
@@ -52,24 +85,12 @@ async fn with_registry(dir: Option<&std::path::Path>) -> TestServer {
 async fn confluent_kafka_python_avro_serializers_register_evolve_and_read_back() {
     let server = with_registry(None).await;
     let (bootstrap, url) = (server.bootstrap(), registry_url(&server));
-    let out = tokio::task::spawn_blocking(move || {
-        Command::new("python3")
-            .arg(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/clients/confluent_avro.py"
-            ))
-            .args([&bootstrap, &url, "users"])
-            .output()
-            .expect("python3 runs")
-    })
-    .await
-    .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "confluent-kafka failed (installed by tests/reference/prepare.sh): {stderr}"
-    );
-    let seen: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let seen = client(
+        "python3",
+        "confluent_avro.py",
+        vec![bootstrap.to_string(), url.to_string(), "users".to_string()],
+    )
+    .await;
 
     // Confluent's framing: magic 0, the schema id big-endian, then Avro binary.
     let wire: Vec<&str> = seen["wire"]
@@ -157,24 +178,17 @@ async fn confluent_kafka_python_avro_serializers_register_evolve_and_read_back()
         r#"{"name":"dee","favorite_number":{"int":-1}}"#,
     ]);
     let (b, r) = (bootstrap.clone(), registry.clone());
-    let out = tokio::task::spawn_blocking(move || {
-        Command::new("python3")
-            .arg(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/clients/confluent_avro_read.py"
-            ))
-            .args([&b, &r, "from-cli", "2"])
-            .output()
-            .expect("python3 runs")
-    })
-    .await
-    .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let read: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let read = client(
+        "python3",
+        "confluent_avro_read.py",
+        vec![
+            b.to_string(),
+            r.to_string(),
+            "from-cli".to_string(),
+            "2".to_string(),
+        ],
+    )
+    .await;
     assert_eq!(
         read["values"],
         json!([{"name": "ann", "favorite_number": 7}, {"name": "dee", "favorite_number": -1}])
@@ -396,24 +410,18 @@ async fn confluent_kafka_python_protobuf_serializers_and_the_toolbox_read_each_o
     .await
     .unwrap();
     let (b, u) = (bootstrap.clone(), url.clone());
-    let out = tokio::task::spawn_blocking(move || {
-        Command::new("python3")
-            .arg(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/clients/confluent_protobuf.py"
-            ))
-            .args([&b, &u, "orders", "orders-cli", "1"])
-            .output()
-            .expect("python3 runs")
-    })
-    .await
-    .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let seen: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let seen = client(
+        "python3",
+        "confluent_protobuf.py",
+        vec![
+            b.to_string(),
+            u.to_string(),
+            "orders".to_string(),
+            "orders-cli".to_string(),
+            "1".to_string(),
+        ],
+    )
+    .await;
     assert_eq!(
         seen["read"],
         json!([{"id": "o-1", "qty": 2, "items": [{"sku": "a"}]}, {"id": "o-2", "qty": 5, "note": "gift"}])
@@ -512,24 +520,18 @@ async fn confluent_kafka_python_json_schema_serializers_and_the_toolbox_read_eac
     );
     assert!(err.contains("nick"), "{err}");
     let (b, u) = (bootstrap.clone(), url.clone());
-    let out = tokio::task::spawn_blocking(move || {
-        Command::new("python3")
-            .arg(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/clients/confluent_json.py"
-            ))
-            .args([&b, &u, "people", "people-cli", "1"])
-            .output()
-            .expect("python3 runs")
-    })
-    .await
-    .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let seen: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let seen = client(
+        "python3",
+        "confluent_json.py",
+        vec![
+            b.to_string(),
+            u.to_string(),
+            "people".to_string(),
+            "people-cli".to_string(),
+            "1".to_string(),
+        ],
+    )
+    .await;
     assert_eq!(
         seen["read"],
         json!([{"name": "ann", "age": 31}, {"name": "bob", "email": "b@example.com"}])
@@ -576,14 +578,8 @@ async fn kafkajs_schema_registry_client_and_the_toolbox_read_each_other() {
         r#"{"type":"record","name":"Click","namespace":"js","fields":[{"name":"page","type":"string"},{"name":"ms","type":"int"}]}"#,
     )
     .unwrap();
-    let cache = std::env::var("STREAMLINE_TEST_CACHE").unwrap_or_else(|_| {
-        format!(
-            "{}/.cache/streamline-tests",
-            std::env::var("HOME").unwrap_or_default()
-        )
-    });
     let (b, u, s) = (bootstrap.clone(), url.clone(), schema.display().to_string());
-    let out = tokio::task::spawn_blocking(move || {
+    tokio::task::spawn_blocking(move || {
         crate::common::cli::ok(&[
             "produce",
             "from-cli",
@@ -595,25 +591,17 @@ async fn kafkajs_schema_registry_client_and_the_toolbox_read_each_other() {
             &s,
             "-m",
             r#"{"page":"/cli","ms":5}"#,
-        ]);
-        Command::new("node")
-            .env("NODE_PATH", format!("{cache}/npm/node_modules"))
-            .arg(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/clients/kafkajs_schema_registry.js"
-            ))
-            .args([&b, &u, "clicks", "from-cli"])
-            .output()
-            .expect("node runs")
+        ])
     })
     .await
     .unwrap();
-    assert!(
-        out.status.success(),
-        "KafkaJS failed (installed by tests/reference/prepare.sh): {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let seen: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let args = vec![
+        bootstrap.clone(),
+        url.clone(),
+        "clicks".into(),
+        "from-cli".into(),
+    ];
+    let seen = client("node", "kafkajs_schema_registry.js", args).await;
     assert_eq!(
         (seen["avro_id"].clone(), seen["same_id"].clone()),
         (json!(1), json!(1))
