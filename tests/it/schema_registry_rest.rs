@@ -216,6 +216,116 @@ async fn references_modes_and_errors_answer_as_confluent_does() {
     assert_eq!(get("/subjects/imported/versions").await, (200, json!([7])));
     let (status, v) = get("/schemas/ids/40?fetchMaxId=true").await;
     assert_eq!((status, v["maxId"].clone()), (200, json!(40)));
+
+    // Deleting out of order.
+    let delete = |path: &str| {
+        let url = format!("{u}{path}");
+        async move { call("DELETE", &url, V1, "").await }
+    };
+    assert_eq!(
+        refusal(delete("/subjects/imported?permanent=true").await),
+        (
+            404,
+            40405,
+            "Subject 'imported' was not deleted first before being permanently deleted".into()
+        )
+    );
+    assert_eq!(delete("/subjects/imported").await, (200, json!([7])));
+    assert_eq!(
+        refusal(delete("/subjects/imported").await),
+        (
+            404,
+            40404,
+            "Subject 'imported' was soft deleted.Set permanent=true to delete permanently".into()
+        )
+    );
+    assert_eq!(
+        delete("/subjects/imported?permanent=true").await,
+        (200, json!([7]))
+    );
+    assert_eq!(
+        refusal(delete("/subjects/imported").await),
+        (404, 40401, "Subject 'imported' not found.".into())
+    );
+    server.server.shutdown().await.unwrap();
+}
+
+/// Protobuf imports are references: the imported file is registered under its own subject,
+/// named by its import path, and the importing schema compiles against it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn protobuf_imports_resolve_through_references() {
+    let (server, u) = registry().await;
+    let common = json!({"schemaType": "PROTOBUF",
+        "schema": "syntax = \"proto3\";\npackage shop;\nmessage Money { string currency = 1; int64 cents = 2; }\n"});
+    assert_eq!(
+        call(
+            "POST",
+            &format!("{u}/subjects/shop%2Fmoney.proto/versions"),
+            V1,
+            &common.to_string()
+        )
+        .await,
+        (200, json!({"id": 1}))
+    );
+    let order = json!({"schemaType": "PROTOBUF",
+        "schema": "syntax = \"proto3\";\npackage shop;\nimport \"shop/money.proto\";\nmessage Order { string id = 1; Money total = 2; }\n",
+        "references": [{"name": "shop/money.proto", "subject": "shop/money.proto", "version": 1}]});
+    assert_eq!(
+        call(
+            "POST",
+            &format!("{u}/subjects/orders-value/versions"),
+            V1,
+            &order.to_string()
+        )
+        .await,
+        (200, json!({"id": 2}))
+    );
+    let (status, v) = call("GET", &format!("{u}/schemas/ids/2"), V1, "").await;
+    assert_eq!(status, 200);
+    assert_eq!(v["schemaType"], "PROTOBUF");
+    assert!(
+        v["schema"]
+            .as_str()
+            .unwrap()
+            .contains("import \"shop/money.proto\";"),
+        "{v}"
+    );
+    assert_eq!(v["references"][0]["subject"], "shop/money.proto");
+    // Without the reference the import is missing.
+    let alone = json!({"schemaType": "PROTOBUF", "schema": order["schema"]});
+    let (status, code, _) = refusal(
+        call(
+            "POST",
+            &format!("{u}/subjects/other/versions"),
+            V1,
+            &alone.to_string(),
+        )
+        .await,
+    );
+    assert_eq!((status, code), (422, 42201));
+    // The toolbox encodes and decodes through the imported type.
+    let (b, url) = (server.bootstrap(), u.clone());
+    let read = tokio::task::spawn_blocking(move || {
+        crate::common::cli::ok(&[
+            "produce",
+            "orders",
+            "-b",
+            &b,
+            "--schema-registry",
+            &url,
+            "--value-schema-id",
+            "2",
+            "-m",
+            r#"{"id":"o-9","total":{"currency":"EUR","cents":1250}}"#,
+        ]);
+        crate::common::cli::ok(&["consume", "orders", "-b", &b, "--schema-registry", &url])
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        read,
+        "{\"id\":\"o-9\",\"total\":{\"currency\":\"EUR\",\"cents\":1250}}\n"
+    );
     server.server.shutdown().await.unwrap();
 }
 
