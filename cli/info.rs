@@ -29,6 +29,8 @@ const FEATURES: &[&str] = &[
     "idempotent and transactional producers (exactly-once, read_committed consumers)",
     "consumer groups: classic protocol and KIP-848 consumer protocol",
     "storage: segment files with group-commit fsync, or in memory",
+    "security: TLS (rustls), SASL PLAIN, SCRAM-SHA-256/512 and OAUTHBEARER, ACLs",
+    "schema registry: Confluent's REST API; Avro, Protobuf and JSON Schema",
 ];
 
 #[derive(Serialize)]
