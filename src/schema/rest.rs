@@ -68,7 +68,7 @@ async fn route(
             .collect::<Vec<_>>()))),
         ["schemas"] if get => registry
             .schemas(
-                query.get("subjectPrefix").unwrap_or_default(),
+                query.subject_prefix(),
                 query.flag("deleted"),
                 query.flag("latestOnly"),
             )
@@ -95,7 +95,7 @@ async fn route(
             .map(|v| json(query.page(v, usize::MAX))),
         ["subjects"] if get => registry
             .subjects(
-                query.get("subjectPrefix").unwrap_or_default(),
+                query.subject_prefix(),
                 query.flag("deleted"),
                 query.flag("deletedOnly"),
             )
@@ -314,6 +314,15 @@ impl Query {
             .map(|(_, v)| v.as_str())
     }
 
+    /// `subjectPrefix`: a plain prefix; Confluent's context wildcards (`:*:` every context,
+    /// `:.:` the default one) are every subject here, which has one context.
+    fn subject_prefix(&self) -> &str {
+        match self.get("subjectPrefix") {
+            None | Some(":*:") | Some(":.:") => "",
+            Some(prefix) => prefix,
+        }
+    }
+
     /// Java's `Boolean.valueOf`: `true` in any case, else false.
     fn flag(&self, key: &str) -> bool {
         self.get(key)
@@ -374,6 +383,8 @@ mod tests {
         assert!(!q.flag("normalize"));
         assert!(!q.flag("absent"));
         assert_eq!(q.get("subjectPrefix"), Some("a/b"));
+        assert_eq!(q.subject_prefix(), "a/b");
+        assert_eq!(Query::parse("subjectPrefix=%3A*%3A").subject_prefix(), "");
         assert_eq!(q.page(json!([1, 2, 3, 4]), 10), json!([2, 3]));
         assert_eq!(percent_decode("orders%2Dvalue%zz"), "orders-value%zz");
     }
