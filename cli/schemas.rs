@@ -142,6 +142,9 @@ enum SchemasCommand {
         /// full_transitive
         #[arg(long, value_name = "LEVEL", conflicts_with = "delete")]
         set: Option<String>,
+        /// Set how JSON Schema changes are judged: strict (the default) or lenient
+        #[arg(long, value_name = "POLICY", conflicts_with = "delete")]
+        policy: Option<String>,
         /// Remove the subject's own setting (it follows the global one again)
         #[arg(long)]
         delete: bool,
@@ -432,20 +435,22 @@ pub async fn run(args: SchemasArgs) -> anyhow::Result<()> {
         SchemasCommand::Config {
             subject,
             set,
+            policy,
             delete,
         } => {
             let path = match &subject {
                 Some(s) => format!("/config/{}", encode_segment(s)),
                 None => "/config".to_owned(),
             };
-            let answer = if let Some(level) = &set {
-                call(
-                    &registry,
-                    "PUT",
-                    &path,
-                    Some(&json!({"compatibility": level})),
-                )
-                .await?
+            let answer = if set.is_some() || policy.is_some() {
+                let mut update = json!({});
+                if let Some(level) = &set {
+                    update["compatibility"] = json!(level);
+                }
+                if let Some(policy) = &policy {
+                    update["compatibilityPolicy"] = json!(policy);
+                }
+                call(&registry, "PUT", &path, Some(&update)).await?
             } else if delete {
                 call(&registry, "DELETE", &path, None).await?
             } else {
@@ -468,16 +473,23 @@ pub async fn run(args: SchemasArgs) -> anyhow::Result<()> {
                     Err(e) => return Err(e),
                 }
             };
-            let level = answer
+            let mut level = answer
                 .get("compatibilityLevel")
                 .or_else(|| answer.get("compatibility"))
                 .and_then(Value::as_str)
                 .unwrap_or_default()
                 .to_owned();
+            let policy = answer
+                .get("compatibilityPolicy")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
+            if let Some(p) = &policy {
+                level = format!("{level}, {p} policy");
+            }
             match format {
                 Format::Json => write_json(
                     &mut out,
-                    &json!({"subject": subject, "compatibility": level, "inherited": answer.get("inherited").is_some()}),
+                    &json!({"subject": subject, "compatibility": answer.get("compatibilityLevel").or_else(|| answer.get("compatibility")), "policy": policy, "inherited": answer.get("inherited").is_some()}),
                 )?,
                 Format::Text => {
                     let scope = subject

@@ -1296,6 +1296,7 @@ Register-ArgumentCompleter -Native -CommandName 'streamline' -ScriptBlock {
         }
         'streamline;schemas;config' {
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Set it: none, backward, backward_transitive, forward, forward_transitive, full, full_transitive')
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Set how JSON Schema changes are judged: strict (the default) or lenient')
             [CompletionResult]::new('--schema-registry', '--schema-registry', [CompletionResultType]::ParameterName, 'Schema registry URL (Confluent''s REST API: ours, Confluent''s, Karapace, Redpanda''s, Apicurio''s ccompat); without it, the data directory''s own registry')
             [CompletionResult]::new('--schema-registry-user', '--schema-registry-user', [CompletionResultType]::ParameterName, 'User for the registry''s basic authentication; the password comes from STREAMLINE_SCHEMA_REGISTRY_PASSWORD or a prompt')
             [CompletionResult]::new('--schema-registry-ca', '--schema-registry-ca', [CompletionResultType]::ParameterName, 'PEM CA certificates to trust for an https:// registry instead of the system''s')

@@ -1226,6 +1226,7 @@ set edit:completion:arg-completer[streamline] = {|@words|
         }
         &'streamline;schemas;config'= {
             cand --set 'Set it: none, backward, backward_transitive, forward, forward_transitive, full, full_transitive'
+            cand --policy 'Set how JSON Schema changes are judged: strict (the default) or lenient'
             cand --schema-registry 'Schema registry URL (Confluent''s REST API: ours, Confluent''s, Karapace, Redpanda''s, Apicurio''s ccompat); without it, the data directory''s own registry'
             cand --schema-registry-user 'User for the registry''s basic authentication; the password comes from STREAMLINE_SCHEMA_REGISTRY_PASSWORD or a prompt'
             cand --schema-registry-ca 'PEM CA certificates to trust for an https:// registry instead of the system''s'

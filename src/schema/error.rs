@@ -123,6 +123,14 @@ impl RegistryError {
         )
     }
 
+    pub fn invalid_compatibility_policy() -> RegistryError {
+        RegistryError::new(
+            422,
+            42203,
+            "Invalid compatibility policy. Valid values are strict and lenient",
+        )
+    }
+
     pub fn invalid_mode() -> RegistryError {
         RegistryError::new(
             422,

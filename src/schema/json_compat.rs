@@ -72,6 +72,20 @@ impl Difference {
     }
 }
 
+/// Differences Confluent's LENIENT policy (`compatibilityPolicy`) accepts.
+pub fn lenient_allows(kind: &str) -> bool {
+    matches!(
+        kind,
+        "ADDITIONAL_PROPERTIES_NARROWED"
+            | "ADDITIONAL_PROPERTIES_REMOVED"
+            | "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL"
+            | "OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL"
+            | "PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL"
+            | "PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
+            | "PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
+    )
+}
+
 /// What keeps `update` from accepting everything `original` accepted. `$ref`s resolve in
 /// each document (`#/...`) and in its references by name.
 pub fn compare(

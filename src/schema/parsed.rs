@@ -159,7 +159,13 @@ impl ParsedSchema {
 
     /// What keeps `self` (the reader) from reading data written with `writer`, rendered as
     /// Confluent renders each difference, with `reader` / `writer` naming the two sides.
-    pub fn differences(&self, writer: &ParsedSchema, labels: (&str, &str)) -> Vec<String> {
+    /// `lenient`: JSON Schema changes by Confluent's LENIENT policy instead of STRICT.
+    pub fn differences(
+        &self,
+        writer: &ParsedSchema,
+        labels: (&str, &str),
+        lenient: bool,
+    ) -> Vec<String> {
         match (self, writer) {
             (ParsedSchema::Avro(r), ParsedSchema::Avro(w)) => {
                 let mut names = r.names.clone();
@@ -178,6 +184,7 @@ impl ParsedSchema {
             (ParsedSchema::Json(r), ParsedSchema::Json(w)) => {
                 json_compat::compare(&w.schema, &r.schema, &w.references, &r.references)
                     .iter()
+                    .filter(|d| !(lenient && json_compat::lenient_allows(d.kind)))
                     .map(|d| d.render(labels.0, labels.1))
                     .collect()
             }
@@ -252,6 +259,8 @@ mod tests {
             "{}",
             parsed.canonical()
         );
-        assert!(parsed.differences(&parsed, ("new", "old")).is_empty());
+        assert!(parsed
+            .differences(&parsed, ("new", "old"), false)
+            .is_empty());
     }
 }

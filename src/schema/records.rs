@@ -131,6 +131,13 @@ pub struct ConfigValue {
         skip_serializing_if = "Option::is_none"
     )]
     pub compatibility_level: Option<CompatibilityLevel>,
+    /// `STRICT` (the default) or `LENIENT`: how JSON Schema changes are judged.
+    #[serde(
+        rename = "compatibilityPolicy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub compatibility_policy: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub normalize: Option<bool>,
 }

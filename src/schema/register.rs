@@ -225,6 +225,7 @@ fn check_compatibility(
     if level == CompatibilityLevel::None {
         return Ok(Vec::new());
     }
+    let lenient = state.lenient(Some(subject));
     let mut history = against.unwrap_or_else(|| state.live_versions(subject));
     history.reverse();
     if !level.transitive() {
@@ -245,10 +246,10 @@ fn check_compatibility(
             })?;
             // FORWARD: the old schema reads the new one's data; BACKWARD: the reverse.
             if level.forward() {
-                messages.extend(old.differences(new, ("old", "new")));
+                messages.extend(old.differences(new, ("old", "new"), lenient));
             }
             if level.backward() {
-                messages.extend(new.differences(&old, ("new", "old")));
+                messages.extend(new.differences(&old, ("new", "old"), lenient));
             }
             if !messages.is_empty() {
                 messages.push(format!("{{oldSchemaVersion: {version}}}"));

@@ -191,13 +191,20 @@ async fn config(
         "GET" => registry.config(subject, query.flag("defaultToGlobal")),
         "PUT" => {
             #[derive(Deserialize)]
+            #[serde(rename_all = "camelCase")]
             struct Update {
                 compatibility: Option<String>,
+                compatibility_policy: Option<String>,
                 normalize: Option<bool>,
             }
             let update: Update = parse_body(body)?;
             registry
-                .set_config(subject, update.compatibility.as_deref(), update.normalize)
+                .set_config(
+                    subject,
+                    update.compatibility.as_deref(),
+                    update.compatibility_policy.as_deref(),
+                    update.normalize,
+                )
                 .await
         }
         "DELETE" => registry.delete_config(subject).await,

@@ -24,11 +24,7 @@ impl Registry {
                     .configs
                     .get(&Some(s.to_owned()))
                     .ok_or_else(|| RegistryError::subject_config_not_found(s))?;
-                Ok(config_entity(
-                    config.compatibility_level.unwrap_or_default(),
-                    config.normalize,
-                    "compatibilityLevel",
-                ))
+                Ok(config_entity(config, "compatibilityLevel"))
             }
             _ => Ok(json!({"compatibilityLevel": state.compatibility(subject).as_str()})),
         }
@@ -39,6 +35,7 @@ impl Registry {
         &self,
         subject: Option<&str>,
         level: Option<&str>,
+        policy: Option<&str>,
         normalize: Option<bool>,
     ) -> Result<Value, RegistryError> {
         if let Some(s) = subject {
@@ -49,6 +46,13 @@ impl Registry {
                 CompatibilityLevel::parse(l)
                     .ok_or_else(RegistryError::invalid_compatibility_level)?,
             ),
+            None => None,
+        };
+        let policy = match policy.map(|p| p.trim().to_ascii_uppercase()) {
+            Some(p) if p == "STRICT" || p == "LENIENT" => Some(p),
+            Some(_) => {
+                return Err(RegistryError::invalid_compatibility_policy());
+            }
             None => None,
         };
         let _turn = self.writer.lock().await;
@@ -65,14 +69,11 @@ impl Registry {
             ConfigValue {
                 subject: subject.map(str::to_owned),
                 compatibility_level: level.or(old.and_then(|c| c.compatibility_level)),
+                compatibility_policy: policy.or(old.and_then(|c| c.compatibility_policy.clone())),
                 normalize: normalize.or(old.and_then(|c| c.normalize)),
             }
         };
-        let answer = config_entity(
-            value.compatibility_level.unwrap_or_default(),
-            value.normalize,
-            "compatibility",
-        );
+        let answer = config_entity(&value, "compatibility");
         self.write(&[RegistryRecord::Config(
             subject.map(str::to_owned),
             Some(value),
@@ -194,9 +195,13 @@ impl Registry {
     }
 }
 
-fn config_entity(level: CompatibilityLevel, normalize: Option<bool>, key: &str) -> Value {
-    let mut v = json!({ key: level.as_str() });
-    if let Some(n) = normalize {
+/// A stored config as Confluent answers it, the level under `key`.
+fn config_entity(config: &ConfigValue, key: &str) -> Value {
+    let mut v = json!({ key: config.compatibility_level.unwrap_or_default().as_str() });
+    if let Some(policy) = &config.compatibility_policy {
+        set(&mut v, "compatibilityPolicy", json!(policy));
+    }
+    if let Some(n) = config.normalize {
         set(&mut v, "normalize", json!(n));
     }
     v

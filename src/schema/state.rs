@@ -240,6 +240,20 @@ impl State {
             .unwrap_or_default()
     }
 
+    /// Whether JSON Schema changes are judged by Confluent's LENIENT policy (subject's
+    /// setting, else the global one; STRICT by default).
+    pub fn lenient(&self, subject: Option<&str>) -> bool {
+        subject
+            .and_then(|s| self.configs.get(&Some(s.to_owned())))
+            .and_then(|c| c.compatibility_policy.as_deref())
+            .or_else(|| {
+                self.configs
+                    .get(&None)
+                    .and_then(|c| c.compatibility_policy.as_deref())
+            })
+            == Some("LENIENT")
+    }
+
     pub fn mode(&self, subject: Option<&str>) -> Mode {
         subject
             .and_then(|s| self.modes.get(&Some(s.to_owned())))

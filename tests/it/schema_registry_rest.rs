@@ -378,3 +378,51 @@ async fn migrate_brings_a_registry_over_with_its_schemas_topic() {
     );
     server.server.shutdown().await.unwrap();
 }
+
+/// JSON Schema under Confluent's two policies: STRICT (the default) refuses an optional
+/// property added to an open content model, LENIENT (`compatibilityPolicy`) accepts it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn json_schema_changes_under_the_strict_and_lenient_policies() {
+    let (server, u) = registry().await;
+    let schema = |properties: &str| {
+        json!({"schemaType": "JSON",
+               "schema": format!(r#"{{"type":"object","properties":{{{properties}}}}}"#)})
+        .to_string()
+    };
+    let url = format!("{u}/subjects/events-value/versions");
+    assert_eq!(
+        call("POST", &url, V1, &schema(r#""id":{"type":"string"}"#)).await,
+        (200, json!({"id": 1}))
+    );
+    let v2 = schema(r#""id":{"type":"string"},"note":{"type":"string"}"#);
+    let (status, code, message) = refusal(call("POST", &url, V1, &v2).await);
+    assert_eq!((status, code), (409, 409));
+    assert!(
+        message.contains("OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL"),
+        "{message}"
+    );
+    let config = format!("{u}/config/events-value");
+    assert_eq!(
+        refusal(call("PUT", &config, V1, r#"{"compatibilityPolicy":"loose"}"#).await).1,
+        42203
+    );
+    assert_eq!(
+        call("PUT", &config, V1, r#"{"compatibilityPolicy":"lenient"}"#).await,
+        (
+            200,
+            json!({"compatibility": "BACKWARD", "compatibilityPolicy": "LENIENT"})
+        )
+    );
+    assert_eq!(
+        call("GET", &config, V1, "").await,
+        (
+            200,
+            json!({"compatibilityLevel": "BACKWARD", "compatibilityPolicy": "LENIENT"})
+        )
+    );
+    assert_eq!(call("POST", &url, V1, &v2).await, (200, json!({"id": 2})));
+    // A changed type stays incompatible under either policy.
+    let v3 = schema(r#""id":{"type":"integer"},"note":{"type":"string"}"#);
+    assert_eq!(refusal(call("POST", &url, V1, &v3).await).1, 409);
+    server.server.shutdown().await.unwrap();
+}
