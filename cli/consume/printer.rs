@@ -89,52 +89,64 @@ impl<'a> Printer<'a> {
     /// Takes one record of `partition` through decoding, the filters, the sampler and the
     /// printer.
     pub async fn take(&mut self, partition: i32, record: &Record) -> anyhow::Result<()> {
-        let (record, decoded) = self.decode(record).await;
-        self.take_decoded(partition, &record, decoded)
+        match self.decode(record).await {
+            Some(decoded) => self.take_decoded(partition, &decoded, true),
+            None => self.take_decoded(partition, record, false),
+        }
     }
 
-    /// The record with a framed key and value replaced by their JSON, and whether either
-    /// was. What cannot be decoded stays as stored, with a warning.
-    async fn decode(&mut self, record: &Record) -> (Record, bool) {
+    /// The record with its framed key and value replaced by their JSON, when either was
+    /// decoded; `None` when it prints as stored (what cannot be decoded stays so, with a
+    /// warning). Records without framing are not copied.
+    async fn decode(&mut self, record: &Record) -> Option<Record> {
+        let value = self.decode_part(record.value.as_ref(), record.offset).await;
+        let key = self.decode_part(record.key.as_ref(), record.offset).await;
+        if value.is_none() && key.is_none() {
+            return None;
+        }
         let mut out = record.clone();
-        let mut decoded = false;
-        for value in [&mut out.value, &mut out.key] {
-            let Some(bytes) = value.as_ref() else {
-                continue;
-            };
-            let Some(framed) = streamline::schema::wire::unframe(bytes) else {
-                continue;
-            };
-            let Some(registry) = &self.registry else {
-                if !self.told_no_registry && !self.args.raw && self.args.format != RecordFormat::Raw
-                {
+        if value.is_some() {
+            out.value = value;
+        }
+        if key.is_some() {
+            out.key = key;
+        }
+        Some(out)
+    }
+
+    /// One framed key or value as JSON text, if it is framed and decodes.
+    async fn decode_part(
+        &mut self,
+        bytes: Option<&bytes::Bytes>,
+        offset: i64,
+    ) -> Option<bytes::Bytes> {
+        let bytes = bytes?;
+        let framed = streamline::schema::wire::unframe(bytes)?;
+        let Some(registry) = &self.registry else {
+            if !self.told_no_registry && !self.args.raw && self.args.format != RecordFormat::Raw {
+                anstream::eprintln!(
+                    "{} records carry a schema registry header (schema id {}); give \
+                     --schema-registry URL to decode them, or --raw to keep the bytes quietly",
+                    paint(WARNING, "note:"),
+                    framed.schema_id
+                );
+                self.told_no_registry = true;
+            }
+            return None;
+        };
+        match registry.decode(bytes).await? {
+            Ok(json) => Some(bytes::Bytes::from(json.to_string())),
+            Err(e) => {
+                if !self.warned {
                     anstream::eprintln!(
-                        "{} records carry a schema registry header (schema id {}); give \
-                         --schema-registry URL to decode them, or --raw to keep the bytes quietly",
-                        paint(WARNING, "note:"),
-                        framed.schema_id
-                    );
-                    self.told_no_registry = true;
-                }
-                continue;
-            };
-            match registry.decode(bytes).await {
-                Some(Ok(json)) => {
-                    *value = Some(bytes::Bytes::from(json.to_string()));
-                    decoded = true;
-                }
-                Some(Err(e)) if !self.warned => {
-                    anstream::eprintln!(
-                        "{} {e} (at offset {}; printed as stored)",
+                        "{} {e} (at offset {offset}; printed as stored)",
                         paint(WARNING, "warning:"),
-                        record.offset
                     );
                     self.warned = true;
                 }
-                Some(Err(_)) | None => {}
+                None
             }
         }
-        (out, decoded)
     }
 
     fn take_decoded(

@@ -54,6 +54,11 @@ impl AvroCodec {
         &self.root
     }
 
+    /// Every named type the schema and its references define.
+    pub fn names(&self) -> &HashMap<Name, Schema> {
+        &self.names
+    }
+
     /// Encodes one JSON value as Avro binary, appending to `out`.
     pub fn encode(&self, value: &Value, out: &mut Vec<u8>) -> Result<(), AvroError> {
         let mut path = Path::default();

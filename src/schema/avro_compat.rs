@@ -86,14 +86,17 @@ impl Incompatibility {
 }
 
 /// Everything that keeps `reader` from reading data written with `writer`; empty when it can.
-/// `names` resolve the named types either schema refers to (from references).
+/// `reader_names` and `writer_names` resolve the named types each schema refers to (its own
+/// and its references'): the two may define the same name differently.
 pub fn check(
     reader: &Schema,
     writer: &Schema,
-    names: &HashMap<Name, Schema>,
+    reader_names: &HashMap<Name, Schema>,
+    writer_names: &HashMap<Name, Schema>,
 ) -> Vec<Incompatibility> {
     let mut checker = Checker {
-        names,
+        reader_names,
+        writer_names,
         in_progress: HashSet::new(),
         location: Vec::new(),
         found: Vec::new(),
@@ -220,7 +223,8 @@ fn fixed_size(schema: &Schema) -> Option<usize> {
 }
 
 struct Checker<'a> {
-    names: &'a HashMap<Name, Schema>,
+    reader_names: &'a HashMap<Name, Schema>,
+    writer_names: &'a HashMap<Name, Schema>,
     /// Pairs of named types under comparison, by full name: recursion stops at them.
     in_progress: HashSet<(String, String)>,
     location: Vec<String>,
@@ -228,11 +232,19 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn resolve(&self, schema: &'a Schema) -> &'a Schema {
+    fn resolve_in(names: &'a HashMap<Name, Schema>, schema: &'a Schema) -> &'a Schema {
         match schema {
-            Schema::Ref { name } => self.names.get(name).unwrap_or(schema),
+            Schema::Ref { name } => names.get(name).unwrap_or(schema),
             other => other,
         }
+    }
+
+    fn reader(&self, schema: &'a Schema) -> &'a Schema {
+        Self::resolve_in(self.reader_names, schema)
+    }
+
+    fn writer(&self, schema: &'a Schema) -> &'a Schema {
+        Self::resolve_in(self.writer_names, schema)
     }
 
     fn report(&mut self, kind: IncompatibilityType, message: String) {
@@ -246,7 +258,8 @@ impl<'a> Checker<'a> {
     /// Whether `reader` reads `writer`, without recording anything (for union branches).
     fn compatible(&self, reader: &'a Schema, writer: &'a Schema) -> bool {
         let mut probe = Checker {
-            names: self.names,
+            reader_names: self.reader_names,
+            writer_names: self.writer_names,
             in_progress: self.in_progress.clone(),
             location: Vec::new(),
             found: Vec::new(),
@@ -256,7 +269,7 @@ impl<'a> Checker<'a> {
     }
 
     fn compare(&mut self, reader: &'a Schema, writer: &'a Schema) {
-        let (reader, writer) = (self.resolve(reader), self.resolve(writer));
+        let (reader, writer) = (self.reader(reader), self.writer(writer));
         let pair = match (named(reader), named(writer)) {
             (Some((r, _)), Some((w, _))) => Some((r.fullname(None), w.fullname(None))),
             _ => None,
@@ -312,7 +325,7 @@ impl<'a> Checker<'a> {
                             if !c.compatible(reader, branch) {
                                 let message = format!(
                                     "reader union lacking writer type: {}",
-                                    kind(c.resolve(branch)).java_name()
+                                    kind(c.writer(branch)).java_name()
                                 );
                                 c.report(IncompatibilityType::MissingUnionBranch, message);
                             }
@@ -409,7 +422,7 @@ impl<'a> Checker<'a> {
                 None => {
                     // An enum with a default symbol can stand in for a missing field.
                     let enum_default = matches!(
-                        self.resolve(&field.schema),
+                        self.reader(&field.schema),
                         Schema::Enum(e) if e.default.is_some()
                     );
                     if !enum_default {
@@ -441,7 +454,7 @@ mod tests {
             Schema::parse_str(reader).unwrap(),
             Schema::parse_str(writer).unwrap(),
         );
-        check(&r, &w, &HashMap::new())
+        check(&r, &w, &HashMap::new(), &HashMap::new())
             .iter()
             .map(|i| i.render("new", "old"))
             .collect()

@@ -7,10 +7,8 @@
 //! `Schema.toString()`; ours is apache-avro's equivalent rendering, so equality is decided by
 //! re-canonicalising with ours, stored strings from another registry included).
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use apache_avro::schema::Name;
 use apache_avro::Schema as AvroSchema;
 
 use super::avro_codec::AvroCodec;
@@ -33,16 +31,9 @@ pub struct ResolvedReference {
 /// A schema ready to compare and to encode or decode with.
 #[derive(Debug, Clone)]
 pub enum ParsedSchema {
-    Avro(Arc<ParsedAvro>),
+    Avro(Arc<AvroCodec>),
     Protobuf(Arc<ProtobufSchema>),
     Json(Arc<JsonSchema>),
-}
-
-#[derive(Debug)]
-pub struct ParsedAvro {
-    pub codec: AvroCodec,
-    /// Named types the schema's references define, for the compatibility check.
-    names: HashMap<Name, AvroSchema>,
 }
 
 impl ParsedSchema {
@@ -68,12 +59,10 @@ impl ParsedSchema {
                 } else {
                     AvroSchema::parse_str_with_list(text, texts).map_err(|e| e.to_string())?
                 };
-                let codec = AvroCodec::new(schema, &referenced);
-                let mut names = HashMap::new();
-                for s in &referenced {
-                    collect_named(s, &mut names);
-                }
-                Ok(ParsedSchema::Avro(Arc::new(ParsedAvro { codec, names })))
+                Ok(ParsedSchema::Avro(Arc::new(AvroCodec::new(
+                    schema,
+                    &referenced,
+                ))))
             }
             SchemaType::Protobuf => {
                 let imports: Vec<ResolvedReference> = references
@@ -99,15 +88,6 @@ impl ParsedSchema {
         }
     }
 
-    /// The schema types this build parses (what `GET /schemas/types` lists).
-    pub fn supported() -> &'static [SchemaType] {
-        &SchemaType::ALL
-    }
-
-    pub fn supports(schema_type: SchemaType) -> bool {
-        Self::supported().contains(&schema_type)
-    }
-
     pub fn schema_type(&self) -> SchemaType {
         match self {
             ParsedSchema::Avro(_) => SchemaType::Avro,
@@ -119,9 +99,7 @@ impl ParsedSchema {
     /// The string stored and compared.
     pub fn canonical(&self) -> String {
         match self {
-            ParsedSchema::Avro(avro) => {
-                serde_json::to_string(avro.codec.schema()).unwrap_or_default()
-            }
+            ParsedSchema::Avro(avro) => serde_json::to_string(avro.schema()).unwrap_or_default(),
             ParsedSchema::Protobuf(proto) => proto.canonical(),
             ParsedSchema::Json(json) => json.canonical(),
         }
@@ -130,7 +108,7 @@ impl ParsedSchema {
     /// The value after a framing header (`wire::unframe`'s rest), as JSON.
     pub fn decode(&self, payload: &[u8]) -> Result<serde_json::Value, String> {
         match self {
-            ParsedSchema::Avro(avro) => avro.codec.decode(payload).map_err(|e| e.to_string()),
+            ParsedSchema::Avro(avro) => avro.decode(payload).map_err(|e| e.to_string()),
             ParsedSchema::Protobuf(proto) => proto.decode(payload),
             ParsedSchema::Json(json) => json.decode(payload),
         }
@@ -149,9 +127,7 @@ impl ParsedSchema {
             ParsedSchema::Json(json) => json.encode(value),
             ParsedSchema::Avro(avro) => {
                 let mut out = Vec::new();
-                avro.codec
-                    .encode(value, &mut out)
-                    .map_err(|e| e.to_string())?;
+                avro.encode(value, &mut out).map_err(|e| e.to_string())?;
                 Ok(out)
             }
         }
@@ -168,9 +144,7 @@ impl ParsedSchema {
     ) -> Vec<String> {
         match (self, writer) {
             (ParsedSchema::Avro(r), ParsedSchema::Avro(w)) => {
-                let mut names = r.names.clone();
-                names.extend(w.names.iter().map(|(k, v)| (k.clone(), v.clone())));
-                avro_compat::check(r.codec.schema(), w.codec.schema(), &names)
+                avro_compat::check(r.schema(), w.schema(), r.names(), w.names())
                     .iter()
                     .map(|i| i.render(labels.0, labels.1))
                     .collect()
@@ -190,27 +164,6 @@ impl ParsedSchema {
             }
             _ => vec!["Incompatible because of different schema type".to_owned()],
         }
-    }
-}
-
-fn collect_named(schema: &AvroSchema, names: &mut HashMap<Name, AvroSchema>) {
-    match schema {
-        AvroSchema::Record(r) => {
-            names.insert(r.name.clone(), schema.clone());
-            r.fields
-                .iter()
-                .for_each(|f| collect_named(&f.schema, names));
-        }
-        AvroSchema::Enum(e) => {
-            names.insert(e.name.clone(), schema.clone());
-        }
-        AvroSchema::Fixed(f) => {
-            names.insert(f.name.clone(), schema.clone());
-        }
-        AvroSchema::Array(a) => collect_named(&a.items, names),
-        AvroSchema::Map(m) => collect_named(&m.types, names),
-        AvroSchema::Union(u) => u.variants().iter().for_each(|v| collect_named(v, names)),
-        _ => {}
     }
 }
 

@@ -192,11 +192,6 @@ pub(super) fn parse_request(
     request: &SchemaRequest,
 ) -> Result<ParsedSchema, RegistryError> {
     let type_name = request.schema_type.as_str();
-    if !ParsedSchema::supports(request.schema_type) {
-        return Err(RegistryError::invalid_schema(format!(
-            "Invalid schema type {type_name}"
-        )));
-    }
     let references = state.resolve(&request.references).map_err(|e| {
         RegistryError::invalid_schema(format!("Invalid schema of type {type_name}, details: {e}"))
     })?;

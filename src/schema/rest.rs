@@ -12,7 +12,6 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::error::RegistryError;
-use super::parsed::ParsedSchema;
 use super::registry::{Registry, SchemaRequest, VersionId};
 use super::types::{SchemaReference, SchemaType};
 
@@ -62,7 +61,7 @@ async fn route(
             "GET" | "POST" => Ok(json(json!({}))),
             _ => Err(not_allowed()),
         },
-        ["schemas", "types"] if get => Ok(json(json!(ParsedSchema::supported()
+        ["schemas", "types"] if get => Ok(json(json!(SchemaType::ALL
             .iter()
             .map(|t| t.as_str())
             .collect::<Vec<_>>()))),

@@ -53,15 +53,9 @@ async fn kafkajs_over_tls_and_sasl() {
     });
     let path = s.dir.path().join("kafkajs.json");
     std::fs::write(&path, spec.to_string()).unwrap();
-    let cache = std::env::var("STREAMLINE_TEST_CACHE").unwrap_or_else(|_| {
-        format!(
-            "{}/.cache/streamline-tests",
-            std::env::var("HOME").unwrap_or_default()
-        )
-    });
     let out = tokio::task::spawn_blocking(move || {
         Command::new("node")
-            .env("NODE_PATH", format!("{cache}/npm/node_modules"))
+            .env("NODE_PATH", crate::common::reference::npm_modules())
             .arg(concat!(
                 env!("CARGO_MANIFEST_DIR"),
                 "/tests/clients/kafkajs_security.js"

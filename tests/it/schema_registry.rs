@@ -34,13 +34,7 @@ async fn client(program: &'static str, script: &'static str, args: Vec<String>) 
     let out = tokio::task::spawn_blocking(move || {
         let mut command = Command::new(program);
         if program == "node" {
-            let cache = std::env::var("STREAMLINE_TEST_CACHE").unwrap_or_else(|_| {
-                format!(
-                    "{}/.cache/streamline-tests",
-                    std::env::var("HOME").unwrap_or_default()
-                )
-            });
-            command.env("NODE_PATH", format!("{cache}/npm/node_modules"));
+            command.env("NODE_PATH", crate::common::reference::npm_modules());
         }
         command
             .arg(format!(

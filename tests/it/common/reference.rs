@@ -17,6 +17,17 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// Where prepare.sh installed the npm packages (KafkaJS and its registry client): NODE_PATH.
+pub fn npm_modules() -> String {
+    let cache = std::env::var("STREAMLINE_TEST_CACHE").unwrap_or_else(|_| {
+        format!(
+            "{}/.cache/streamline-tests",
+            std::env::var("HOME").unwrap_or_default()
+        )
+    });
+    format!("{cache}/npm/node_modules")
+}
+
 fn target_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target")
 }
